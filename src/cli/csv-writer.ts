@@ -1,0 +1,135 @@
+// CSV output: RFC 4180 field quoting and a buffered row writer that waits for `drain` instead of growing memory.
+import type { Writable } from 'node:stream';
+
+const COMMA = 44;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
+const TAB = 9;
+
+/** True when a field must be quoted: it holds a comma, quote, CR or LF, or starts or ends with white space. */
+export function needsQuotes(field: string): boolean {
+  const n = field.length;
+  if (n === 0) return false;
+  // Leading and trailing spaces are quoted because many readers (Excel among them) trim unquoted fields.
+  const first = field.charCodeAt(0);
+  const last = field.charCodeAt(n - 1);
+  if (first === SPACE || first === TAB || last === SPACE || last === TAB) return true;
+  // A plain loop beats a regular expression on the short fields typical of account lists.
+  for (let i = 0; i < n; i++) {
+    const c = field.charCodeAt(i);
+    if (c === COMMA || c === QUOTE || c === LF || c === CR) return true;
+  }
+  return false;
+}
+
+/** One field as CSV text, quoted (with inner quotes doubled) only when needed. */
+export function csvField(field: string): string {
+  return needsQuotes(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/** One row as CSV text, without the line ending. */
+export function csvRow(fields: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < fields.length; i++) {
+    if (i > 0) line += ',';
+    line += csvField(fields[i] as string);
+  }
+  return line;
+}
+
+export interface CsvWriterOptions {
+  /** Line ending written after each row; '\n' unless told (the CLI echoes the input's). */
+  lineEnding?: string;
+  /** Bytes (roughly: UTF-16 units) collected before a write to the stream. */
+  chunkSize?: number;
+}
+
+/**
+ * Collects rows into large strings and writes them in chunks, so a million rows make a few thousand writes.
+ * `writeRow` returns a promise only when the stream asked to wait (`write` returned false); callers await it
+ * then and only then, which bounds memory without paying an await per row. Stream errors are captured and
+ * surface as a rejected wait, or from `end`.
+ */
+export class CsvWriter {
+  private buffer = '';
+  private readonly eol: string;
+  private readonly chunkSize: number;
+  private failure: Error | undefined;
+  private readonly onError = (err: Error): void => {
+    this.failure ??= err;
+  };
+
+  constructor(
+    private readonly stream: Writable,
+    options: CsvWriterOptions = {},
+  ) {
+    this.eol = options.lineEnding ?? '\n';
+    this.chunkSize = options.chunkSize ?? 64 * 1024;
+    stream.on('error', this.onError);
+  }
+
+  /** The first error the stream reported, if any (e.g. EPIPE when a reader closed the pipe). */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
+  /** Appends a row; returns a promise to await when the stream needs to drain, otherwise undefined. */
+  writeRow(fields: readonly string[]): Promise<void> | undefined {
+    this.buffer += csvRow(fields) + this.eol;
+    if (this.buffer.length >= this.chunkSize) return this.flush();
+    return undefined;
+  }
+
+  /** Writes what is buffered; resolves once the stream can take more. */
+  flush(): Promise<void> | undefined {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.buffer.length === 0) return undefined;
+    const text = this.buffer;
+    this.buffer = '';
+    if (this.stream.write(text)) return undefined;
+    return this.waitForDrain();
+  }
+
+  /**
+   * Flushes and, when `close` is true (files), ends the stream and waits until the data is on disk, so the
+   * caller may rename the file. Standard output is never ended: other code may still write to it.
+   */
+  async end(close: boolean): Promise<void> {
+    await this.flush();
+    if (close) {
+      // `close` rather than `finish`: the file descriptor is released too, which renaming needs on Windows.
+      await new Promise<void>((resolve, reject) => {
+        if (this.failure) return reject(this.failure);
+        this.stream.once('error', reject);
+        this.stream.once('close', () => {
+          this.stream.off('error', reject);
+          resolve();
+        });
+        this.stream.end();
+      });
+    }
+    if (this.failure) throw this.failure;
+    this.stream.off('error', this.onError);
+  }
+
+  private waitForDrain(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const done = (err?: Error): void => {
+        this.stream.off('drain', onDrain);
+        this.stream.off('error', onFail);
+        this.stream.off('close', onClose);
+        if (err) reject(err);
+        else resolve();
+      };
+      const onDrain = (): void => done();
+      const onFail = (err: Error): void => done(err);
+      // A stream closed while we wait would never emit `drain`; without this the command would hang.
+      const onClose = (): void => done(this.failure ?? new Error('output closed before all rows were written'));
+      this.stream.on('drain', onDrain);
+      this.stream.on('error', onFail);
+      this.stream.on('close', onClose);
+    });
+  }
+}

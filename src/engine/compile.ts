@@ -1,0 +1,215 @@
+// Compiles a profile against a header row once (columns resolved, operators prepared) to score many rows fast.
+
+import type { Criterion, Profile, Role } from './model';
+import { HeaderMap } from './headers';
+import { compileCondition, type CompileContext, type ReadingKind } from './operators';
+import { isBlank } from './read/blank';
+import { ColumnReader, type CellReading } from './read/cells';
+import { dayOfDate } from './read/date';
+import type { CriterionOutcome, Explanation, RowResult } from './results';
+import { disqualifiedLabel, roundScore, sortedTiers, tierFor, tierLabels } from './tiers';
+import type { Tier } from './model';
+import { explanationText } from './explain';
+
+const SCORE = 0;
+const MUST = 1;
+const EXCLUDE = 2;
+const ROLE_CODE: Record<Role, number> = { score: SCORE, must: MUST, exclude: EXCLUDE };
+
+interface CompiledCriterion {
+  source: Criterion;
+  role: number;
+  /** Slot of the criterion's column among the used columns, or -1 when the sheet lacks the column. */
+  slot: number;
+  category: number;
+  kind: ReadingKind;
+  test: (reading: never) => number;
+  bandPoints: readonly number[] | undefined;
+  points: number;
+  maxPoints: number;
+}
+
+export interface CompileOptions {
+  /** "Today" for `withinDays`; defaults to the current date. */
+  today?: Date;
+}
+
+function maxPointsOf(c: Criterion): number {
+  if ((c.role ?? 'score') === 'exclude') return 0;
+  if (c.when.op === 'bands') return Math.max(0, ...c.when.bands.map((b) => b.points));
+  return Math.max(0, c.points ?? 0);
+}
+
+export class CompiledProfile {
+  readonly name: string;
+  readonly missingColumns: string[];
+  readonly tierLabels: string[];
+  readonly disqualifiedLabel: string;
+  private readonly tiers: Tier[];
+  private readonly criteria: CompiledCriterion[];
+  private readonly columnIndexes: number[];
+  private readonly readers: ColumnReader[];
+  private readonly cells: CellReading[];
+  private readonly weights: Float64Array;
+  private readonly possible: Float64Array;
+  private readonly earned: Float64Array;
+  private readonly participating: Uint8Array;
+
+  constructor(readonly profile: Profile, headers: HeaderMap, context: CompileContext) {
+    this.name = profile.name;
+    this.tiers = sortedTiers(profile.tiers);
+    this.tierLabels = tierLabels(profile);
+    this.disqualifiedLabel = disqualifiedLabel(profile);
+    const categoryIndex = new Map(profile.categories.map((c, i) => [c.id, i]));
+    const nCat = profile.categories.length;
+    this.weights = Float64Array.from(profile.categories, (c) => c.weight);
+    this.possible = new Float64Array(nCat);
+    this.earned = new Float64Array(nCat);
+    this.participating = new Uint8Array(nCat);
+
+    const slotOfColumn = new Map<number, number>();
+    const kindsOfSlot: Set<ReadingKind>[] = [];
+    this.columnIndexes = [];
+    const missing = new Set<string>();
+    this.criteria = profile.criteria.map((source) => {
+      const compiled = compileCondition(source.when, context);
+      const col = headers.find(source.column);
+      let slot = -1;
+      if (col < 0) missing.add(source.column);
+      else {
+        slot = slotOfColumn.get(col) ?? -1;
+        if (slot < 0) {
+          slot = this.columnIndexes.length;
+          slotOfColumn.set(col, slot);
+          this.columnIndexes.push(col);
+          kindsOfSlot.push(new Set());
+        }
+        kindsOfSlot[slot]!.add(compiled.kind);
+      }
+      const role = ROLE_CODE[source.role ?? 'score'];
+      const category = categoryIndex.get(source.category) ?? -1;
+      const maxPoints = maxPointsOf(source);
+      if (category >= 0 && role !== EXCLUDE) {
+        this.possible[category]! += maxPoints;
+        this.participating[category] = 1;
+      }
+      return {
+        source,
+        role,
+        slot,
+        category,
+        kind: compiled.kind,
+        test: compiled.test,
+        bandPoints: compiled.bandPoints,
+        points: source.points ?? 0,
+        maxPoints,
+      };
+    });
+    this.missingColumns = [...missing];
+    this.readers = kindsOfSlot.map((kinds) => new ColumnReader(kinds));
+    this.cells = this.readers.map(() => ({ blank: true, shown: '' }));
+  }
+
+  /** Score and tier of one row (the fast path: no explanation is built). */
+  evaluate(row: readonly unknown[]): RowResult {
+    return this.run(row, undefined);
+  }
+
+  /** Score, tier and why, as data and as one line of text. */
+  explain(row: readonly unknown[]): Explanation {
+    const items: CriterionOutcome[] = [];
+    const result = this.run(row, items);
+    return { ...result, profile: this.name, items, text: explanationText(result, items) };
+  }
+
+  /** The tier of a score given on its own (it cannot know about knock-outs). */
+  tierOfScore(score: number): string {
+    return tierFor(this.tiers, score);
+  }
+
+  private run(row: readonly unknown[], items: CriterionOutcome[] | undefined): RowResult {
+    const { cells, readers, columnIndexes, earned } = this;
+    let anyPresent = false;
+    for (let s = 0; s < readers.length; s++) {
+      const cell = readers[s]!.read(row[columnIndexes[s]!]);
+      cells[s] = cell;
+      if (!cell.blank) anyPresent = true;
+    }
+    if (!anyPresent && isBlankRow(row)) return { blank: true, score: 0, tier: '', disqualified: false };
+
+    earned.fill(0);
+    let disqualified = false;
+    for (const c of this.criteria) {
+      const cell = c.slot < 0 ? undefined : cells[c.slot]!;
+      let status: CriterionOutcome['status'];
+      let got = 0;
+      let knockout: CriterionOutcome['knockout'];
+      if (cell === undefined || cell.blank) {
+        status = 'unknown'; // a blank never matches and never knocks out
+      } else {
+        const reading = cell[c.kind];
+        const hit = reading === undefined ? -2 : c.test(reading as never);
+        if (hit === -2) status = 'unreadable';
+        else status = hit >= 0 ? 'matched' : 'missed';
+        if (hit >= 0 && c.role !== EXCLUDE) got = c.bandPoints === undefined ? c.points : c.bandPoints[hit]!;
+        if (c.role === MUST && hit < 0) {
+          knockout = hit === -2 ? 'must-unreadable' : 'must-missed';
+        } else if (c.role === EXCLUDE && hit >= 0) {
+          knockout = 'excluded';
+        }
+        if (knockout !== undefined) {
+          disqualified = true;
+          status = 'knockout';
+        }
+      }
+      if (c.category >= 0) earned[c.category]! += got;
+      if (items !== undefined) {
+        const s = c.source;
+        items.push({
+          id: s.id,
+          label: s.label ?? s.id,
+          column: s.column,
+          category: s.category,
+          role: s.role ?? 'score',
+          status,
+          points: got,
+          maxPoints: c.maxPoints,
+          value: cell?.shown ?? '',
+          columnFound: c.slot >= 0,
+          ...(knockout === undefined ? {} : { knockout }),
+        });
+      }
+    }
+    if (disqualified) return { blank: false, score: 0, tier: this.disqualifiedLabel, disqualified: true };
+    const score = this.weightedScore();
+    return { blank: false, score, tier: tierFor(this.tiers, score), disqualified: false };
+  }
+
+  private weightedScore(): number {
+    const { weights, possible, earned, participating } = this;
+    let sum = 0;
+    let totalWeight = 0;
+    for (let c = 0; c < weights.length; c++) {
+      if (participating[c] === 0) continue;
+      const p = possible[c]!;
+      const e = earned[c]!;
+      // A category of penalties only can earn nothing: it is full unless a penalty applies.
+      let fit = p > 0 ? e / p : e < 0 ? 0 : 1;
+      fit = fit < 0 ? 0 : fit > 1 ? 1 : fit;
+      sum += weights[c]! * fit;
+      totalWeight += weights[c]!;
+    }
+    if (totalWeight <= 0) return 0;
+    return roundScore((100 * sum) / totalWeight);
+  }
+}
+
+function isBlankRow(row: readonly unknown[]): boolean {
+  for (const v of row) if (!isBlank(v)) return false;
+  return true;
+}
+
+export function compileContext(options: CompileOptions = {}): CompileContext {
+  const today = dayOfDate(options.today ?? new Date());
+  return { today: today ?? 0 };
+}

@@ -1,0 +1,16 @@
+// The engine's public API: validate a model, compile it against headers, score, tier and explain rows.
+
+export * from './model';
+export { validateModel, parseModelJson, formatIssue, type ValidationIssue } from './validate';
+export { compileModel, CompiledModel, type BestFit } from './model-compile';
+export { CompiledProfile, type CompileOptions } from './compile';
+export type { CriterionOutcome, CriterionStatus, Explanation, RowResult } from './results';
+export { EngineError } from './errors';
+export { roundScore, sortedTiers, tierFor, tierLabels, disqualifiedLabel } from './tiers';
+export { headerKey, cellText } from './read/text';
+export { isBlank } from './read/blank';
+export { readNumber } from './read/number';
+export { readBoolean } from './read/boolean';
+export { readDay } from './read/date';
+export { b2bSaasTemplate } from './templates/b2b-saas';
+export { blankModel } from './templates/blank';

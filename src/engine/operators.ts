@@ -1,0 +1,135 @@
+// The 11 operators of the model, as data: which reading of a cell each needs and how it tests it.
+
+import type { Condition, OperatorName, Scalar } from './model';
+import { normalizeText } from './read/text';
+
+/**
+ * How a criterion wants a cell read. Each kind is computed once per cell value (see cells.ts):
+ * text = normalised text, list = [whole text, ...items], number, bool, day = calendar day number,
+ * raw = trimmed original text (for regular expressions), present = nothing beyond "not blank".
+ */
+export type ReadingKind = 'text' | 'list' | 'number' | 'bool' | 'day' | 'raw' | 'present';
+
+/** What a condition's test returns: -1 when the value does not match, else the index of the band matched (0 otherwise). */
+export type TestResult = number;
+
+export interface CompileContext {
+  /** Today's calendar day number, for `withinDays`. */
+  today: number;
+}
+
+export interface CompiledCondition {
+  kind: ReadingKind;
+  /** Tests a (non-blank, readable) reading of the kind above. */
+  test(reading: never): TestResult;
+  /** Points of the band at this index (bands only). */
+  bandPoints?: readonly number[];
+}
+
+const EPSILON = 1e-9;
+
+function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= EPSILON * Math.max(1, Math.abs(b));
+}
+
+function textSet(values: readonly Scalar[]): Set<string> {
+  return new Set(values.map((v) => normalizeText(String(v))));
+}
+
+type Compiler<C extends Condition> = (condition: C, context: CompileContext) => CompiledCondition;
+type CompilerTable = { [K in OperatorName]: Compiler<Extract<Condition, { op: K }>> };
+
+function inRange(v: number, min: number | undefined, max: number | undefined): boolean {
+  return (min === undefined || v >= min - EPSILON) && (max === undefined || v <= max + EPSILON);
+}
+
+/** One compiler per operator; each prepares its constants once (sets, regexes, bounds). */
+export const OPERATORS: CompilerTable = {
+  equals(c) {
+    const expected = c.value;
+    if (typeof expected === 'number') {
+      return { kind: 'number', test: (v: number) => (sameNumber(v, expected) ? 0 : -1) };
+    }
+    if (typeof expected === 'boolean') {
+      return { kind: 'bool', test: (v: boolean) => (v === expected ? 0 : -1) };
+    }
+    const want = normalizeText(expected);
+    return { kind: 'text', test: (v: string) => (v === want ? 0 : -1) };
+  },
+  in(c) {
+    const wanted = textSet(c.values);
+    return {
+      kind: 'list',
+      test: (items: readonly string[]) => {
+        for (const item of items) if (wanted.has(item)) return 0;
+        return -1;
+      },
+    };
+  },
+  contains(c) {
+    const needles = [...textSet(c.values)].filter((n) => n !== '');
+    return {
+      kind: 'text',
+      test: (v: string) => {
+        for (const needle of needles) if (v.includes(needle)) return 0;
+        return -1;
+      },
+    };
+  },
+  between(c) {
+    const { min, max } = c;
+    return { kind: 'number', test: (v: number) => (inRange(v, min, max) ? 0 : -1) };
+  },
+  gte(c) {
+    const bound = c.value;
+    return { kind: 'number', test: (v: number) => (v >= bound - EPSILON ? 0 : -1) };
+  },
+  lte(c) {
+    const bound = c.value;
+    return { kind: 'number', test: (v: number) => (v <= bound + EPSILON ? 0 : -1) };
+  },
+  bands(c) {
+    const bands = c.bands.map((b) => ({ min: b.min, max: b.max }));
+    return {
+      kind: 'number',
+      bandPoints: c.bands.map((b) => b.points),
+      // The first band the value falls in wins, so overlapping bands behave predictably.
+      test: (v: number) => {
+        for (let i = 0; i < bands.length; i++) {
+          const band = bands[i]!;
+          if (inRange(v, band.min, band.max)) return i;
+        }
+        return -1;
+      },
+    };
+  },
+  isTrue() {
+    return { kind: 'bool', test: (v: boolean) => (v ? 0 : -1) };
+  },
+  notBlank() {
+    return { kind: 'present', test: () => 0 };
+  },
+  withinDays(c, context) {
+    const { days } = c;
+    const today = context.today;
+    // "A date no more than N days before today": today counts, future dates do not.
+    return {
+      kind: 'day',
+      test: (day: number) => {
+        const ago = today - day;
+        return ago >= 0 && ago <= days ? 0 : -1;
+      },
+    };
+  },
+  matches(c) {
+    // Text operators are case-insensitive by the spec, so `i` is always added.
+    const flags = new Set(`${c.flags ?? ''}i`.replace(/[gy]/g, ''));
+    const re = new RegExp(c.pattern, [...flags].join(''));
+    return { kind: 'raw', test: (v: string) => (re.test(v) ? 0 : -1) };
+  },
+};
+
+export function compileCondition(condition: Condition, context: CompileContext): CompiledCondition {
+  const compiler = OPERATORS[condition.op] as Compiler<Condition>;
+  return compiler(condition, context);
+}

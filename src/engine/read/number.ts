@@ -1,0 +1,91 @@
+// Number reading: plain numbers and the money, percentage and range notations people type and exports use.
+
+// Multipliers of the word or letter after an amount: `1.2k`, `$3 bn`, `1.5 million`, `$25 mil.`.
+const SUFFIXES: Record<string, number> = {
+  k: 1e3, thousand: 1e3, thousands: 1e3,
+  m: 1e6, mm: 1e6, mn: 1e6, mil: 1e6, mio: 1e6, million: 1e6, millions: 1e6,
+  b: 1e9, bn: 1e9, bil: 1e9, billion: 1e9, billions: 1e9,
+  t: 1e12, tn: 1e12, trillion: 1e12, trillions: 1e12,
+};
+
+const CURRENCY = '(?:[$€£¥₹]|usd|eur|gbp|cad|aud|chf|jpy|inr|us\\$)';
+// One amount: optional currency, sign, digits with thousands commas or decimals, optional suffix and currency.
+const AMOUNT = new RegExp(
+  `^${CURRENCY}?\\s*([+-]?)\\s*${CURRENCY}?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)\\s*([a-z]+)?\\.?\\s*${CURRENCY}?$`,
+);
+const PLAIN = /^\d+(?:\.\d+)?$/;
+const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/;
+const PERCENT = /^(.+?)\s*%$/;
+// `10,001+`, `$10B+`, `Over $5 bil.`, `more than 500`, `>= 50`, `1000 or more`: N.
+const AT_LEAST = /^(?:over|more than|above|greater than|at least|>=?|≥)\s*(.+)$|^(.+?)\s*(?:\+|or more|and above|and up)$/;
+// `<50`, `under 50`, `Less than $1M`, `up to 10`: the midpoint of 0 and N.
+const BELOW = /^(?:under|less than|below|fewer than|up to|<=?|≤)\s*(.+)$/;
+// Separators between the two ends of a range: `51-200`, `10 - 20`, `$1M to $10M`, en and em dashes.
+const RANGE_SEPARATOR = /\s*(?:-|–|—|\bto\b)\s*/g;
+
+interface Amount {
+  value: number;
+  multiplied: boolean;
+  multiplier: number;
+}
+
+function readAmount(text: string): Amount | undefined {
+  const m = AMOUNT.exec(text);
+  if (m === null) return undefined;
+  const [, sign, digits = '', suffix] = m;
+  let multiplier = 1;
+  if (suffix !== undefined) {
+    const found = SUFFIXES[suffix];
+    if (found === undefined) return undefined;
+    multiplier = found;
+  }
+  const base = Number(digits.replace(/,/g, ''));
+  if (!Number.isFinite(base)) return undefined;
+  const value = (sign === '-' ? -base : base) * multiplier;
+  return { value, multiplied: suffix !== undefined, multiplier };
+}
+
+function readRange(text: string): number | undefined {
+  RANGE_SEPARATOR.lastIndex = 0;
+  for (let m = RANGE_SEPARATOR.exec(text); m !== null; m = RANGE_SEPARATOR.exec(text)) {
+    if (m.index === 0) continue; // a leading minus is a sign, not a range
+    const low = readAmount(text.slice(0, m.index));
+    const high = readAmount(text.slice(m.index + m[0].length));
+    if (low === undefined || high === undefined) continue;
+    // `$10-50M` means 10M to 50M: the low end takes the high end's suffix when it has none.
+    const lowValue = !low.multiplied && high.multiplied ? low.value * high.multiplier : low.value;
+    return (lowValue + high.value) / 2;
+  }
+  return undefined;
+}
+
+function readNumberText(raw: string): number | undefined {
+  const text = raw.trim().toLowerCase().replace(/\u00a0/g, ' ');
+  if (PLAIN.test(text)) return Number(text);
+  if (SCIENTIFIC.test(text)) return Number(text);
+  const percent = PERCENT.exec(text);
+  if (percent !== null) {
+    const n = readNumberText(percent[1] ?? '');
+    return n === undefined ? undefined : n / 100;
+  }
+  const below = BELOW.exec(text);
+  if (below !== null) {
+    const n = readAmount(below[1] ?? '');
+    return n === undefined ? undefined : n.value / 2;
+  }
+  const atLeast = AT_LEAST.exec(text);
+  if (atLeast !== null) {
+    const n = readAmount(atLeast[1] ?? atLeast[2] ?? '');
+    return n === undefined ? undefined : n.value;
+  }
+  const single = readAmount(text);
+  if (single !== undefined) return single.value;
+  return readRange(text);
+}
+
+/** The number a person reads in a non-blank cell value, or undefined when there is none (`lots`). */
+export function readNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string') return value.length > 80 ? undefined : readNumberText(value);
+  return undefined;
+}

@@ -1,0 +1,48 @@
+// Text reading: the normalised form used by text operators, and splitting one cell into a list.
+
+/** Lower-cases, trims and collapses inner whitespace, so ` SaaS  Tools ` reads as `saas tools`. */
+export function normalizeText(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Text of any cell value, the way a person reads it (numbers without float noise, Dates as ISO days). */
+export function cellText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    const m = String(value.getMonth() + 1).padStart(2, '0');
+    const d = String(value.getDate()).padStart(2, '0');
+    return `${value.getFullYear()}-${m}-${d}`;
+  }
+  if (value === null || value === undefined) return '';
+  try {
+    return String(value);
+  } catch {
+    // Objects with a throwing toString (or Symbol.toPrimitive) must not make scoring throw.
+    return '';
+  }
+}
+
+// Separators people use for several values in one cell: `Salesforce, HubSpot; Slack | Zoom`.
+const LIST_SEPARATORS = /[,;|\n\r]+/;
+
+/** The normalised, non-empty items of a one-cell list. */
+export function splitList(normalized: string): string[] {
+  if (!LIST_SEPARATORS.test(normalized)) return normalized === '' ? [] : [normalized];
+  const items: string[] = [];
+  for (const part of normalized.split(LIST_SEPARATORS)) {
+    const item = part.trim();
+    if (item !== '') items.push(item);
+  }
+  return items;
+}
+
+/** Header key: case-, space- and punctuation-insensitive, so `Annual Revenue ($)` finds `annual revenue`. */
+export function headerKey(header: unknown): string {
+  return cellText(header)
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
