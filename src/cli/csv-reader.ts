@@ -176,7 +176,7 @@ export class CsvParser {
     if (this.skipLf && !this.sawLineEnding) this.noteLineEnding('\r');
     this.skipLf = false;
     if (this.state === State.Quoted) {
-      throw new CsvError(`unterminated quoted field: the quote opened on line ${this.quoteLine} is never closed`, this.quoteLine);
+      throw new CsvError(`line ${this.quoteLine}: unterminated quoted field (the quote opened there is never closed)`, this.quoteLine);
     }
     if (!this.rowStarted) return [];
     this.pushField(this.partial);

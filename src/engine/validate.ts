@@ -514,12 +514,13 @@ function findJsonSyntaxError(source: string): SyntaxProblem | undefined {
     throw new JsonSyntaxError(at, reason);
   };
   const describeHere = (): string => (pos >= source.length ? 'the end of the text' : quote(source[pos] ?? ''));
+  const unexpected = (): string => (pos >= source.length ? 'unexpected end of text' : `unexpected ${quote(source[pos] ?? '')}`);
   const ws = (): void => {
     while (pos < source.length && ' \t\n\r'.includes(source[pos] ?? '')) pos++;
   };
   const word = (w: string): void => {
     if (source.startsWith(w, pos)) pos += w.length;
-    else fail(`unexpected ${describeHere()}; expected a value`);
+    else fail(`unexpected ${quote(source.slice(pos, pos + w.length))}; expected ${w} (or a value in double quotes)`);
   };
   const string = (): void => {
     pos++; // opening quote
@@ -543,7 +544,7 @@ function findJsonSyntaxError(source: string): SyntaxProblem | undefined {
   };
   const number = (): void => {
     const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(source.slice(pos));
-    if (m === null) fail(`unexpected ${describeHere()}; expected a value`);
+    if (m === null) fail(`${unexpected()}; expected a value`);
     else pos += m[0].length;
     if (pos < source.length && /[0-9.eE+-]/.test(source[pos] ?? '')) fail('invalid number');
   };
@@ -557,7 +558,7 @@ function findJsonSyntaxError(source: string): SyntaxProblem | undefined {
     else if (ch === 'f') word('false');
     else if (ch === 'n') word('null');
     else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) number();
-    else fail(`unexpected ${describeHere()}; expected a value`);
+    else fail(`${unexpected()}; expected a value`);
   };
   const object = (): void => {
     pos++;
@@ -616,7 +617,7 @@ function findJsonSyntaxError(source: string): SyntaxProblem | undefined {
   try {
     value();
     ws();
-    if (pos < source.length) fail(`unexpected ${describeHere()} after the end of the JSON value`);
+    if (pos < source.length) fail(`${unexpected()} after the end of the JSON value`);
     return undefined;
   } catch (e) {
     // Anything else (e.g. a stack overflow on absurd nesting) falls back to the engine's own message.

@@ -82,7 +82,7 @@ export function withCriterion(overrides: Partial<Criterion> | Record<string, unk
 }
 
 /** withCriterion() whose condition is `when` (not type-checked); other fields as given in `overrides`. */
-export function withCondition(when: Condition | Record<string, unknown>, overrides: Record<string, unknown> = {}): Model {
+export function withCondition(when: Record<string, unknown>, overrides: Record<string, unknown> = {}): Model {
   return withCriterion({ ...overrides, when });
 }
 

@@ -93,6 +93,10 @@ const LAST_NAMES = [
   'Smith', 'Garcia', 'Müller', 'Patel', 'Nguyen', 'Johnson', 'Rossi', 'Kim', 'Okafor', 'Schmidt', 'Brown', 'Silva',
   'Jensen', 'Cohen', 'Dubois', 'Tanaka', 'Walker', 'Novak', 'Larsen', 'Murphy',
 ];
+/** Names as they appear in e-mail addresses: lower case, accents dropped (Müller -> muller). */
+const toAscii = (name: string): string => name.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+const FIRST_NAMES_ASCII = FIRST_NAMES.map(toAscii);
+const LAST_NAMES_ASCII = LAST_NAMES.map(toAscii);
 const PERSONAL_DOMAINS = ['gmail.com', 'gmail.com', 'yahoo.com', 'hotmail.com', 'outlook.com'];
 
 /** Employee bands as LinkedIn-style labels with their inclusive bounds. */
@@ -164,8 +168,11 @@ function withThousands(n: number): string {
 
 function formatDate(d: Draw, todayMs: number, daysAgo: number): string {
   const date = new Date(todayMs - daysAgo * DAY_MS);
-  if (d.chance(0.55)) return date.toISOString().slice(0, 10);
-  return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()}`;
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  if (d.chance(0.55)) return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
+  return `${m}/${day}/${y}`;
 }
 
 function formatBool(d: Draw, value: boolean): string {
@@ -338,10 +345,9 @@ export function* iterateSampleAccounts(rows: number, seed: number, today: string
     }
 
     // Contact e-mail: company domain, a personal address for the 'personal' knock-outs, or nobody.
-    const first = d.pick(FIRST_NAMES);
-    const last = d.pick(LAST_NAMES);
-    const local = (d.chance(0.6) ? `${first}.${last}` : `${first.charAt(0)}${last}`).toLowerCase()
-      .normalize('NFD').replace(/[^a-z.]/g, '');
+    const first = d.pick(FIRST_NAMES_ASCII);
+    const last = d.pick(LAST_NAMES_ASCII);
+    const local = d.chance(0.6) ? `${first}.${last}` : `${first.charAt(0)}${last}`;
     let contactEmail: string;
     if (kind === 'personal') contactEmail = `${local}${d.int(1, 99)}@${d.pick(PERSONAL_DOMAINS)}`;
     else contactEmail = d.chance(lerp(0.6, 0.95, fit)) ? `${local}@${domain}` : '';

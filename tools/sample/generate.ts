@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { SAMPLE_ROWS, SAMPLE_SEED, SAMPLE_TODAY, generateSampleAccounts, toCsv } from './accounts';
 
 /** Path of the checked-in sample sheet. */
-export const SAMPLE_CSV_PATH = join(__dirname, '..', '..', 'data', 'sample-accounts.csv');
+const SAMPLE_CSV_PATH = join(__dirname, '..', '..', 'data', 'sample-accounts.csv');
 
 function main(): void {
   const rows = generateSampleAccounts(SAMPLE_ROWS, SAMPLE_SEED, SAMPLE_TODAY);

@@ -1,0 +1,75 @@
+// A tiny command-line argument parser: long flags with or without values, -h, `--`, and strict errors.
+
+/** A mistake in how the command was called; main prints it with a pointer to --help and exits with 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Flags a command accepts: name (without `--`) to whether it takes a value. */
+export type FlagSpec = Readonly<Record<string, { value: boolean }>>;
+
+export interface ParsedArgs {
+  positionals: string[];
+  /** Flag values by name; flags without a value are present as `true`. */
+  flags: Map<string, string | true>;
+}
+
+/**
+ * Parses `--name value`, `--name=value`, `--switch`, `-h` (as `--help`) and positionals; `--` ends the flags and
+ * a lone `-` is a positional (standard input). Unknown flags, missing values and repeated flags are errors
+ * rather than silently ignored: a mistyped `--modle` must not score with the wrong model.
+ */
+export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
+  const positionals: string[] = [];
+  const flags = new Map<string, string | true>();
+  let onlyPositionals = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositionals = true;
+      continue;
+    }
+    let name: string;
+    let inline: string | undefined;
+    if (arg === '-h') name = 'help';
+    else if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+      inline = eq < 0 ? undefined : arg.slice(eq + 1);
+    } else {
+      throw new UsageError(`unknown option ${arg}`);
+    }
+    const def = spec[name];
+    if (def === undefined) throw new UsageError(`unknown option --${name}`);
+    if (flags.has(name)) throw new UsageError(`--${name} given more than once`);
+    if (!def.value) {
+      if (inline !== undefined) throw new UsageError(`--${name} does not take a value`);
+      flags.set(name, true);
+      continue;
+    }
+    if (inline !== undefined) {
+      if (inline === '') throw new UsageError(`--${name} needs a value`);
+      flags.set(name, inline);
+      continue;
+    }
+    const next = argv[i + 1];
+    // A following flag is not a value: `--model --out x` is a forgotten argument, not a model named "--out".
+    if (next === undefined || (next.startsWith('-') && next !== '-')) throw new UsageError(`--${name} needs a value`);
+    flags.set(name, next);
+    i++;
+  }
+  return { positionals, flags };
+}
+
+/** The string value of a flag, or undefined when absent. */
+export function flagValue(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}

@@ -1,0 +1,59 @@
+// `icp check`: validates a model file and, given a CSV, warns about criteria whose column the file lacks.
+import { compileModel, type Model } from '../../engine';
+import { flagValue, parseArgs, UsageError, type FlagSpec } from '../args';
+import { inputName, readHeaderRow } from '../input';
+import { EXIT_INVALID, EXIT_OK, plural, writeLine, type CliIo } from '../io';
+import { issueLines, readModelFile } from '../model-file';
+import { CHECK_USAGE } from '../usage';
+
+const FLAGS: FlagSpec = {
+  headers: { value: true },
+  help: { value: false },
+};
+
+/** One warning per criterion whose column is missing from `headers`, naming profile, criterion and column. */
+export function missingColumnLines(model: Model, headers: readonly string[], csvName: string): string[] {
+  // The engine decides what "the same column" means (case, spaces, punctuation), so ask it instead of guessing.
+  const compiled = compileModel(model, headers);
+  const lines: string[] = [];
+  model.profiles.forEach((profile, i) => {
+    const missing = new Set(compiled.profiles[i]?.missingColumns ?? []);
+    for (const c of profile.criteria) {
+      if (missing.has(c.column)) {
+        lines.push(`icp: warning: profile "${profile.name}", criterion "${c.id}": column "${c.column}" is not in ${csvName}`);
+      }
+    }
+  });
+  return lines;
+}
+
+export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, FLAGS);
+  if (args.flags.has('help')) {
+    io.stdout.write(CHECK_USAGE);
+    return EXIT_OK;
+  }
+  const [file, ...extra] = args.positionals;
+  if (file === undefined) throw new UsageError('check needs the model file to check');
+  if (extra.length > 0) throw new UsageError(`check takes one model file; unexpected: ${extra.join(' ')}`);
+  const csv = flagValue(args, 'headers');
+
+  const result = await readModelFile(file);
+  if (!result.ok) {
+    // The report is the command's output, so it goes to standard output like a linter's; the exit code says "invalid".
+    writeLine(io.stdout, `${file}: not a valid ICP model (${plural(result.issues.length, 'problem')}):`);
+    for (const line of issueLines(result.issues)) writeLine(io.stdout, line);
+    return EXIT_INVALID;
+  }
+  const { model } = result;
+  const criteria = model.profiles.reduce((n, p) => n + p.criteria.length, 0);
+  writeLine(io.stdout, `${file}: valid (${plural(model.profiles.length, 'profile')}, ${plural(criteria, 'criterion', 'criteria')})`);
+
+  if (csv !== undefined) {
+    const headers = await readHeaderRow(csv, io);
+    const warnings = missingColumnLines(model, headers, inputName(csv));
+    for (const line of warnings) writeLine(io.stderr, line);
+    if (warnings.length === 0) writeLine(io.stdout, `${inputName(csv)}: every criterion's column is present`);
+  }
+  return EXIT_OK;
+}

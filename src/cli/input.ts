@@ -1,0 +1,56 @@
+// Opens the CSV a command reads (a file, or standard input for `-`) and reads just its header row when asked.
+import { promises as fsp } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { CsvError, readCsv } from './csv-reader';
+import { CliError, fsReason, type CliIo } from './io';
+
+// Large reads cut the number of chunks (and awaits) per file; 1 MB stays small next to Node's heap.
+const READ_CHUNK = 1024 * 1024;
+
+/** Opens `path` for streaming, failing early (missing file, directory) with a message naming it. */
+export async function openInput(path: string, io: CliIo): Promise<Readable> {
+  if (path === '-') {
+    if (io.stdin === undefined) throw new CliError('no standard input to read "-" from');
+    return io.stdin;
+  }
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(path, 'r');
+  } catch (err) {
+    throw new CliError(`cannot read ${path}: ${fsReason(err)}`);
+  }
+  // Opening a directory succeeds on Linux; reading it is what fails, so refuse it here with a clear reason.
+  const stat = await handle.stat();
+  if (stat.isDirectory()) {
+    await handle.close();
+    throw new CliError(`cannot read ${path}: it is a directory`);
+  }
+  return handle.createReadStream({ highWaterMark: READ_CHUNK });
+}
+
+/** The display name of an input in messages. */
+export function inputName(path: string): string {
+  return path === '-' ? 'standard input' : path;
+}
+
+/** Turns a CSV syntax error into a message naming the file and line; other errors pass through unchanged. */
+export function csvFailure(err: unknown, path: string): unknown {
+  if (err instanceof CsvError) return new CliError(`${inputName(path)} is not a readable CSV: ${err.message}`);
+  if (err instanceof CliError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && code !== 'EPIPE') return new CliError(`cannot read ${inputName(path)}: ${fsReason(err)}`);
+  return err;
+}
+
+/** The first row of a CSV (its headers), reading no further; the stream is closed afterwards. */
+export async function readHeaderRow(path: string, io: CliIo): Promise<string[]> {
+  const input = await openInput(path, io);
+  try {
+    for await (const row of readCsv(input)) return row;
+  } catch (err) {
+    throw csvFailure(err, path);
+  } finally {
+    input.destroy();
+  }
+  throw new CliError(`${inputName(path)} is empty: its first row must hold the column headers`);
+}

@@ -1,0 +1,64 @@
+// The `icp` command line: dispatches to a command and turns every failure into a message and an exit code.
+import { readFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { EngineError } from '../engine';
+import { UsageError } from './args';
+import { checkCommand } from './commands/check';
+import { scoreCommand } from './commands/score';
+import { CliError, EXIT_FAILURE, EXIT_OK, writeLine, type CliIo } from './io';
+import { MAIN_USAGE } from './usage';
+
+export type { CliIo } from './io';
+
+const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> = {
+  score: scoreCommand,
+  check: checkCommand,
+};
+
+function version(): string {
+  // Read at run time rather than imported, so package.json stays outside the TypeScript program.
+  const pkg = JSON.parse(readFileSync(nodePath.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
+/** Runs `icp` with `argv` (without node and the script) and returns the exit code; never throws. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined) {
+      io.stderr.write(MAIN_USAGE);
+      return EXIT_FAILURE;
+    }
+    if (first === '--help' || first === '-h' || first === 'help') {
+      const sub = rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+      if (sub !== undefined) return await sub(['--help'], io);
+      io.stdout.write(MAIN_USAGE);
+      return EXIT_OK;
+    }
+    if (first === '--version') {
+      writeLine(io.stdout, `icp ${version()}`);
+      return EXIT_OK;
+    }
+    if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
+    const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
+    if (command === undefined) throw new UsageError(`unknown command "${first}" (the commands are score and check)`);
+    return await command(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      writeLine(io.stderr, `icp: ${err.message}`);
+      writeLine(io.stderr, 'Run "icp --help" for usage.');
+      return EXIT_FAILURE;
+    }
+    if (err instanceof CliError) {
+      writeLine(io.stderr, `icp: ${err.message}`);
+      return err.exitCode;
+    }
+    if (err instanceof EngineError) {
+      writeLine(io.stderr, `icp: ${err.message}`);
+      return EXIT_FAILURE;
+    }
+    // A bug, not a user mistake: keep the stack so it can be reported.
+    writeLine(io.stderr, `icp: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,25 @@
+// Counts scored rows per tier and words the one-line summary `icp score` prints on standard error.
+import { plural } from './io';
+
+export class TierTally {
+  /** Non-blank rows scored. */
+  scored = 0;
+  blank = 0;
+  // Seeded with every label in tier order, so the summary lists empty tiers too and always in the same order.
+  private readonly counts = new Map<string, number>();
+
+  constructor(tierLabels: readonly string[]) {
+    for (const label of tierLabels) this.counts.set(label, 0);
+  }
+
+  add(tier: string): void {
+    this.scored++;
+    this.counts.set(tier, (this.counts.get(tier) ?? 0) + 1);
+  }
+
+  /** E.g. `scored 400 rows with "Mid-market B2B SaaS": A 52 · B 110 · C 180 · Disqualified 58 (blank 0)`. */
+  summary(profileName: string): string {
+    const tiers = [...this.counts].map(([label, n]) => `${label} ${n}`).join(' · ');
+    return `scored ${plural(this.scored, 'row')} with "${profileName}": ${tiers} (blank ${this.blank})`;
+  }
+}

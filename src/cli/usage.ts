@@ -1,0 +1,51 @@
+// The help texts of `icp`, `icp score` and `icp check`.
+
+export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD]
+
+Scores every row of a CSV file (the first row holds the column headers) and writes the CSV back with three
+columns added: ICP Score (0-100), ICP Tier and ICP Why. Every input column is kept as it is; blank rows get
+blank results. A one-line tier summary, and a warning per criterion column missing from the file, go to
+standard error. Use - to read the CSV from standard input.
+
+Options:
+  --model FILE      the ICP model JSON (as exported from the sidebar); default: the built-in
+                    "Mid-market B2B SaaS" template
+  --profile NAME    the profile to score with; default: the model's default profile
+  --out FILE        write to FILE instead of standard output; FILE is replaced only when scoring succeeds
+  --today DATE      the day "withinDays" criteria count back from, YYYY-MM-DD; default: today
+  -h, --help        show this help
+`;
+
+export const CHECK_USAGE = `Usage: icp check <model.json> [--headers accounts.csv]
+
+Validates an ICP model file and lists every problem by its path, one per line (exit code 1 if any).
+With --headers, also reads the first row of a CSV file and warns about criteria whose column it lacks
+(those criteria would count as unknown on every row).
+
+Options:
+  --headers FILE    a CSV file whose header row the model's criteria should find their columns in
+  -h, --help        show this help
+`;
+
+export const MAIN_USAGE = `icp: score account lists against an Ideal Customer Profile (ICP) model
+
+Usage:
+  icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD]
+  icp check <model.json> [--headers accounts.csv]
+  icp --help | --version
+  icp <command> --help
+
+Commands:
+  score   score a CSV export: adds ICP Score, ICP Tier and ICP Why columns
+  check   validate a model file, optionally against a CSV's headers
+
+Examples:
+  icp score accounts.csv > scored.csv
+  icp score accounts.csv --model model.json --out scored.csv
+  icp score accounts.csv --model model.json --profile "Enterprise" --today 2026-03-01
+  cat accounts.csv | icp score - > scored.csv
+  icp check model.json
+  icp check model.json --headers accounts.csv
+
+Exit codes: 0 success, 1 "check" found an invalid model, 2 usage, file, CSV or model error.
+`;

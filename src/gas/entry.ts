@@ -1,0 +1,9 @@
+// Everything Apps Script calls by name: the build turns each export into a top-level function stub.
+
+export { ICP_SCORE, ICP_TIER, ICP_EXPLAIN, ICP_PROFILE } from './custom-functions';
+export { onOpen, onInstall, openEditor, openScorePanel, openSummaryPanel, openValidatePanel, openHelp } from './menu';
+import { serverApi } from './server-api';
+
+export const {
+  getEditorState, getTemplate, validateDraft, parseImport, getColumnSuggestions, previewDraft, saveModel,
+} = serverApi;

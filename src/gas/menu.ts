@@ -1,0 +1,45 @@
+// The add-on menu and the sidebar: onOpen works in AuthMode.NONE, so it only builds the menu.
+
+export type SidebarPanel = 'editor' | 'score' | 'summary' | 'validate' | 'help';
+
+/** Runs in AuthMode.NONE before the add-on is enabled in a document: no properties, no sheet access here. */
+export function onOpen(_e?: unknown): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Open ICP editor', 'openEditor')
+    .addItem('Score this sheet', 'openScorePanel')
+    .addItem('Build tier summary', 'openSummaryPanel')
+    .addItem('Validate against outcomes', 'openValidatePanel')
+    .addSeparator()
+    .addItem('Help', 'openHelp')
+    .addToUi();
+}
+
+/** https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#installation */
+export function onInstall(e?: unknown): void {
+  onOpen(e);
+}
+
+function showSidebar(panel: SidebarPanel): void {
+  const html = HtmlService.createHtmlOutputFromFile('sidebar')
+    .setTitle('ICP Scorer')
+    // The sidebar reads this on load to open at the right panel.
+    .append(`<script>window.ICP_PANEL = ${JSON.stringify(panel)};</script>`);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function openEditor(): void {
+  showSidebar('editor');
+}
+export function openScorePanel(): void {
+  showSidebar('score');
+}
+export function openSummaryPanel(): void {
+  showSidebar('summary');
+}
+export function openValidatePanel(): void {
+  showSidebar('validate');
+}
+export function openHelp(): void {
+  showSidebar('help');
+}

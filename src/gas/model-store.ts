@@ -1,0 +1,82 @@
+// Stores the model in a hidden, protected sheet of the spreadsheet: custom functions can read it, it travels with copies, no 9 KB limit.
+
+import { formatIssue, validateModel } from '../engine/validate';
+import type { Model } from '../engine/model';
+
+export const MODEL_SHEET_NAME = 'ICP Model';
+// A cell holds at most 50,000 characters (https://support.google.com/docs/answer/37603); stay well below.
+const CHUNK_CHARS = 40_000;
+const FORMAT_TAG = 'icp-scorer-model-v1';
+// Each chunk starts with this so Sheets never parses a chunk as a formula, number or date (`=`, `+`, `-`, digits).
+const CHUNK_PREFIX = '|';
+
+export interface StoredModel {
+  model: Model | null;
+  /** 0 when nothing is saved. */
+  version: number;
+  /** A readable reason when something is stored but cannot be used (corrupted, edited by hand, invalid). */
+  error: string | null;
+}
+
+/** FNV-1a, to notice a stored model that was edited or truncated by hand. */
+export function checksum(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  // Prefixed so Sheets can never read the hex digits as a number (`00012e10`).
+  return `fnv:${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+const CORRUPT = 'The ICP model stored in this spreadsheet is damaged';
+const FIX = 'Open Extensions > ICP Scorer > Open ICP editor and save or re-import your model.';
+
+/** Reads the stored model with one range read. */
+export function readStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): StoredModel {
+  const sheet = ss.getSheetByName(MODEL_SHEET_NAME);
+  if (sheet === null) return { model: null, version: 0, error: null };
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 4) return { model: null, version: 0, error: `${CORRUPT} (the "${MODEL_SHEET_NAME}" sheet is incomplete). ${FIX}` };
+  const cells = sheet.getRange(1, 1, lastRow, 2).getValues();
+  const tag = cells[1]?.[1];
+  const version = Number(cells[2]?.[1]);
+  const sum = String(cells[3]?.[1] ?? '');
+  if (tag !== FORMAT_TAG || !Number.isInteger(version) || version < 1) {
+    return { model: null, version: 0, error: `${CORRUPT} (its header rows were changed). ${FIX}` };
+  }
+  const text = cells.slice(4).map((r) => String(r[0] ?? '').slice(CHUNK_PREFIX.length)).join('');
+  if (checksum(text) !== sum) return { model: null, version, error: `${CORRUPT} (its text was edited or cut). ${FIX}` };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { model: null, version, error: `${CORRUPT} (it is not valid JSON). ${FIX}` };
+  }
+  const result = validateModel(parsed);
+  if (!result.ok) {
+    return { model: null, version, error: `The stored ICP model is invalid: ${result.issues.slice(0, 3).map(formatIssue).join('; ')}. ${FIX}` };
+  }
+  return { model: result.model, version, error: null };
+}
+
+/** Writes the model as the given version: one clear and one write of the whole block. */
+export function writeStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, model: Model, version: number): void {
+  let sheet = ss.getSheetByName(MODEL_SHEET_NAME);
+  if (sheet === null) {
+    sheet = ss.insertSheet(MODEL_SHEET_NAME);
+    sheet.hideSheet();
+    // Warning-only: owners can still repair it by hand, but nobody edits it by accident.
+    sheet.protect().setDescription('ICP Scorer model: edit it with Extensions > ICP Scorer > Open ICP editor').setWarningOnly(true);
+  }
+  const text = JSON.stringify(model);
+  const rows: string[][] = [
+    ['ICP Scorer model. Do not edit: use Extensions > ICP Scorer > Open ICP editor.', ''],
+    ['format', FORMAT_TAG],
+    ['version', String(version)],
+    ['checksum', checksum(text)],
+  ];
+  for (let i = 0; i < text.length; i += CHUNK_CHARS) rows.push([CHUNK_PREFIX + text.slice(i, i + CHUNK_CHARS), '']);
+  sheet.clearContents();
+  sheet.getRange(1, 1, rows.length, 2).setValues(rows);
+}

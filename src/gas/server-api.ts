@@ -1,0 +1,181 @@
+// The sidebar's server API: what google.script.run may call. Thin: it reads the sheet, calls the engine, returns plain JSON.
+
+import { compileModel } from '../engine/model-compile';
+import { b2bSaasTemplate } from '../engine/templates/b2b-saas';
+import { blankModel } from '../engine/templates/blank';
+import { parseModelJson, validateModel } from '../engine/validate';
+import type { Model } from '../engine/model';
+import { cellText } from '../engine/read/text';
+import { isBlank } from '../engine/read/blank';
+import type {
+  ColumnSuggestions, EditorState, ImportResult, Json, PreviewResult, SaveResult, TemplateInfo, ValidateResult,
+} from './api-types';
+import { readStoredModel, writeStoredModel, MODEL_SHEET_NAME } from './model-store';
+import { refreshIcpFormulas } from './recalc';
+import { readTable } from './sheet-table';
+import { scriptToday } from './today';
+
+const TEMPLATES: Record<string, { info: TemplateInfo; make: () => Model }> = {
+  'b2b-saas': {
+    info: { id: 'b2b-saas', name: 'B2B SaaS starter', description: 'Firmographic 40 %, behavioral 30 %, intent 30 %; tiers A 80+, B 60+, C.' },
+    make: b2bSaasTemplate,
+  },
+  blank: { info: { id: 'blank', name: 'Start blank', description: 'Three empty categories and A/B/C tiers.' }, make: blankModel },
+};
+
+// The live preview scores at most this many rows per call, so it stays fast while the user types.
+const PREVIEW_ROW_CAP = 20_000;
+const SUGGESTIONS = 12;
+// A save waits this long for another save or bulk run to finish before saying "busy".
+const LOCK_WAIT_MS = 10_000;
+
+function activeSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+  return SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+}
+
+function getEditorState(): EditorState {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const stored = readStoredModel(ss);
+  const sheet = ss.getActiveSheet();
+  const table = readTable(sheet);
+  return {
+    model: stored.model,
+    version: stored.version,
+    sheetName: sheet.getName(),
+    headers: table.headers.filter((h) => h !== ''),
+    rowCount: table.rows.length,
+    templates: Object.values(TEMPLATES).map((t) => t.info),
+    storedModelError: stored.error,
+  };
+}
+
+function getTemplate(id: string): Model {
+  const t = TEMPLATES[id];
+  if (t === undefined) throw new Error(`Unknown template "${id}".`);
+  return t.make();
+}
+
+function validateDraft(draft: Json): ValidateResult {
+  const r = validateModel(draft);
+  return { ok: r.ok, issues: r.ok ? [] : r.issues };
+}
+
+function parseImport(text: string): ImportResult {
+  const r = parseModelJson(String(text));
+  return r.ok ? { ok: true, model: r.model, issues: [] } : { ok: false, model: null, issues: r.issues };
+}
+
+function getColumnSuggestions(column: string): ColumnSuggestions {
+  const table = readTable(activeSheet());
+  const index = table.headers.findIndex((h) => h === column);
+  const counts = new Map<string, number>();
+  if (index >= 0) {
+    for (const row of table.rows) {
+      const v = row[index];
+      if (isBlank(v)) continue;
+      const text = cellText(v).trim();
+      counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
+  }
+  const values = [...counts].sort((a, b) => b[1] - a[1]).slice(0, SUGGESTIONS).map(([value, count]) => ({ value, count }));
+  return { column, values };
+}
+
+function previewDraft(draft: Json): PreviewResult {
+  const r = validateModel(draft);
+  const empty: PreviewResult = {
+    ok: false, issues: [], rows: 0, scored: 0, blank: 0, histogram: new Array<number>(20).fill(0), tiers: [],
+    disqualified: { label: 'Disqualified', count: 0 }, changedTier: null, missingColumns: [],
+  };
+  if (!r.ok) return { ...empty, issues: r.issues };
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const table = readTable(ss.getActiveSheet());
+  const today = scriptToday();
+  const draftProfile = compileModel(r.model, table.headers, { today }).profile();
+  const stored = readStoredModel(ss);
+  let savedProfile = null;
+  if (stored.model !== null) {
+    const saved = compileModel(stored.model, table.headers, { today });
+    // Compare like with like: the saved profile of the same name, else the saved default.
+    savedProfile = saved.profiles.find((p) => p.name === draftProfile.name) ?? saved.profile();
+  }
+  const rows = table.rows.slice(0, PREVIEW_ROW_CAP);
+  const histogram = new Array<number>(20).fill(0);
+  const tierCounts = new Map<string, number>();
+  let blank = 0;
+  let disqualified = 0;
+  let changed = 0;
+  for (const row of rows) {
+    const res = draftProfile.evaluate(row);
+    if (res.blank) {
+      blank++;
+      continue;
+    }
+    if (res.disqualified) disqualified++;
+    else histogram[Math.min(19, Math.floor(res.score / 5))]!++;
+    tierCounts.set(res.tier, (tierCounts.get(res.tier) ?? 0) + 1);
+    if (savedProfile !== null && savedProfile.evaluate(row).tier !== res.tier) changed++;
+  }
+  const profile = draftProfile.profile;
+  return {
+    ok: true,
+    issues: [],
+    rows: table.rows.length,
+    scored: rows.length,
+    blank,
+    histogram,
+    tiers: [...profile.tiers]
+      .sort((a, b) => b.min - a.min)
+      .map((t) => ({ label: t.label, min: t.min, color: t.color ?? null, count: tierCounts.get(t.label) ?? 0 })),
+    disqualified: { label: draftProfile.disqualifiedLabel, count: disqualified },
+    changedTier: savedProfile === null ? null : changed,
+    missingColumns: draftProfile.missingColumns,
+  };
+}
+
+function saveModel(draft: Json, baseVersion: number): SaveResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const r = validateModel(draft);
+  if (!r.ok) {
+    return { ok: false, reason: 'invalid', message: 'The model has problems; fix the highlighted fields, then save.', issues: r.issues, currentVersion: baseVersion, draft };
+  }
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    return { ok: false, reason: 'busy', message: 'Another save or scoring run is in progress. Your draft is kept; try again in a moment.', issues: [], currentVersion: baseVersion, draft };
+  }
+  try {
+    const stored = readStoredModel(ss);
+    if (stored.version !== baseVersion) {
+      return {
+        ok: false,
+        reason: 'stale',
+        message: `Someone else saved the model (version ${stored.version}) after you opened the editor (version ${baseVersion}). Your draft is kept: export it, reload the saved model, and re-apply your changes.`,
+        issues: [],
+        currentVersion: stored.version,
+        draft,
+      };
+    }
+    const version = stored.version + 1;
+    writeStoredModel(ss, r.model, version);
+    const refreshed = refreshIcpFormulas(ss);
+    SpreadsheetApp.flush();
+    return { ok: true, version, refreshedFormulas: refreshed, message: `Saved (version ${version}). ${refreshed} ICP formula(s) refreshed.` };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Every function google.script.run may call. Its type is the sidebar client's type. */
+export const serverApi = {
+  getEditorState,
+  getTemplate,
+  validateDraft,
+  parseImport,
+  getColumnSuggestions,
+  previewDraft,
+  saveModel,
+};
+
+export type ServerApi = typeof serverApi;
+
+export { MODEL_SHEET_NAME };

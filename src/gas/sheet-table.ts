@@ -1,0 +1,22 @@
+// Reads the active sheet as a table: the header row (first non-empty row) and the data rows below it.
+
+import { cellText } from '../engine/read/text';
+
+export interface SheetTable {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** 1-based row number of the header row (0 when the sheet is empty). */
+  headerRow: number;
+  headers: string[];
+  rows: unknown[][];
+}
+
+/** One range read of the sheet's data region. */
+export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetTable {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow === 0 || lastColumn === 0) return { sheet, headerRow: 0, headers: [], rows: [] };
+  const values = sheet.getRange(1, 1, lastRow, lastColumn).getValues();
+  const h = values.findIndex((row) => row.some((v) => v !== '' && v !== null));
+  if (h < 0) return { sheet, headerRow: 0, headers: [], rows: [] };
+  return { sheet, headerRow: h + 1, headers: values[h]!.map((v) => cellText(v).trim()), rows: values.slice(h + 1) };
+}
