@@ -59,7 +59,8 @@ export class ColumnReader {
           break;
         case 'list': {
           const whole = normalizeText(shown);
-          const items = splitList(whole);
+          // A cell that reads as one number (`1,000`, `$1,001-5,000`) is one value: its commas are not list separators.
+          const items = readNumber(value) === undefined ? splitList(whole) : [whole];
           reading.list = items.length > 1 ? [whole, ...items] : [whole];
           break;
         }

@@ -8,7 +8,11 @@ export function normalizeText(text: string): string {
 /** Text of any cell value, the way a person reads it (numbers without float noise, Dates as ISO days). */
 export function cellText(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    // 15 significant digits, as Sheets shows them: 0.1 + 0.2 reads as `0.3`, not `0.30000000000000004`.
+    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
+  }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return '';
