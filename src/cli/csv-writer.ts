@@ -110,8 +110,8 @@ export class CsvWriter {
         this.stream.end();
       });
     }
+    // The error listener stays: a late EPIPE on standard output must not become an uncaught 'error' event.
     if (this.failure) throw this.failure;
-    this.stream.off('error', this.onError);
   }
 
   private waitForDrain(): Promise<void> {

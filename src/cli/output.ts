@@ -30,7 +30,9 @@ export async function openOutput(outPath: string | undefined, io: CliIo): Promis
   try {
     handle = await fsp.open(temp, 'wx');
   } catch (err) {
-    throw new CliError(`cannot write ${outPath}: ${fsReason(err)}`);
+    // Creating a file in an existing directory cannot fail with ENOENT: the directory is what is missing.
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? `no such directory ${dir}` : fsReason(err);
+    throw new CliError(`cannot write ${outPath}: ${reason}`);
   }
   const stream = handle.createWriteStream();
   return {

@@ -4,7 +4,7 @@ import type { Criterion, Profile, Role } from './model';
 import { HeaderMap } from './headers';
 import { compileCondition, type CompileContext, type ReadingKind } from './operators';
 import { isBlank } from './read/blank';
-import { ColumnReader, type CellReading } from './read/cells';
+import { CellReading, ColumnReader, KIND_CODE } from './read/cells';
 import { dayOfDate } from './read/date';
 import type { CriterionOutcome, Explanation, RowResult } from './results';
 import { disqualifiedLabel, roundScore, sortedTiers, tierFor, tierLabels } from './tiers';
@@ -23,6 +23,7 @@ interface CompiledCriterion {
   slot: number;
   category: number;
   kind: ReadingKind;
+  kindCode: number;
   test: (reading: never) => number;
   bandPoints: readonly number[] | undefined;
   points: number;
@@ -99,6 +100,7 @@ export class CompiledProfile {
         slot,
         category,
         kind: compiled.kind,
+        kindCode: KIND_CODE[compiled.kind],
         test: compiled.test,
         bandPoints: compiled.bandPoints,
         points: source.points ?? 0,
@@ -107,7 +109,7 @@ export class CompiledProfile {
     });
     this.missingColumns = [...missing];
     this.readers = kindsOfSlot.map((kinds) => new ColumnReader(kinds));
-    this.cells = this.readers.map(() => ({ blank: true, shown: '' }));
+    this.cells = this.readers.map(() => new CellReading());
   }
 
   /** Score and tier of one row (the fast path: no explanation is built). */
@@ -147,7 +149,7 @@ export class CompiledProfile {
       if (cell === undefined || cell.blank) {
         status = 'unknown'; // a blank never matches and never knocks out
       } else {
-        const reading = cell[c.kind];
+        const reading = cell.v[c.kindCode];
         const hit = reading === undefined ? -2 : c.test(reading as never);
         if (hit === -2) status = 'unreadable';
         else status = hit >= 0 ? 'matched' : 'missed';

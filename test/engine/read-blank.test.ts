@@ -1,6 +1,6 @@
 // Blank reading: empty cells and the placeholders exports and forms use for "no value" are blank; 0, FALSE and text are not.
 import { isBlank } from '../../src/engine';
-import { criterion, explainCell } from '../factories/scoring';
+import { criterion, explainRecord, itemOf, profileOf } from '../factories/scoring';
 
 describe('isBlank: empty values', () => {
   test.each<[string, unknown]>([
@@ -9,6 +9,8 @@ describe('isBlank: empty values', () => {
     ['undefined', undefined],
     ['spaces', '   '],
     ['tabs and line breaks', '\t\n '],
+    ['a non-breaking space', '\u00a0'],
+    ['a zero-width space', '\u200b'],
     ['NaN', NaN],
     ['an invalid Date', new Date(NaN)],
   ])('%s is blank', (_name, value) => {
@@ -37,18 +39,37 @@ describe('isBlank: values that are present', () => {
     ["the text 'no'", 'no'],
     ['a valid Date', new Date(2026, 2, 1)],
     ['a word containing a placeholder', 'Unknown Corp'],
+    ['a check mark ✓', '✓'],
+    ['a check mark ✅', '✅'],
+    ['a check mark ✔️ (with variation selector)', '✔️'],
+    ['a cross ❌', '❌'],
+    ['a currency sign', '$'],
   ])('%s is not blank', (_name, value) => {
     expect(isBlank(value)).toBe(false);
   });
 });
 
 describe('blank cells in scoring', () => {
-  test.each(['', 'N/A', '—', 'unknown', '-- Select --', null])('%j is reported as unknown, not as missed', (value) => {
-    const why = explainCell({ op: 'notBlank' }, value, {}, undefined);
-    // A one-column row whose only cell is blank is a blank row: nothing to show.
-    expect(why.blank).toBe(true);
-    const two = explainCell({ op: 'notBlank' }, value);
-    expect(two.items).toEqual([]);
-    expect(criterion({ op: 'notBlank' }).column).toBe('Value');
+  test.each<[string, unknown]>([
+    ["''", ''],
+    ['N/A', 'N/A'],
+    ['an em dash', '—'],
+    ['unknown', 'unknown'],
+    ['-- Select --', '-- Select --'],
+    ['null', null],
+  ])('%s matches nothing and is reported as unknown', (_name, value) => {
+    const why = explainRecord(profileOf([criterion({ op: 'notBlank' })]), { Account: 'Acme', Value: value });
+    expect(why.blank).toBe(false);
+    expect(itemOf(why, 'c1')).toMatchObject({ status: 'unknown', points: 0, value: '' });
+  });
+
+  test.each<[string, unknown]>([
+    ['0', 0],
+    ['FALSE', false],
+    ["'x'", 'x'],
+  ])('%s is present: notBlank matches it', (_name, value) => {
+    const why = explainRecord(profileOf([criterion({ op: 'notBlank' })]), { Account: 'Acme', Value: value });
+    expect(itemOf(why, 'c1').status).toBe('matched');
+    expect(why.score).toBe(100);
   });
 });

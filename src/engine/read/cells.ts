@@ -7,77 +7,105 @@ import { readDay } from './date';
 import { readNumber } from './number';
 import { cellText, normalizeText, splitList } from './text';
 
-/** All the readings of one cell value that its column's criteria need; unreadable kinds are undefined. */
-export interface CellReading {
-  blank: boolean;
+/**
+ * All the readings of one cell value that its column's criteria need; unreadable kinds are undefined.
+ * A class with every field set in the constructor, so all readings share one hidden class and the
+ * scoring loop's `cell[kind]` stays a fast monomorphic property access.
+ */
+export class CellReading {
+  blank = true;
+  /** The readings by kind code (KIND_CODE), for the scoring loop's indexed access. */
+  readonly v: unknown[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   /** The value as text, for explanations. */
-  shown: string;
-  text?: string;
-  list?: readonly string[];
-  number?: number;
-  bool?: boolean;
-  day?: number;
-  raw?: string;
-  present?: true;
+  shown = '';
+  text: string | undefined = undefined;
+  list: readonly string[] | undefined = undefined;
+  number: number | undefined = undefined;
+  bool: boolean | undefined = undefined;
+  day: number | undefined = undefined;
+  raw: string | undefined = undefined;
+  present: true | undefined = undefined;
 }
 
 // Bounded so a column of a million distinct values cannot grow memory without limit.
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 50_000;
+// After this many reads, a column whose values rarely repeat (ids, e-mails) stops memoising: it would only cost.
+const SAMPLE_READS = 2_000;
+const MIN_HIT_RATE = 0.3;
 
-const BLANK: CellReading = Object.freeze({ blank: true, shown: '' });
+const BLANK = new CellReading();
+
+/** Index of each reading kind in CellReading.v. */
+export const KIND_CODE: Record<ReadingKind, number> = { text: 0, list: 1, number: 2, bool: 3, day: 4, raw: 5, present: 6 };
 
 export class ColumnReader {
   private readonly cache = new Map<string | number | boolean, CellReading>();
-  private readonly needs: ReadonlySet<ReadingKind>;
+  private readonly needs: readonly ReadingKind[];
+  private memoise = true;
+  private reads = 0;
+  private hits = 0;
+  // Reused when not memoising: a reading is consumed before the next cell of this column is read.
+  private readonly scratch = new CellReading();
 
   constructor(needs: Iterable<ReadingKind>) {
-    this.needs = new Set(needs);
+    this.needs = [...new Set(needs)];
   }
 
   read(value: unknown): CellReading {
     const t = typeof value;
-    if (t === 'string' || t === 'number' || t === 'boolean') {
+    if (this.memoise && (t === 'string' || t === 'number' || t === 'boolean')) {
       const key = value as string | number | boolean;
       const hit = this.cache.get(key);
-      if (hit !== undefined) return hit;
-      const reading = this.compute(value);
+      if (hit !== undefined) {
+        this.hits++;
+        return hit;
+      }
+      if (++this.reads === SAMPLE_READS && this.hits < MIN_HIT_RATE * (this.hits + this.reads)) {
+        this.memoise = false;
+        this.cache.clear();
+        return this.fill(this.scratch, value);
+      }
+      const reading = this.fill(new CellReading(), value);
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(key, reading);
       return reading;
     }
-    return this.compute(value);
+    if (value === '' || value === null || value === undefined) return BLANK;
+    return this.fill(this.memoise ? new CellReading() : this.scratch, value);
   }
 
-  private compute(value: unknown): CellReading {
+  private fill(reading: CellReading, value: unknown): CellReading {
     if (isBlank(value)) return BLANK;
-    const shown = cellText(value).trim();
-    const reading: CellReading = { blank: false, shown };
+    const shown = typeof value === 'string' ? value.trim() : cellText(value).trim();
+    reading.blank = false;
+    reading.shown = shown;
+    const v = reading.v;
     for (const kind of this.needs) {
       switch (kind) {
         case 'text':
-          reading.text = normalizeText(shown);
+          v[0] = reading.text = normalizeText(shown);
           break;
         case 'list': {
           const whole = normalizeText(shown);
           // A cell that reads as one number (`1,000`, `$1,001-5,000`) is one value: its commas are not list separators.
           const items = readNumber(value) === undefined ? splitList(whole) : [whole];
-          reading.list = items.length > 1 ? [whole, ...items] : [whole];
+          v[1] = reading.list = items.length > 1 ? [whole, ...items] : [whole];
           break;
         }
         case 'number':
-          reading.number = readNumber(value);
+          v[2] = reading.number = readNumber(value);
           break;
         case 'bool':
-          reading.bool = readBoolean(value);
+          v[3] = reading.bool = readBoolean(value);
           break;
         case 'day':
-          reading.day = readDay(value);
+          v[4] = reading.day = readDay(value);
           break;
         case 'raw':
-          reading.raw = shown;
+          v[5] = reading.raw = shown;
           break;
         case 'present':
-          reading.present = true;
+          v[6] = reading.present = true;
           break;
       }
     }

@@ -2,8 +2,12 @@
 
 /** Lower-cases, trims and collapses inner whitespace, so ` SaaS  Tools ` reads as `saas tools`. */
 export function normalizeText(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const t = text.trim().toLowerCase();
+  // Most cells have single spaces only: skip the replace (and its new string) for them.
+  return INNER_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
+
+const INNER_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u3000]/;
 
 /** Text of any cell value, the way a person reads it (numbers without float noise, Dates as ISO days). */
 export function cellText(value: unknown): string {

@@ -1,0 +1,188 @@
+// Edits of the draft model the editor offers: profiles, categories, criteria and tiers (pure data, no DOM).
+import type { Category, Criterion, Model, Profile, Tier } from '../src/engine/model';
+import { rebalance, withoutIndex } from './weights';
+
+/** A deep copy (the draft is only ever plain JSON). */
+export function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** `base`, or `base_2`, `base_3`... whichever is not taken. */
+export function uniqueName(base: string, taken: readonly string[], sep = ' '): string {
+  const lower = new Set(taken.map((t) => t.trim().toLowerCase()));
+  if (!lower.has(base.trim().toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const candidate = `${base}${sep}${i}`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** An identifier-like id from a label: `Buying signals` -> `buying_signals`. */
+export function slug(text: string, fallback: string): string {
+  const s = text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 32);
+  return s === '' ? fallback : s;
+}
+
+// Profiles ---------------------------------------------------------------------------------------
+
+export function defaultProfileName(model: Model): string {
+  return model.defaultProfile ?? model.profiles[0]?.name ?? '';
+}
+
+export function addProfile(model: Model): number {
+  const name = uniqueName('New profile', model.profiles.map((p) => p.name));
+  model.profiles.push({
+    name,
+    categories: [
+      { id: 'firmographic', label: 'Firmographic', weight: 40 },
+      { id: 'behavioral', label: 'Behavioral', weight: 30 },
+      { id: 'intent', label: 'Intent', weight: 30 },
+    ],
+    criteria: [],
+    tiers: [
+      { label: 'A', min: 80, color: '#1e8e3e' },
+      { label: 'B', min: 60, color: '#f9ab00' },
+      { label: 'C', min: 0, color: '#9aa0a6' },
+    ],
+    disqualifiedLabel: 'Disqualified',
+  });
+  return model.profiles.length - 1;
+}
+
+export function duplicateProfile(model: Model, index: number): number {
+  const source = model.profiles[index];
+  if (source === undefined) return index;
+  const copy: Profile = clone(source);
+  copy.name = uniqueName(`${source.name} (copy)`, model.profiles.map((p) => p.name));
+  model.profiles.splice(index + 1, 0, copy);
+  return index + 1;
+}
+
+/** Removes a profile (never the last one); returns the index to show next. */
+export function deleteProfile(model: Model, index: number): number {
+  if (model.profiles.length <= 1) return index;
+  const [removed] = model.profiles.splice(index, 1);
+  if (removed !== undefined && model.defaultProfile === removed.name) delete model.defaultProfile;
+  return Math.max(0, Math.min(index, model.profiles.length - 1));
+}
+
+export function renameProfile(model: Model, index: number, name: string): void {
+  const p = model.profiles[index];
+  if (p === undefined) return;
+  if (model.defaultProfile !== undefined && model.defaultProfile === p.name) model.defaultProfile = name;
+  p.name = name;
+}
+
+export function setDefaultProfile(model: Model, index: number): void {
+  const p = model.profiles[index];
+  if (p === undefined) return;
+  if (index === 0) delete model.defaultProfile;
+  else model.defaultProfile = p.name;
+}
+
+// Categories -------------------------------------------------------------------------------------
+
+export function setWeightPercent(profile: Profile, index: number, percent: number): void {
+  const next = rebalance(profile.categories.map((c) => c.weight), index, percent);
+  profile.categories.forEach((c, i) => {
+    c.weight = next[i] ?? 0;
+  });
+}
+
+export function addCategory(profile: Profile): number {
+  const label = uniqueName('New category', profile.categories.map((c) => c.label ?? c.id));
+  const id = uniqueName(slug(label, 'category'), profile.categories.map((c) => c.id), '_');
+  const category: Category = { id, label, weight: 0 };
+  profile.categories.push(category);
+  const index = profile.categories.length - 1;
+  setWeightPercent(profile, index, Math.round(100 / profile.categories.length));
+  return index;
+}
+
+export function deleteCategory(profile: Profile, index: number): void {
+  const category = profile.categories[index];
+  if (category === undefined) return;
+  const weights = withoutIndex(profile.categories.map((c) => c.weight), index);
+  profile.categories.splice(index, 1);
+  profile.categories.forEach((c, i) => {
+    c.weight = weights[i] ?? 0;
+  });
+  profile.criteria = profile.criteria.filter((c) => c.category !== category.id);
+}
+
+export function criteriaIn(profile: Profile, categoryId: string): Criterion[] {
+  return profile.criteria.filter((c) => c.category === categoryId);
+}
+
+// Criteria ---------------------------------------------------------------------------------------
+
+export function addCriterion(profile: Profile, categoryId: string, column: string): Criterion {
+  const id = uniqueName('criterion', profile.criteria.map((c) => c.id), '_');
+  const criterion: Criterion = { id, label: '', category: categoryId, column, when: { op: 'notBlank' }, points: 10 };
+  // Insert after the category's last criterion, so the list stays grouped.
+  let at = profile.criteria.length;
+  for (let i = profile.criteria.length - 1; i >= 0; i--) {
+    if (profile.criteria[i]?.category === categoryId) {
+      at = i + 1;
+      break;
+    }
+  }
+  profile.criteria.splice(at, 0, criterion);
+  return criterion;
+}
+
+export function deleteCriterion(profile: Profile, criterion: Criterion): void {
+  profile.criteria = profile.criteria.filter((c) => c !== criterion);
+}
+
+/** Moves a criterion up (-1) or down (+1) among the criteria of its own category; false when it is already at the end. */
+export function moveCriterion(profile: Profile, criterion: Criterion, direction: -1 | 1): boolean {
+  const list = profile.criteria;
+  const from = list.indexOf(criterion);
+  if (from < 0) return false;
+  let to = from + direction;
+  while (to >= 0 && to < list.length && list[to]?.category !== criterion.category) to += direction;
+  if (to < 0 || to >= list.length) return false;
+  list.splice(from, 1);
+  list.splice(to, 0, criterion);
+  return true;
+}
+
+/** Moves a criterion to another category (appended after that category's criteria). */
+export function changeCategory(profile: Profile, criterion: Criterion, categoryId: string): void {
+  deleteCriterion(profile, criterion);
+  criterion.category = categoryId;
+  let at = profile.criteria.length;
+  for (let i = profile.criteria.length - 1; i >= 0; i--) {
+    if (profile.criteria[i]?.category === categoryId) {
+      at = i + 1;
+      break;
+    }
+  }
+  profile.criteria.splice(at, 0, criterion);
+}
+
+// Tiers ------------------------------------------------------------------------------------------
+
+const TIER_COLORS = ['#1e8e3e', '#f9ab00', '#9aa0a6', '#1a73e8', '#d93025', '#9334e6'];
+
+export function addTier(profile: Profile): number {
+  const taken = profile.tiers.map((t) => t.label);
+  let label = 'D';
+  for (let code = 65; code < 91; code++) {
+    const l = String.fromCharCode(code);
+    if (!taken.some((t) => t.trim().toUpperCase() === l)) {
+      label = l;
+      break;
+    }
+  }
+  const mins = profile.tiers.map((t) => t.min).filter((m) => Number.isFinite(m) && m > 0);
+  const lowest = mins.length > 0 ? Math.min(...mins) : 100;
+  const tier: Tier = { label, min: Math.floor(lowest / 2), color: TIER_COLORS[profile.tiers.length % TIER_COLORS.length] ?? '#9aa0a6' };
+  profile.tiers.push(tier);
+  return profile.tiers.length - 1;
+}
+
+export function deleteTier(profile: Profile, index: number): void {
+  if (profile.tiers.length > 1) profile.tiers.splice(index, 1);
+}

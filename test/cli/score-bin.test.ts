@@ -1,0 +1,212 @@
+// End-to-end tests of `icp score` through the real bin/icp.js: output CSV, engine parity, summary, errors.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CsvParser } from '../../src/cli/csv-reader';
+import { b2bSaasTemplate, compileModel, type Model } from '../../src/engine';
+import { ACCOUNTS_CSV, runIcp, tempDir, TODAY, twoProfileModel, writeFiles } from './fixtures';
+
+function parseCsv(text: string): string[][] {
+  const parser = new CsvParser();
+  return [...parser.push(text), ...parser.end()];
+}
+
+/** What the engine itself says for every data row: [score, tier, why], blank rows as three empty cells. */
+function engineResults(model: Model, csv: string, profile?: string): string[][] {
+  const [headers, ...rows] = parseCsv(csv);
+  const compiled = compileModel(model, headers as string[], { today: new Date(2026, 2, 1) }).profile(profile);
+  return rows.map((row) => {
+    const r = compiled.explain(row);
+    return r.blank ? ['', '', ''] : [String(r.score), r.tier, r.text];
+  });
+}
+
+function tierCounts(results: string[][]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [score, tier] of results) if (score !== '') counts.set(tier as string, (counts.get(tier as string) ?? 0) + 1);
+  return counts;
+}
+
+describe('icp score', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir();
+    writeFiles(dir, { 'accounts.csv': ACCOUNTS_CSV, 'model.json': JSON.stringify(twoProfileModel(), null, 2) });
+  });
+
+  it('writes every input column unchanged plus ICP Score, Tier and Why, exactly as the engine scores them', async () => {
+    const r = await runIcp(['score', 'accounts.csv', '--model', 'model.json', '--today', TODAY], { cwd: dir });
+    expect(r.stderr).not.toMatch(/warning/);
+    expect(r.code).toBe(0);
+    const input = parseCsv(ACCOUNTS_CSV);
+    const output = parseCsv(r.stdout);
+    expect(output[0]).toEqual([...(input[0] as string[]), 'ICP Score', 'ICP Tier', 'ICP Why']);
+    expect(output).toHaveLength(input.length);
+    const expected = engineResults(twoProfileModel(), ACCOUNTS_CSV);
+    input.slice(1).forEach((row, i) => {
+      expect(output[i + 1]).toEqual([...row, ...(expected[i] as string[])]);
+    });
+    // The blank row stays blank, the exclusion is a knock-out, not a zero.
+    expect(output[4]?.slice(-3)).toEqual(['', '', '']);
+    expect(output[3]?.slice(-3, -1)).toEqual(['0', 'Disqualified']);
+    // The input's CRLF line endings are kept.
+    expect(r.stdout.startsWith('Account,Industry,Employees,Demo Requested,Last Funding,Tech Stack,Email,ICP Score,ICP Tier,ICP Why\r\n')).toBe(true);
+  });
+
+  it('prints a one-line tier summary on standard error', async () => {
+    const r = await runIcp(['score', 'accounts.csv', '--model', 'model.json', '--today', TODAY], { cwd: dir });
+    const counts = tierCounts(engineResults(twoProfileModel(), ACCOUNTS_CSV));
+    const tiers = ['A', 'B', 'C', 'Disqualified'].map((t) => `${t} ${counts.get(t) ?? 0}`).join(' · ');
+    expect(r.stderr).toBe(`icp: scored 5 rows with "SMB": ${tiers} (blank 1)\n`);
+  });
+
+  it('scores with another profile chosen by --profile (case-insensitively)', async () => {
+    const r = await runIcp(['score', 'accounts.csv', '--model', 'model.json', '--profile', 'enterprise', '--today', TODAY], { cwd: dir });
+    expect(r.code).toBe(0);
+    const output = parseCsv(r.stdout);
+    const expected = engineResults(twoProfileModel(), ACCOUNTS_CSV, 'Enterprise');
+    expect(output.slice(1).map((row) => row.slice(-3))).toEqual(expected);
+    expect(r.stderr).toMatch(/^icp: scored 5 rows with "Enterprise": Strategic \d+ · Standard \d+ · Out \d+ \(blank 1\)$/m);
+  });
+
+  it('uses the built-in template without --model and warns once per missing column', async () => {
+    const r = await runIcp(['score', 'accounts.csv', '--today', TODAY], { cwd: dir });
+    expect(r.code).toBe(0);
+    const expected = engineResults(b2bSaasTemplate(), ACCOUNTS_CSV);
+    expect(parseCsv(r.stdout).slice(1).map((row) => row.slice(-3))).toEqual(expected);
+    const missing = compileModel(b2bSaasTemplate(), parseCsv(ACCOUNTS_CSV)[0] as string[]).profile().missingColumns;
+    expect(missing.length).toBeGreaterThan(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('icp: warning:'));
+    expect(warnings).toHaveLength(missing.length);
+    for (const column of missing) expect(r.stderr).toContain(`no column "${column}"`);
+    expect(r.stderr).toMatch(/^icp: scored 5 rows with "Mid-market B2B SaaS": /m);
+  });
+
+  it('writes --out atomically: the file appears complete, nothing on stdout, no temporary file left', async () => {
+    const r = await runIcp(['score', 'accounts.csv', '--model', 'model.json', '--out', 'scored.csv', '--today', TODAY], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const viaStdout = await runIcp(['score', 'accounts.csv', '--model', 'model.json', '--today', TODAY], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'scored.csv'), 'utf8')).toBe(viaStdout.stdout);
+    expect(readdirSync(dir).sort()).toEqual(['accounts.csv', 'model.json', 'scored.csv']);
+  });
+
+  it('reads standard input for "-"', async () => {
+    const r = await runIcp(['score', '-', '--model', 'model.json', '--today', TODAY], { cwd: dir, stdin: ACCOUNTS_CSV });
+    expect(r.code).toBe(0);
+    expect(parseCsv(r.stdout)).toHaveLength(7);
+  });
+
+  it('pads short rows and puts extra cells after the ICP columns, with a warning', async () => {
+    writeFiles(dir, { 'ragged.csv': 'Account,Industry,Employees\nA,SaaS\nB,SaaS,10,extra,more\nC,SaaS,10,,\n' });
+    const r = await runIcp(['score', 'ragged.csv', '--model', 'model.json', '--today', TODAY], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = parseCsv(r.stdout);
+    expect(out[1]?.slice(0, 3)).toEqual(['A', 'SaaS', '']);
+    expect(out[1]).toHaveLength(6);
+    expect(out[2]?.slice(0, 3)).toEqual(['B', 'SaaS', '10']);
+    expect(out[2]?.slice(6)).toEqual(['extra', 'more']);
+    expect(out[3]).toHaveLength(6);
+    expect(r.stderr).toMatch(/1 row has more cells than the header row \(first: row 3\)/);
+  });
+
+  describe('failures exit with 2, say why, and leave no output file', () => {
+    const noOutput = (): void => {
+      expect(existsSync(path.join(dir, 'scored.csv'))).toBe(false);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    };
+
+    it('a missing input file', async () => {
+      const r = await runIcp(['score', 'nope.csv', '--out', 'scored.csv'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('icp: cannot read nope.csv: no such file\n');
+      noOutput();
+    });
+
+    it('a missing model file', async () => {
+      const r = await runIcp(['score', 'accounts.csv', '--model', 'nope.json', '--out', 'scored.csv'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^icp: cannot read model nope\.json: no such file/);
+      noOutput();
+    });
+
+    it('an invalid model, with each issue indented under a heading', async () => {
+      const bad = twoProfileModel() as unknown as { profiles: { criteria: { when: Record<string, unknown> }[] }[] };
+      bad.profiles[0]!.criteria[1]!.when.min = 'ten';
+      writeFiles(dir, { 'bad.json': JSON.stringify(bad) });
+      const r = await runIcp(['score', 'accounts.csv', '--model', 'bad.json', '--out', 'scored.csv'], { cwd: dir });
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines[0]).toBe('icp: bad.json is not a valid ICP model:');
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.slice(1).every((l) => l.startsWith('  '))).toBe(true);
+      expect(r.stderr).toContain('profiles[0].criteria[1].when.min');
+      noOutput();
+    });
+
+    it('JSON that does not parse', async () => {
+      writeFiles(dir, { 'broken.json': '{"schemaVersion": 1,' });
+      const r = await runIcp(['score', 'accounts.csv', '--model', 'broken.json'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^icp: broken\.json is not a valid ICP model:\n {2}\S/);
+      expect(r.stdout).toBe('');
+    });
+
+    it('an unreadable CSV (unterminated quote) after rows were already scored', async () => {
+      const rows = Array.from({ length: 5000 }, (_, i) => `Co ${i},SaaS,${i % 300},yes,,,`);
+      writeFiles(dir, { 'broken.csv': `Account,Industry,Employees,Demo Requested,Last Funding,Tech Stack,Email\n${rows.join('\n')}\n"never closed,SaaS\n` });
+      const r = await runIcp(['score', 'broken.csv', '--model', 'model.json', '--out', 'scored.csv'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^icp: broken\.csv is not a readable CSV: line 5002: unterminated quoted field/m);
+      noOutput();
+    });
+
+    it('an existing --out file is left untouched on failure', async () => {
+      writeFileSync(path.join(dir, 'scored.csv'), 'previous run\n');
+      writeFiles(dir, { 'broken.csv': 'Account\n"open\n' });
+      const r = await runIcp(['score', 'broken.csv', '--out', 'scored.csv'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(readFileSync(path.join(dir, 'scored.csv'), 'utf8')).toBe('previous run\n');
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    });
+
+    it('an empty CSV', async () => {
+      writeFiles(dir, { 'empty.csv': '' });
+      const r = await runIcp(['score', 'empty.csv', '--out', 'scored.csv'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/empty\.csv is empty/);
+      noOutput();
+    });
+
+    it('an --out path in a missing directory or naming a directory', async () => {
+      const r = await runIcp(['score', 'accounts.csv', '--out', 'nodir/scored.csv'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('icp: cannot write nodir/scored.csv: no such directory nodir\n');
+      const d = await runIcp(['score', 'accounts.csv', '--out', '.'], { cwd: dir });
+      expect(d.code).toBe(2);
+      expect(d.stderr).toBe('icp: cannot write .: it is a directory\n');
+      noOutput();
+    });
+
+    it('an unknown profile, naming the ones there are', async () => {
+      const r = await runIcp(['score', 'accounts.csv', '--model', 'model.json', '--profile', 'Mid', '--out', 'scored.csv'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^icp: .*"Mid".*"SMB".*"Enterprise"/);
+      noOutput();
+    });
+
+    it.each([
+      [['score'], /needs the CSV file/],
+      [['score', 'a.csv', 'b.csv'], /one CSV file/],
+      [['score', 'accounts.csv', '--modle', 'model.json'], /unknown option --modle/],
+      [['score', 'accounts.csv', '--today', '2026-02-30'], /--today needs a date like 2026-03-01/],
+      [['score', 'accounts.csv', '--out'], /--out needs a value/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+    ])('usage error %j', async (args, message) => {
+      const r = await runIcp(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toMatch(/icp --help/);
+      expect(r.stdout).toBe('');
+    });
+  });
+});

@@ -1,0 +1,95 @@
+// Date reading: Date values, ISO dates (with or without a time), US-style and month-name dates, as whole calendar days.
+import { readDay } from '../../src/engine';
+import { dayNumber } from '../../src/engine/read/date';
+
+const MARCH_1_2026 = dayNumber(2026, 3, 1);
+
+describe('dayNumber', () => {
+  test('counts days since 1970-01-01', () => {
+    expect(dayNumber(1970, 1, 1)).toBe(0);
+    expect(dayNumber(1970, 1, 2)).toBe(1);
+    expect(MARCH_1_2026).toBe(20513);
+  });
+
+  test.each<[number, number, number]>([
+    [2026, 2, 30],
+    [2026, 2, 29],
+    [2026, 4, 31],
+    [2026, 13, 1],
+    [2026, 0, 1],
+    [2026, 1, 0],
+  ])('%d-%d-%d does not exist', (y, m, d) => {
+    expect(dayNumber(y, m, d)).toBeUndefined();
+  });
+
+  test('a leap day exists in a leap year', () => {
+    expect(dayNumber(2028, 2, 29)).toBe((dayNumber(2028, 2, 28) as number) + 1);
+  });
+});
+
+describe('readDay: Date values', () => {
+  test('a Date reads as the calendar day it shows in local time', () => {
+    expect(readDay(new Date(2026, 2, 1))).toBe(MARCH_1_2026);
+    expect(readDay(new Date(2026, 2, 1, 23, 59, 59))).toBe(MARCH_1_2026);
+    expect(readDay(new Date(2026, 2, 1, 0, 0, 1))).toBe(MARCH_1_2026);
+  });
+
+  test('an invalid Date is no date', () => {
+    expect(readDay(new Date(NaN))).toBeUndefined();
+  });
+});
+
+describe('readDay: date text', () => {
+  test.each([
+    '2026-03-01',
+    '2026-3-1',
+    '2026/03/01',
+    ' 2026-03-01 ',
+    '2026-03-01T10:00:00Z',
+    '2026-03-01T10:00:00.000Z',
+    '2026-03-01T23:30:00-05:00',
+    '2026-03-01 10:00',
+    '3/1/2026',
+    '03/01/2026',
+    '3/1/26',
+    'Mar 1, 2026',
+    'mar 1 2026',
+    'March 1, 2026',
+    'Mar. 1, 2026',
+    '1 Mar 2026',
+    '1 March 2026',
+  ])('%j is 1 March 2026', (text) => {
+    expect(readDay(text)).toBe(MARCH_1_2026);
+  });
+
+  test('a two-digit year is in the 2000s', () => {
+    expect(readDay('12/31/99')).toBe(dayNumber(2099, 12, 31));
+    expect(readDay('1/2/07')).toBe(dayNumber(2007, 1, 2));
+  });
+
+  test('US order is month first', () => {
+    expect(readDay('1/2/2026')).toBe(dayNumber(2026, 1, 2));
+  });
+});
+
+describe('readDay: impossible and unreadable dates', () => {
+  test.each(['2/30/2026', '2026-02-30', '2/29/2026', '13/1/2026', '0/1/2026', '4/31/2026', 'Feb 30, 2026', 'Foo 1, 2026'])(
+    '%j does not exist',
+    (text) => {
+      expect(readDay(text)).toBeUndefined();
+    },
+  );
+
+  test.each<[string, unknown]>([
+    ["'lots'", 'lots'],
+    ["'2026'", '2026'],
+    ["'yesterday'", 'yesterday'],
+    ['a number (not a date serial)', 20513],
+    ['a boolean', true],
+    ['null', null],
+    ['an object', {}],
+    ['an over-long string', `2026-03-01${' '.repeat(50)}x`],
+  ])('%s is not a date', (_name, value) => {
+    expect(readDay(value)).toBeUndefined();
+  });
+});
