@@ -1,4 +1,7 @@
 // Jest configuration: TypeScript through @swc/jest; type checking is `npm run check`'s job.
+// Dates in tests, the emulator and the bundle use the manifest's time zone (Etc/UTC), whatever the machine's.
+process.env.TZ = 'UTC';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

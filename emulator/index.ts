@@ -55,10 +55,7 @@ export interface Emulator {
 }
 
 function build(options: EmulatorOptions, script: ScriptScope, document: DocumentScope, workbook: Workbook): Emulator {
-  const env = createEnv({
-    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
-    ...(options.now === undefined ? {} : { now: options.now }),
-  });
+  const env = createEnv({ timeZone: options.timeZone, now: options.now });
   const services = createServices(env, script, document, options);
   const globals: EmulatorGlobals = {
     ...services.globals,

@@ -111,7 +111,7 @@ export function createServices(
     }),
     LockService,
     HtmlService: createHtmlService(env, {
-      ...(options.distDir === undefined ? {} : { distDir: options.distDir }),
+      distDir: options.distDir,
       templateGlobals: () => ({ ...globals }),
     }),
     ScriptApp: createScriptApp(env, document.triggers),
@@ -121,6 +121,6 @@ export function createServices(
     console,
     Charts: createCharts(),
   };
-  const ui = new Ui(env, options.addonName === undefined ? {} : { addonName: options.addonName });
+  const ui = new Ui(env, { addonName: options.addonName });
   return { globals, ui, locks, triggers: document.triggers, logs };
 }

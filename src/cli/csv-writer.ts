@@ -26,7 +26,9 @@ export function needsQuotes(field: string): boolean {
 
 /** One field as CSV text, quoted (with inner quotes doubled) only when needed. */
 export function csvField(field: string): string {
-  return needsQuotes(field) ? `"${field.replace(/"/g, '""')}"` : field;
+  if (!needsQuotes(field)) return field;
+  // Most quoted fields (the Why text) hold commas but no quotes: skip the regular expression for them.
+  return field.indexOf('"') < 0 ? `"${field}"` : `"${field.replace(/"/g, '""')}"`;
 }
 
 /** One row as CSV text, without the line ending. */

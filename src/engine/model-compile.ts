@@ -28,8 +28,9 @@ export class CompiledModel {
 
   /** A profile by name (case- and space-insensitive); the default profile when no name is given. */
   profile(name?: string): CompiledProfile {
-    const wanted = (name === undefined || name.trim() === '' ? this.defaultProfileName : name).trim().toLowerCase();
-    const found = this.profiles.find((p) => p.name.trim().toLowerCase() === wanted);
+    const key = (n: string): string => n.trim().replace(/\s+/g, ' ').toLowerCase();
+    const wanted = key(name === undefined || name.trim() === '' ? this.defaultProfileName : name);
+    const found = this.profiles.find((p) => key(p.name) === wanted);
     if (found === undefined) {
       throw new EngineError(`Unknown profile "${name}". This model has: ${this.profileNames.map((n) => `"${n}"`).join(', ')}.`);
     }

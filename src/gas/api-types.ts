@@ -77,31 +77,106 @@ export interface ImportResult {
   issues: ValidationIssue[];
 }
 
+/** The add-on's own output columns (found by a developer-metadata marker, so renaming or moving them is fine). */
+export type OutputColumnKind = 'score' | 'tier' | 'why' | 'order';
+
+/** scoreSheet(options): every field optional; `{}` scores the active sheet with the default profile. */
 export interface ScoreSheetOptions {
+  /** Profile to score with; the model's default profile when omitted. */
   profile?: string;
-  /** Write live array formulas instead of values. */
+  /** Write one live array formula per output column (=ICP_SCORE(A2:T500)...) instead of values; up to 20,000 rows. */
   live?: boolean;
+  /** Start over even when an earlier run stopped part-way (normally a run continues where the last one stopped). */
+  restart?: boolean;
+  /**
+   * Stop and save progress after about this many milliseconds (default 270,000: 4.5 of Apps Script's 6 minutes).
+   * The sidebar may pass less to get control back sooner; at least one chunk is always scored.
+   */
+  budgetMs?: number;
+  /** Rows per read and write (default: about 500,000 cells per chunk). For tests and tuning. */
+  chunkRows?: number;
 }
 
+export type ScoreSheetFailure = 'busy' | 'no-model' | 'no-data' | 'profile' | 'columns' | 'sheet' | 'live';
+
+export interface TierCount {
+  label: string;
+  count: number;
+  /** The tier's colour (#rrggbb), null for none and for the disqualified group. */
+  color: string | null;
+}
+
+/**
+ * scoreSheet's answer. When `partial` is true the sheet is labelled partial (ICP Score header suffix and note) and
+ * calling scoreSheet again continues where this call stopped: the sidebar should call it again while it is open
+ * (showing scoredRows / totalRows), or tell the user to run Score this sheet again.
+ */
 export interface ScoreSheetResult {
   ok: boolean;
+  /** Why ok is false; null when ok. 'busy': another run or model save holds the document lock. */
+  reason: ScoreSheetFailure | null;
   message: string;
+  sheetName: string;
+  mode: 'values' | 'live';
+  /** Data rows scored so far (this call and earlier calls of the same run). */
   scoredRows: number;
+  /** Data rows on the sheet (blank rows included). */
   totalRows: number;
-  /** True when the run stopped before the time limit and left the sheet labelled partial. */
   partial: boolean;
-  tierCounts: { label: string; count: number }[];
+  /** Tiers best first, then the disqualified group; counts of non-blank rows scored so far (empty in live mode). */
+  tierCounts: TierCount[];
+  /** Where the output columns are now (A1 column letters) and their current header text. */
+  columns: { kind: OutputColumnKind; header: string; column: string }[];
+  /** Things the user should know, e.g. a user column already named "ICP Score" that was left alone. */
+  notices: string[];
+  /** Time spent in the scoring engine during this call, and in the whole call (ms). */
+  engineMs: number;
+  elapsedMs: number;
 }
 
+/**
+ * getScoreProgress(): the active sheet's last or current run, from saved progress; cheap and lock-free, so the
+ * sidebar can poll it (every few seconds) while scoreSheet runs in another call.
+ */
+export interface ScoreProgress {
+  sheetName: string;
+  /** A run is scoring right now (its progress was saved in the last few minutes). */
+  running: boolean;
+  /** The sheet is partly scored: a run stopped before the end and the next scoreSheet call continues it. */
+  partial: boolean;
+  scoredRows: number;
+  totalRows: number;
+  /** Last progress save (ISO), null when this sheet was never scored. */
+  updatedAt: string | null;
+  message: string;
+}
+
+/** buildTierSummary(options). */
 export interface TierSummaryOptions {
-  /** Header names of numeric columns to sum per tier (revenue, deal size). */
+  /** Header names of numeric columns to sum per tier (revenue, deal size); see getSummaryColumns(). */
   sumColumns: string[];
 }
 
 export interface TierSummaryResult {
   ok: boolean;
   message: string;
+  /** The summary sheet ("ICP Tiers" unless a user sheet already had that name). */
   sheetName: string;
+  /** The scored sheet the pivot reads. */
+  sourceSheetName: string;
+  /** Tier groups in the pivot, in pivot order (tiers best first, then the disqualified group). */
+  groups: string[];
+  /** The pivot's value columns, in order (Accounts, Average ICP score, Sum of ...). */
+  values: string[];
+}
+
+/** getSummaryColumns(): the columns the tier summary can sum, for the sidebar's picker. */
+export interface SummaryColumns {
+  sheetName: string;
+  /** The sheet has ICP Scorer's output columns (it was scored). */
+  scored: boolean;
+  /** The user's columns (not ours), with whether they hold numbers a pivot can sum. */
+  columns: { header: string; numeric: boolean }[];
 }
 
 export interface ValidationReport {

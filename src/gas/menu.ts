@@ -1,5 +1,7 @@
 // The add-on menu and the sidebar: onOpen works in AuthMode.NONE, so it only builds the menu.
 
+import { scoreSheet } from './bulk';
+
 export type SidebarPanel = 'editor' | 'score' | 'summary' | 'validate' | 'help';
 
 /** Runs in AuthMode.NONE before the add-on is enabled in a document: no properties, no sheet access here. */
@@ -7,7 +9,7 @@ export function onOpen(_e?: unknown): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem('Open ICP editor', 'openEditor')
-    .addItem('Score this sheet', 'openScorePanel')
+    .addItem('Score this sheet', 'scoreThisSheet')
     .addItem('Build tier summary', 'openSummaryPanel')
     .addItem('Validate against outcomes', 'openValidatePanel')
     .addSeparator()
@@ -42,4 +44,18 @@ export function openValidatePanel(): void {
 }
 export function openHelp(): void {
   showSidebar('help');
+}
+
+/** A short message in the corner of the sheet (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#toast(String,String,Number)). */
+function toast(message: string): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, 'ICP Scorer', 15);
+}
+
+/**
+ * Menu "Score this sheet": opens the score panel first (it shows this run's progress by polling getScoreProgress,
+ * and calls scoreSheet again by itself if this run stops at the time limit), then scores in this execution.
+ */
+export function scoreThisSheet(): void {
+  showSidebar('score');
+  toast(scoreSheet({}).message);
 }

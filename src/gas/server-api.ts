@@ -14,6 +14,7 @@ import { readStoredModel, writeStoredModel, MODEL_SHEET_NAME } from './model-sto
 import { refreshIcpFormulas } from './recalc';
 import { readTable } from './sheet-table';
 import { scriptToday } from './today';
+import { buildTierSummary, getScoreProgress, getSummaryColumns, scoreSheet } from './bulk';
 
 const TEMPLATES: Record<string, { info: TemplateInfo; make: () => Model }> = {
   'b2b-saas': {
@@ -174,6 +175,11 @@ export const serverApi = {
   getColumnSuggestions,
   previewDraft,
   saveModel,
+  // Bulk scoring and the tier summary (src/gas/bulk; contracts in api-types.ts).
+  scoreSheet,
+  getScoreProgress,
+  buildTierSummary,
+  getSummaryColumns,
 };
 
 export type ServerApi = typeof serverApi;

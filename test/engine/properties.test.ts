@@ -327,9 +327,10 @@ describe('the memo cache over long columns', () => {
     const criteria = whens.map((when, i): Criterion => ({ id: `k${i}`, category: 'firmographic', column: columns[i]!, when, points: 10 }));
     const m: Model = { schemaVersion: 1, profiles: [{ name: 'Kinds', categories: [{ id: 'firmographic', weight: 1 }], criteria, tiers: [{ label: 'C', min: 0 }] }] };
     const spellings = fc.sample(spelledCell, { numRuns: 200, seed: 7 });
-    // Cell i of row n: a distinct value most of the time (ids, amounts), a repeated spelling otherwise.
+    // Cell i of row n: a repeated spelling one row in i + 2, else a distinct value (ids, amounts), so columns
+    // range from mostly repeated (memoised) to mostly distinct (more values than any cache should hold).
     const cellAt = (n: number, i: number): unknown =>
-      n % 3 === 0 ? spellings[(n + i) % spellings.length] : i % 2 === 0 ? `${n * 7 + i}` : n * 7 + i + 0.5;
+      n % (i + 2) === 0 ? spellings[(n + i) % spellings.length] : i % 2 === 0 ? `${n * 7 + i}` : n * 7 + i + 0.5;
     const rowAt = (n: number): unknown[] => columns.map((_, i) => cellAt(n, i));
     const long = compileModel(m, columns, { today: TODAY }).profile();
     const checked: Array<[number, Explanation]> = [];

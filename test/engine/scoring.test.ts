@@ -51,10 +51,8 @@ describe('rounding to one decimal', () => {
     expect(explainRecord(flags(flag('a', 1), flag('b', 15)), { a: YES, b: NO }).score).toBe(6.3);
   });
 
-  test('a score is never longer than one decimal', () => {
-    const p = flags(flag('a', 1), flag('b', 7));
-    const { score } = explainRecord(p, { a: YES, b: NO });
-    expect(score).toBe(12.5);
+  test('exact halves stay, longer fractions are cut to one decimal: 1/8 = 12.5, 1/7 = 14.28… is 14.3', () => {
+    expect(explainRecord(flags(flag('a', 1), flag('b', 7)), { a: YES, b: NO }).score).toBe(12.5);
     expect(explainRecord(flags(flag('a', 1), flag('b', 6)), { a: YES, b: NO }).score).toBe(14.3);
   });
 });

@@ -82,9 +82,9 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
       throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
     }
     const profile = compileProfile(model, headers, flagValue(args, 'profile'), today);
-    for (const line of missingColumnWarnings(profile, file)) writeLine(io.stderr, line);
-
     output = await openOutput(flagValue(args, 'out'), io);
+    // After the output opened: a run that cannot write anything should print its error alone.
+    for (const line of missingColumnWarnings(profile, file)) writeLine(io.stderr, line);
     // Answer in the input's line-ending style, so Windows exports stay CRLF and Unix ones LF.
     writer = new CsvWriter(output.stream, { lineEnding: parser?.lineEnding === '\r\n' ? '\r\n' : '\n' });
     const scorer = new RowScorer(profile, headers.length, writer);

@@ -71,7 +71,12 @@ export class ColumnReader {
       return reading;
     }
     if (value === '' || value === null || value === undefined) return BLANK;
-    return this.fill(this.memoise ? new CellReading() : this.scratch, value);
+    try {
+      return this.fill(this.memoise ? new CellReading() : this.scratch, value);
+    } catch {
+      // Only exotic objects (a Proxy whose traps throw) get here; no cell holds one, but scoring must never throw.
+      return BLANK;
+    }
   }
 
   private fill(reading: CellReading, value: unknown): CellReading {

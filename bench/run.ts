@@ -1,0 +1,44 @@
+// `npm run bench`: every benchmark in one run, each figure with its baseline from the same run, as a Markdown table.
+
+import * as os from 'node:os';
+import { benchEngine } from './engine';
+import { benchCli } from './cli';
+import { benchFormula } from './formula';
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}x`;
+
+function main(): void {
+  const args = new Set(process.argv.slice(2));
+  const quick = args.has('--quick');
+  console.log(`# ICP Scorer benchmarks (${os.cpus().length} cores, Node ${process.version}${quick ? ', --quick sizes' : ''})\n`);
+
+  const engine = benchEngine(quick ? 20_000 : 100_000);
+  const formula = benchFormula(quick ? 1_000 : 10_000);
+  const cli = benchCli(quick ? 100_000 : 1_000_000);
+
+  const rows = [
+    ['what', 'figure', 'baseline (same run)', 'ratio', 'target'],
+    ['---', '---', '---', '---', '---'],
+    [
+      `engine, ${fmt(engine.rows)} messy rows x ${engine.criteria} criteria`,
+      `${fmt(engine.engineRowsPerSecond)} rows/s`,
+      `naive per-criterion scorer: ${fmt(engine.naiveRowsPerSecond)} rows/s`,
+      ratio(engine.engineRowsPerSecond, engine.naiveRowsPerSecond),
+      '>= 1,000,000 rows/s',
+    ],
+    [
+      `\`icp score\` end to end, ${fmt(cli.rows)} rows (${cli.fileMegabytes.toFixed(0)} MB CSV)`,
+      `${fmt(cli.rowsPerSecond)} rows/s, peak ${cli.peakMegabytes.toFixed(0)} MB`,
+      `hand-written IF formula per row in HyperFormula, ${fmt(formula.rows)} rows: ${fmt(formula.hyperFormulaRowsPerSecond)} rows/s`,
+      ratio(cli.rowsPerSecond, formula.hyperFormulaRowsPerSecond),
+      '>= 100x, peak < 300 MB',
+    ],
+  ];
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log('');
+  console.log(`Agreement: engine vs naive scorer ${engine.mismatches} different scores of ${fmt(engine.rows)}; engine vs the IF formula ${formula.disagreements} of ${fmt(formula.rows)} (formula length ${fmt(formula.formulaChars)} characters per row).`);
+  if (engine.mismatches > 0 || formula.disagreements > 0) process.exitCode = 1;
+}
+
+main();

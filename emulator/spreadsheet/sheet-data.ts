@@ -1,0 +1,197 @@
+// The stored state of one sheet: values in row arrays, formulas, formats, notes, validation, charts, pivots, sizes.
+import { FormulaCell } from './formula-cell';
+import { SparseGrid } from './grid';
+import { CellValue } from './values';
+import type { ChartSpec } from './chart-spec';
+import type { ConditionalRuleSpec } from './conditional-format';
+import type { DataValidationSpec } from './data-validation';
+import type { PivotSpec } from './pivot-spec';
+
+export type StyleKey =
+  | 'background'
+  | 'fontColor'
+  | 'fontWeight'
+  | 'fontStyle'
+  | 'fontSize'
+  | 'fontFamily'
+  | 'fontLine'
+  | 'horizontalAlignment'
+  | 'verticalAlignment'
+  | 'wrap'
+  | 'numberFormat'
+  | 'note';
+
+export class SheetData {
+  hidden = false;
+  maxRows = 1000;
+  maxCols = 26;
+  frozenRows = 0;
+  frozenCols = 0;
+  tabColor: string | null = null;
+  /** values[r][c], 0-based; rows may be missing or shorter than maxCols; '' is empty. Formula cells hold results. */
+  values: (CellValue[] | undefined)[] = [];
+  formulas = new SparseGrid<FormulaCell>();
+  /** Cells filled by a custom function's array result, pointing at the formula that spilled them. */
+  spillOwner = new SparseGrid<FormulaCell>();
+  /** Cells filled by a HyperFormula array result (e.g. ARRAYFORMULA), not by the user. */
+  engineArray = new SparseGrid<true>();
+  /** Formula cells whose result wants more than one cell (spilled or blocked). */
+  anchors = new Set<FormulaCell>();
+  styles = new Map<StyleKey, SparseGrid<string | number>>();
+  validations = new SparseGrid<DataValidationSpec>();
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  hiddenColumns = new Set<number>();
+  hiddenRows = new Set<number>();
+  conditionalRules: ConditionalRuleSpec[] = [];
+  charts: ChartSpec[] = [];
+  pivots: PivotSpec[] = [];
+  deleted = false;
+  /** Bumped on every value change and every formula change; they key the cached content extent. */
+  version = 0;
+  formulaVersion = 0;
+  private rowCache = { key: '', value: 0 };
+  private colCache = { key: '', value: 0 };
+  private formulaExtentCache = { version: -1, rows: 0, cols: 0 };
+
+  constructor(
+    public id: number,
+    public name: string,
+  ) {}
+
+  get(r: number, c: number): CellValue {
+    return this.values[r]?.[c] ?? '';
+  }
+
+  set(r: number, c: number, v: CellValue): void {
+    let row = this.values[r];
+    if (!row) {
+      if (v === '') return;
+      while (this.values.length < r) this.values.push(undefined);
+      row = [];
+      this.values[r] = row;
+    }
+    if (c >= row.length) {
+      if (v === '') return;
+      while (row.length < c) row.push('');
+    }
+    row[c] = v;
+    this.version++;
+  }
+
+  style(key: StyleKey): SparseGrid<string | number> {
+    let grid = this.styles.get(key);
+    if (!grid) {
+      grid = new SparseGrid<string | number>();
+      this.styles.set(key, grid);
+    }
+    return grid;
+  }
+
+  formulaAt(r: number, c: number): FormulaCell | undefined {
+    return this.formulas.get(r, c);
+  }
+
+  /** Last row with content (values, formula results or formulas), 1-based; 0 when empty (Sheet.getLastRow). */
+  lastRow(): number {
+    const key = `${this.version}/${this.formulaVersion}`;
+    if (this.rowCache.key === key) return this.rowCache.value;
+    let rows = 0;
+    for (let r = this.values.length - 1; r >= 0 && rows === 0; r--) {
+      const row = this.values[r];
+      if (!row) continue;
+      for (let c = row.length - 1; c >= 0; c--) {
+        if (row[c] !== '') {
+          rows = r + 1;
+          break;
+        }
+      }
+    }
+    rows = Math.max(rows, this.formulaExtent().rows);
+    this.rowCache = { key, value: rows };
+    return rows;
+  }
+
+  /** Last column with content, 1-based; 0 when empty (Sheet.getLastColumn). */
+  lastColumn(): number {
+    const key = `${this.version}/${this.formulaVersion}`;
+    if (this.colCache.key === key) return this.colCache.value;
+    let cols = 0;
+    for (const row of this.values) {
+      if (!row || row.length <= cols) continue;
+      for (let c = row.length - 1; c >= cols; c--) {
+        if (row[c] !== '') {
+          cols = c + 1;
+          break;
+        }
+      }
+    }
+    cols = Math.max(cols, this.formulaExtent().cols);
+    this.colCache = { key, value: cols };
+    return cols;
+  }
+
+  private formulaExtent(): { rows: number; cols: number } {
+    if (this.formulaExtentCache.version === this.formulaVersion) return this.formulaExtentCache;
+    let rows = 0;
+    let cols = 0;
+    this.formulas.forEach((_f, r, c) => {
+      if (r + 1 > rows) rows = r + 1;
+      if (c + 1 > cols) cols = c + 1;
+    });
+    this.formulaExtentCache = { version: this.formulaVersion, rows, cols };
+    return this.formulaExtentCache;
+  }
+
+  insertRows(at: number, n: number): void {
+    if (at < this.values.length) this.values.splice(at, 0, ...new Array<undefined>(n));
+    this.maxRows += n;
+    for (const g of this.grids()) g.insertRows(at, n);
+    this.bump();
+  }
+
+  deleteRows(at: number, n: number): void {
+    this.values.splice(at, n);
+    this.maxRows = Math.max(1, this.maxRows - n);
+    for (const g of this.grids()) g.deleteRows(at, n);
+    this.bump();
+  }
+
+  insertCols(at: number, n: number): void {
+    for (const row of this.values) if (row && at < row.length) row.splice(at, 0, ...new Array<CellValue>(n).fill(''));
+    this.maxCols += n;
+    for (const g of this.grids()) g.insertCols(at, n);
+    this.columnWidths = shiftKeys(this.columnWidths, at, n);
+    this.hiddenColumns = new Set(shiftKeys(new Map([...this.hiddenColumns].map((k) => [k, true])), at, n).keys());
+    this.bump();
+  }
+
+  deleteCols(at: number, n: number): void {
+    for (const row of this.values) if (row && at < row.length) row.splice(at, n);
+    this.maxCols = Math.max(1, this.maxCols - n);
+    for (const g of this.grids()) g.deleteCols(at, n);
+    this.columnWidths = shiftKeys(this.columnWidths, at, -n);
+    this.hiddenColumns = new Set(shiftKeys(new Map([...this.hiddenColumns].map((k) => [k, true])), at, -n).keys());
+    this.bump();
+  }
+
+  bump(): void {
+    this.version++;
+    this.formulaVersion++;
+  }
+
+  private grids(): SparseGrid<unknown>[] {
+    return [this.formulas, this.spillOwner, this.engineArray, this.validations, ...this.styles.values()];
+  }
+}
+
+/** Shifts 0-based keys at or after `at` by n (n < 0 deletes keys in [at, at - n)). */
+function shiftKeys<V>(map: Map<number, V>, at: number, n: number): Map<number, V> {
+  const out = new Map<number, V>();
+  for (const [k, v] of map) {
+    if (k < at) out.set(k, v);
+    else if (n > 0) out.set(k + n, v);
+    else if (k >= at - n) out.set(k + n, v);
+  }
+  return out;
+}

@@ -1,0 +1,248 @@
+// The ICP editor panel: loads the saved model, renders the sections, validates as you type, previews the draft and saves it.
+import type { Model } from '../../src/engine/model';
+import { validateModel } from '../../src/engine/validate';
+import type { EditorState, Json } from '../../src/gas/api-types';
+import { call } from '../client';
+import { confirmDialog } from '../confirm';
+import { clear, h } from '../dom';
+import type { EditorContext } from '../editor-context';
+import { IssueList } from '../issue-list';
+import { IssueView } from '../issue-view';
+import { latestCall } from '../latest-call';
+import { clone } from '../model-ops';
+import { Notices } from '../notices';
+import { hasEdits, isDirty, newSession, type Session } from '../session';
+import { stableJson } from '../stable-json';
+import { Suggestions } from '../suggestions';
+import { categoriesSection } from '../sections/categories';
+import { modelFileSection } from '../sections/model-file';
+import { PreviewView } from '../sections/preview';
+import { profilesSection } from '../sections/profiles';
+import { SaveBar } from '../sections/save-bar';
+import { tiersSection } from '../sections/tiers';
+
+const PREVIEW_DELAY_MS = 300;
+
+/** Model -> the Json the server API takes (the draft is plain data already; this drops undefined fields). */
+function toJson(model: Model): Json {
+  return JSON.parse(JSON.stringify(model)) as Json;
+}
+
+function findByKey(root: ParentNode, key: string): HTMLElement | null {
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-key]'))) if (el.getAttribute('data-key') === key) return el;
+  return null;
+}
+
+export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: HTMLElement, subtitle: HTMLElement): void {
+  const issues = new IssueView();
+  const issueList = new IssueList();
+  const suggestions = new Suggestions();
+  const sectionOpen = new Map<string, boolean>();
+  const content = h('div', { cls: 'editor' });
+  const preview = new PreviewView(true, (o) => sectionOpen.set('preview', o));
+  let session: Session | null = null;
+
+  const saveBar = new SaveBar({
+    save: () => void save(false),
+    discard: () => void discard(),
+    showProblems: () => {
+      const el = issues.firstInvalid();
+      if (el !== undefined) {
+        el.scrollIntoView({ block: 'center' });
+        el.focus();
+      }
+    },
+  });
+
+  const previewCall = latestCall('previewDraft', PREVIEW_DELAY_MS, {
+    started: () => preview.setStatus('loading', 'Updating the preview...'),
+    result: (r) => {
+      if (session === null) return;
+      preview.show(r, session.sheetName);
+      updateBar();
+    },
+    error: (e) => {
+      preview.setStatus('error', `The preview failed: ${e.message}`);
+      notices.error('The preview could not be computed', e, 'preview');
+    },
+  });
+
+  function updateBar(): void {
+    if (session === null) return;
+    const dirty = isDirty(session);
+    unsavedMarker.hidden = !dirty;
+    saveBar.update({ dirty, saving: session.saving, problems: issues.issues.length, canDiscard: session.saved !== null, summary: preview.summary() });
+  }
+
+  /** Validates the draft in the sidebar (the engine's own validator) and shows each issue by its field. */
+  function validate(): boolean {
+    if (session === null) return false;
+    const r = validateModel(session.draft);
+    issues.show(r.ok ? [] : r.issues);
+    const s = session;
+    issueList.show(issues.unplaced, (k) => s.draft.profiles[k]?.name ?? `#${k + 1}`);
+    return r.ok;
+  }
+
+  function refreshPreview(): void {
+    if (session === null) return;
+    const s = session;
+    if (validate()) {
+      notices.dismiss('preview');
+      previewCall.schedule(() => [toJson(s.draft)]);
+    } else {
+      previewCall.cancel();
+      preview.setStatus('invalid', 'Paused: fix the problems marked in red to update the preview.');
+    }
+    updateBar();
+  }
+
+  function render(): void {
+    if (session === null) return;
+    issues.reset();
+    clear(content);
+    const ctx: EditorContext = { session, issues, notices, suggestions, expanded, sectionOpen, edited, rerender, replaceDraft };
+    content.append(issueList.el, profilesSection(ctx), preview.el, categoriesSection(ctx), tiersSection(ctx), modelFileSection(ctx));
+    subtitle.textContent = `Sheet "${session.sheetName}" \u00b7 ${session.rowCount} row${session.rowCount === 1 ? '' : 's'}`;
+  }
+
+  const expanded = new WeakSet<object>();
+
+  function edited(): void {
+    refreshPreview();
+  }
+
+  function rerender(focusKey?: string): void {
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const key = focusKey ?? active?.getAttribute('data-key') ?? undefined;
+    const keepSelection = focusKey === undefined && (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement);
+    const selection = keepSelection ? [active.selectionStart, active.selectionEnd] : null;
+    const scroll = window.scrollY;
+    render();
+    refreshPreview();
+    window.scrollTo(0, scroll);
+    if (key === undefined) return;
+    const el = findByKey(content, key);
+    if (el === null) return;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'nearest' });
+    if (selection !== null && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) {
+      try {
+        el.setSelectionRange(selection[0], selection[1]);
+      } catch {
+        // Some input types have no selection; nothing to restore.
+      }
+    }
+  }
+
+  function replaceDraft(model: Model, message: string): void {
+    if (session === null) return;
+    session.draft = clone(model);
+    session.base = stableJson(session.draft);
+    session.profileIndex = 0;
+    rerender('section:profile');
+    notices.show('info', message, { id: 'draft' });
+  }
+
+  function load(state: EditorState, draft: Model): void {
+    session = newSession(state, draft);
+    render();
+    refreshPreview();
+  }
+
+  async function reloadSaved(): Promise<void> {
+    try {
+      const state = await call('getEditorState');
+      suggestions.reset();
+      if (state.model === null) throw new Error('No model is saved in this spreadsheet any more.');
+      load(state, clone(state.model));
+      notices.show('info', `Loaded the saved model (version ${state.version}).`, { id: 'draft' });
+    } catch (e) {
+      notices.error('Could not load the saved model', e, 'load');
+    }
+  }
+
+  async function save(overwrite: boolean, overVersion?: number): Promise<void> {
+    if (session === null || session.saving) return;
+    const s = session;
+    if (!validate()) {
+      updateBar();
+      return;
+    }
+    s.saving = true;
+    updateBar();
+    notices.dismiss('save');
+    const sent = clone(s.draft);
+    try {
+      const r = await call('saveModel', toJson(sent), overwrite && overVersion !== undefined ? overVersion : s.version);
+      if (r.ok) {
+        s.saved = sent;
+        s.version = r.version;
+        s.base = stableJson(sent);
+        notices.show('success', r.message, { id: 'save' });
+      } else if (r.reason === 'stale') {
+        notices.show('warning', r.message, {
+          id: 'save',
+          actions: [
+            { label: 'Save mine over theirs', run: () => void save(true, r.currentVersion) },
+            { label: 'Load theirs (drop my draft)', run: () => void reloadSaved() },
+          ],
+        });
+      } else if (r.reason === 'invalid') {
+        issues.show(r.issues);
+        notices.show('error', r.message, { id: 'save' });
+      } else {
+        notices.show('warning', r.message, { id: 'save', actions: [{ label: 'Try again', run: () => void save(false), primary: true }] });
+      }
+    } catch (e) {
+      notices.error('Could not save; your draft is kept', e, 'save');
+    } finally {
+      s.saving = false;
+      refreshPreview();
+    }
+  }
+
+  async function discard(): Promise<void> {
+    if (session === null || session.saved === null) return;
+    const yes = await confirmDialog({
+      title: 'Discard changes?',
+      message: 'Go back to the saved model and lose the changes made in this editor?',
+      confirmLabel: 'Discard changes',
+      danger: true,
+    });
+    if (!yes || session.saved === null) return;
+    replaceDraft(session.saved, 'Changes discarded: the draft is the saved model again.');
+  }
+
+  window.addEventListener('beforeunload', (ev) => {
+    if (session !== null && isDirty(session) && hasEdits(session)) {
+      ev.preventDefault();
+      ev.returnValue = '';
+    }
+  });
+
+  root.append(content, saveBar.el);
+  content.appendChild(h('p', { cls: 'loading', attrs: { role: 'status' }, text: 'Loading the model...' }));
+
+  call('getEditorState').then(
+    async (state) => {
+      if (state.storedModelError !== null) notices.show('warning', state.storedModelError, { id: 'stored' });
+      if (state.model !== null) {
+        load(state, clone(state.model));
+        return;
+      }
+      try {
+        const blank = await call('getTemplate', 'blank');
+        load(state, blank);
+        notices.show('info', 'No model is saved in this spreadsheet yet. Start from the B2B SaaS starter under "Templates, import & export", or build your own below, then Save.', { id: 'first-run' });
+      } catch (e) {
+        notices.error('Could not create a blank model', e);
+      }
+    },
+    (e: unknown) => {
+      clear(content);
+      notices.error('Could not open the editor', e, 'load');
+      content.appendChild(h('p', { text: 'The editor could not load the model. Close the sidebar and open it again from the menu.' }));
+    },
+  );
+}

@@ -1,0 +1,110 @@
+// Categories and their criteria: each category's label and weight (as a percentage; all add to 100 %), then its criteria cards.
+import type { Category, Profile } from '../../src/engine/model';
+import { h } from '../dom';
+import { button, iconButton, numberInput } from '../controls';
+import { confirmDialog } from '../confirm';
+import type { EditorContext } from '../editor-context';
+import { isOpen } from '../editor-context';
+import { child, p } from '../issue-paths';
+import { addCategory, addCriterion, criteriaIn, deleteCategory, setWeightPercent } from '../model-ops';
+import { currentProfile } from '../session';
+import { percentages } from '../weights';
+import { criterionCard } from './criterion-card';
+import { section } from './section';
+
+const BAR_COLORS = ['#1a73e8', '#12b5cb', '#e8710a', '#9334e6', '#188038', '#d01884'];
+
+function weightBar(profile: Profile, pct: number[]): HTMLElement {
+  const bar = h('div', { cls: 'weight-bar', attrs: { 'aria-hidden': 'true' } });
+  profile.categories.forEach((c, k) => {
+    const share = pct[k] ?? 0;
+    if (share <= 0) return;
+    const seg = h('span', { cls: 'weight-seg', attrs: { title: `${c.label ?? c.id}: ${share} %` } });
+    seg.style.width = `${share}%`;
+    seg.style.background = BAR_COLORS[k % BAR_COLORS.length] ?? '#1a73e8';
+    bar.appendChild(seg);
+  });
+  return bar;
+}
+
+function categoryGroup(ctx: EditorContext, profile: Profile, category: Category, k: number, pct: number[]): HTMLElement {
+  const i = ctx.session.profileIndex;
+  const cp = p('profiles', i, 'categories', k);
+  const criteria = criteriaIn(profile, category.id);
+  const labelInput = h('input', { cls: 'category-label', attrs: { type: 'text', 'data-key': child(cp, 'label'), 'aria-label': `Category ${k + 1} name`, autocomplete: 'off' } });
+  labelInput.value = category.label ?? category.id;
+  labelInput.addEventListener('input', () => {
+    category.label = labelInput.value;
+    ctx.edited();
+  });
+  const weight = numberInput(child(cp, 'weight'), pct[k] ?? 0, (v) => {
+    setWeightPercent(profile, k, typeof v === 'number' ? v : 0);
+    ctx.rerender(child(cp, 'weight'));
+  }, { commit: true, ariaLabel: `Weight of ${category.label ?? category.id} in percent` });
+  weight.classList.add('weight');
+  weight.disabled = profile.categories.length <= 1;
+  const swatch = h('span', { cls: 'swatch', attrs: { 'aria-hidden': 'true' } });
+  swatch.style.background = BAR_COLORS[k % BAR_COLORS.length] ?? '#1a73e8';
+
+  const del = iconButton('\u00d7', `Delete category ${category.label ?? category.id}`, () => {
+    const go = (): void => {
+      deleteCategory(profile, k);
+      ctx.rerender('category:add');
+    };
+    if (criteria.length === 0) go();
+    else {
+      void confirmDialog({
+        title: 'Delete category?',
+        message: `Delete "${category.label ?? category.id}" and its ${criteria.length} criteria? The other weights are rescaled to 100 %. Nothing is saved until you press Save.`,
+        confirmLabel: 'Delete category',
+        danger: true,
+      }).then((yes) => {
+        if (yes) go();
+      });
+    }
+  }, { key: `${cp}:delete`, disabled: profile.categories.length <= 1 });
+
+  return h(
+    'div',
+    { cls: 'category', attrs: { 'data-category': category.id } },
+    h('div', { cls: 'category-head' }, swatch, labelInput, weight, h('span', { cls: 'unit', attrs: { 'aria-hidden': 'true' }, text: '%' }), del),
+    ctx.issues.slot(child(cp, 'label'), labelInput),
+    ctx.issues.slot(child(cp, 'weight'), weight),
+    ctx.issues.slot(cp),
+    criteria.length === 0 ? h('div', { cls: 'hint', text: 'No criteria yet: this category does not count in the score until it has one.' }) : null,
+    ...criteria.map((c) => criterionCard(ctx, profile, c, i)),
+    button('+ Add criterion', () => {
+      const c = addCriterion(profile, category.id, ctx.session.headers[0] ?? '');
+      ctx.expanded.add(c);
+      ctx.rerender(`${p('profiles', i, 'criteria', profile.criteria.indexOf(c))}.label`);
+    }, { cls: 'btn btn-small add-criterion', key: `category:${category.id}:add`, label: `Add a criterion to ${category.label ?? category.id}` }),
+  );
+}
+
+export function categoriesSection(ctx: EditorContext): HTMLElement {
+  const profile = currentProfile(ctx.session);
+  const i = ctx.session.profileIndex;
+  const pct = percentages(profile.categories.map((c) => c.weight));
+  const known = new Set(profile.categories.map((c) => c.id));
+  const orphans = profile.criteria.filter((c) => !known.has(c.category));
+  return section(
+    { id: 'criteria', title: 'Categories & criteria', aside: `${profile.criteria.length}`, open: isOpen(ctx, 'criteria', true), onToggle: (o) => ctx.sectionOpen.set('criteria', o) },
+    h('div', { cls: 'hint', text: 'Weights are percentages that always add to 100 %: changing one rescales the others.' }),
+    weightBar(profile, pct),
+    ctx.issues.slot(p('profiles', i, 'categories')),
+    ...profile.categories.map((c, k) => categoryGroup(ctx, profile, c, k, pct)),
+    orphans.length === 0
+      ? null
+      : h(
+        'div',
+        { cls: 'category' },
+        h('div', { cls: 'category-head' }, h('strong', { text: 'Not in a category' })),
+        ...orphans.map((c) => criterionCard(ctx, profile, c, i)),
+      ),
+    button('+ Add category', () => {
+      addCategory(profile);
+      ctx.rerender(`${p('profiles', i, 'categories', profile.categories.length - 1)}.label`);
+    }, { cls: 'btn btn-small', key: 'category:add' }),
+    ctx.issues.slot(p('profiles', i, 'criteria')),
+  );
+}

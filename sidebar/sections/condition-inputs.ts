@@ -1,0 +1,158 @@
+// The inputs of a criterion's operator: values, min/max, bands, days or pattern, each with its inline validation message.
+import type { Band, Criterion } from '../../src/engine/model';
+import { clear, h, uid } from '../dom';
+import { button, checkbox, field, iconButton, numberInput, textInput } from '../controls';
+import type { EditorContext } from '../editor-context';
+import { child } from '../issue-paths';
+import { valuesInput } from './values-input';
+
+/** Writes a field of a plain record (the draft may hold not-yet-valid values that validation reports). */
+function set(target: object, key: string, value: unknown): void {
+  const rec = target as Record<string, unknown>;
+  if (value === undefined) delete rec[key];
+  else rec[key] = value;
+}
+
+function numberField(ctx: EditorContext, label: string, path: string, target: object, key: string, opts: { hint?: string; cls?: string } = {}): HTMLElement {
+  const input = numberInput(path, (target as Record<string, unknown>)[key], (v) => {
+    set(target, key, v);
+    ctx.edited();
+  });
+  return field(label, input, { error: ctx.issues.slot(path, input), ...opts });
+}
+
+function bandsInput(ctx: EditorContext, bands: Band[], path: string): HTMLElement {
+  const rows = bands.map((band, k) => {
+    const bp = child(child(path, 'bands'), k);
+    const n = k + 1;
+    const cell = (key: 'min' | 'max' | 'points', label: string): HTMLElement => {
+      const input = numberInput(child(bp, key), band[key], (v) => {
+        set(band, key, v);
+        ctx.edited();
+      }, { ariaLabel: `Band ${n} ${label}` });
+      return h('td', {}, input);
+    };
+    return h(
+      'tr',
+      {},
+      cell('min', 'from'),
+      cell('max', 'to'),
+      cell('points', 'points'),
+      h('td', {}, iconButton('\u00d7', `Remove band ${n}`, () => {
+        bands.splice(k, 1);
+        ctx.rerender(`${path}:add-band`);
+      }, { key: `${bp}:remove`, disabled: bands.length <= 1 })),
+      h('td', { cls: 'band-error' }, ctx.issues.slot(bp)),
+    );
+  });
+  return h(
+    'div',
+    { cls: 'bands' },
+    h(
+      'table',
+      { cls: 'band-table' },
+      h('caption', { cls: 'sr-only', text: 'Bands: a value from..to earns the points' }),
+      h('thead', {}, h('tr', {}, h('th', { text: 'From' }), h('th', { text: 'To' }), h('th', { text: 'Points' }), h('th', {}, h('span', { cls: 'sr-only', text: 'Remove' })), h('th'))),
+      h('tbody', {}, ...rows),
+    ),
+    ctx.issues.slot(child(path, 'bands')),
+    button('+ Add band', () => {
+      const last = bands[bands.length - 1];
+      const from = typeof last?.max === 'number' ? last.max + 1 : 0;
+      bands.push({ min: from, points: 0 });
+      ctx.rerender(`${child(child(path, 'bands'), bands.length - 1)}.min`);
+    }, { cls: 'btn btn-small', key: `${path}:add-band` }),
+  );
+}
+
+/** Inputs for `criterion.when`; `path` is the criterion's issue path. */
+export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: string): HTMLElement {
+  const when = criterion.when;
+  const wp = child(path, 'when');
+  const box = h('div', { cls: 'condition' });
+  switch (when.op) {
+    case 'in':
+    case 'contains': {
+      if (!Array.isArray(when.values)) when.values = [];
+      box.appendChild(
+        valuesInput({
+          ctx,
+          key: child(wp, 'values'),
+          column: criterion.column,
+          values: when.values,
+          error: ctx.issues.slot(child(wp, 'values')),
+          changed: (focusKey) => ctx.rerender(focusKey),
+        }),
+      );
+      if (when.op === 'contains') box.appendChild(h('div', { cls: 'hint', text: 'Matches when any of these appears in the cell, e.g. a tech stack list.' }));
+      break;
+    }
+    case 'equals': {
+      const listId = uid('dl');
+      const datalist = h('datalist', { attrs: { id: listId } });
+      const input = textInput(child(wp, 'value'), when.value === undefined ? '' : String(when.value), (v) => {
+        when.value = v;
+        ctx.edited();
+      }, { list: listId, ariaLabel: 'Value' });
+      if (criterion.column.trim() !== '') {
+        ctx.suggestions.get(criterion.column).then(
+          (s) => {
+            clear(datalist);
+            for (const item of s.values) {
+              const o = h('option');
+              o.value = item.value;
+              datalist.appendChild(o);
+            }
+          },
+          (e: unknown) => ctx.notices.error(`Could not load the frequent values of "${criterion.column}"`, e, `suggest:${criterion.column}`),
+        );
+      }
+      box.append(field('Value', input, { error: ctx.issues.slot(child(wp, 'value'), input) }), datalist);
+      break;
+    }
+    case 'between':
+      box.append(
+        h('div', { cls: 'row two' }, numberField(ctx, 'Min', child(wp, 'min'), when, 'min'), numberField(ctx, 'Max', child(wp, 'max'), when, 'max')),
+        h('div', { cls: 'hint', text: 'Inclusive; leave one empty for "at least" or "at most". Ranges like 51-200 count as their midpoint.' }),
+      );
+      break;
+    case 'gte':
+    case 'lte':
+      box.appendChild(numberField(ctx, when.op === 'gte' ? 'At least' : 'At most', child(wp, 'value'), when, 'value'));
+      break;
+    case 'bands':
+      if (!Array.isArray(when.bands)) when.bands = [];
+      box.appendChild(bandsInput(ctx, when.bands, wp));
+      break;
+    case 'withinDays':
+      box.appendChild(numberField(ctx, 'Days', child(wp, 'days'), when, 'days', { hint: 'A date no more than this many days before today.' }));
+      break;
+    case 'matches': {
+      const input = textInput(child(wp, 'pattern'), when.pattern ?? '', (v) => {
+        when.pattern = v;
+        ctx.edited();
+      }, { ariaLabel: 'Pattern', placeholder: 'e.g. @(gmail|yahoo)\\.' });
+      const flags = when.flags ?? '';
+      box.append(
+        field('Pattern (regular expression)', input, { error: ctx.issues.slot(child(wp, 'pattern'), input) }),
+        checkbox(`${wp}:ignore-case`, 'Ignore upper/lower case', flags.includes('i'), (on) => {
+          const next = on ? `${flags.replace(/i/g, '')}i` : flags.replace(/i/g, '');
+          set(when, 'flags', next === '' ? undefined : next);
+          ctx.edited();
+        }),
+        ctx.issues.slot(child(wp, 'flags')),
+      );
+      break;
+    }
+    case 'isTrue':
+      box.appendChild(h('div', { cls: 'hint', text: 'Matches yes, true, y, 1, x or a check mark.' }));
+      break;
+    case 'notBlank':
+      box.appendChild(h('div', { cls: 'hint', text: 'Matches any non-empty value.' }));
+      break;
+    default:
+      break;
+  }
+  box.appendChild(ctx.issues.slot(wp));
+  return box;
+}

@@ -1,0 +1,163 @@
+// One criterion as a card: a summary line that opens it, and its fields (label, column, test, role, points, category, order).
+import type { Criterion, OperatorName, Profile, Role } from '../../src/engine/model';
+import { headerKey } from '../../src/engine/read/text';
+import { h } from '../dom';
+import { button, field, numberInput, selectInput, textInput, type Option } from '../controls';
+import { confirmDialog } from '../confirm';
+import type { EditorContext } from '../editor-context';
+import { child } from '../issue-paths';
+import { changeCategory, deleteCriterion, moveCriterion } from '../model-ops';
+import { convertCondition, describeCondition, OPERATOR_LABELS, OPERATOR_ORDER, ROLE_LABELS, ROLE_SHORT } from '../operators';
+import { conditionInputs } from './condition-inputs';
+
+function pointsText(c: Criterion): string {
+  const role = c.role ?? 'score';
+  if (role === 'exclude') return ROLE_SHORT.exclude;
+  if (c.when.op === 'bands') {
+    const max = Math.max(0, ...(c.when.bands ?? []).map((b) => (typeof b.points === 'number' ? b.points : 0)));
+    return `up to ${max}`;
+  }
+  const pts = typeof c.points === 'number' ? c.points : 0;
+  return `${pts > 0 ? '+' : ''}${pts} pts`;
+}
+
+function columnOptions(headers: readonly string[], column: string): Option[] {
+  const options = headers.map((hd) => ({ value: hd, label: hd }));
+  if (column !== '' && !headers.some((hd) => hd === column)) {
+    const near = headers.find((hd) => headerKey(hd) === headerKey(column));
+    options.unshift({ value: column, label: near === undefined ? `${column} (not in this sheet)` : column });
+  }
+  if (column === '') options.unshift({ value: '', label: 'Choose a column...' });
+  return options;
+}
+
+export function criterionCard(ctx: EditorContext, profile: Profile, criterion: Criterion, profileIndex: number): HTMLElement {
+  const index = profile.criteria.indexOf(criterion);
+  const path = child(child(`profiles[${profileIndex}]`, 'criteria'), index);
+  const open = ctx.expanded.has(criterion);
+  const role: Role = criterion.role ?? 'score';
+  const title = (): string => (criterion.label !== undefined && criterion.label.trim() !== '' ? criterion.label : describeCondition(criterion.column, criterion.when));
+
+  const titleEl = h('span', { cls: 'card-title', text: title() });
+  const summaryEl = h('span', { cls: 'card-summary', text: describeCondition(criterion.column, criterion.when) });
+  const toggle = h(
+    'button',
+    { cls: 'card-toggle', attrs: { type: 'button', 'aria-expanded': String(open), 'data-key': `${path}:toggle` } },
+    h('span', { cls: 'chevron', attrs: { 'aria-hidden': 'true' } }),
+    h('span', { cls: 'card-text' }, titleEl, summaryEl),
+    h('span', { cls: `badge badge-${role}`, text: role === 'score' ? pointsText(criterion) : role === 'must' ? `Must \u00b7 ${pointsText(criterion)}` : ROLE_SHORT.exclude }),
+  );
+  toggle.addEventListener('click', () => {
+    if (ctx.expanded.has(criterion)) ctx.expanded.delete(criterion);
+    else ctx.expanded.add(criterion);
+    ctx.rerender(`${path}:toggle`);
+  });
+  const headerErrors = ctx.issues.slot(path, toggle);
+  const card = h('div', { cls: `card${open ? ' open' : ''}`, attrs: { 'data-criterion': String(index) } }, toggle, headerErrors);
+  if (!open) return card;
+
+  const label = textInput(child(path, 'label'), criterion.label ?? '', (v) => {
+    criterion.label = v;
+    titleEl.textContent = title();
+    ctx.edited();
+  }, { placeholder: 'e.g. SaaS or Fintech', maxLength: 200 });
+
+  const column = selectInput(child(path, 'column'), columnOptions(ctx.session.headers, criterion.column), criterion.column, (v) => {
+    criterion.column = v;
+    ctx.rerender(child(path, 'column'));
+  });
+
+  const op = selectInput(
+    child(child(path, 'when'), 'op'),
+    OPERATOR_ORDER.map((o) => ({ value: o, label: OPERATOR_LABELS[o] })),
+    criterion.when.op,
+    (v) => {
+      const next = v as OperatorName;
+      criterion.when = convertCondition(criterion.when, next);
+      if (next === 'bands') delete criterion.points;
+      else if (role !== 'exclude' && criterion.points === undefined) criterion.points = 10;
+      ctx.rerender(child(child(path, 'when'), 'op'));
+    },
+  );
+
+  const roleSelect = selectInput(
+    child(path, 'role'),
+    (['score', 'must', 'exclude'] as const).map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+    role,
+    (v) => {
+      const r = v as Role;
+      if (r === 'score') delete criterion.role;
+      else criterion.role = r;
+      if (r === 'exclude') delete criterion.points;
+      else if (criterion.when.op !== 'bands' && criterion.points === undefined) criterion.points = 10;
+      ctx.rerender(child(path, 'role'));
+    },
+  );
+
+  const fields: HTMLElement[] = [
+    field('Label', label, { error: ctx.issues.slot(child(path, 'label'), label) }),
+    field('Column', column, { error: ctx.issues.slot(child(path, 'column'), column) }),
+    field('Test', op, { error: ctx.issues.slot(child(child(path, 'when'), 'op'), op) }),
+    conditionInputs(ctx, criterion, path),
+    field('Role', roleSelect, { error: ctx.issues.slot(child(path, 'role'), roleSelect) }),
+  ];
+  if (role !== 'exclude' && criterion.when.op !== 'bands') {
+    const points = numberInput(child(path, 'points'), criterion.points, (v) => {
+      (criterion as unknown as Record<string, unknown>).points = v;
+      if (v === undefined) delete criterion.points;
+      ctx.edited();
+    });
+    fields.push(field('Points', points, { hint: role === 'must' ? 'Earned when it matches; a present non-match disqualifies.' : 'Negative points are a penalty.', error: ctx.issues.slot(child(path, 'points'), points) }));
+  } else {
+    const orphan = ctx.issues.slot(child(path, 'points'));
+    fields.push(orphan);
+  }
+  if (profile.categories.length > 1) {
+    const category = selectInput(
+      child(path, 'category'),
+      profile.categories.map((c) => ({ value: c.id, label: c.label ?? c.id })),
+      criterion.category,
+      (v) => {
+        changeCategory(profile, criterion, v);
+        ctx.rerender(`${child(child(`profiles[${profileIndex}]`, 'criteria'), profile.criteria.indexOf(criterion))}.category`);
+      },
+    );
+    fields.push(field('Category', category, { error: ctx.issues.slot(child(path, 'category'), category) }));
+  } else {
+    fields.push(ctx.issues.slot(child(path, 'category')));
+  }
+  fields.push(ctx.issues.slot(child(path, 'id')));
+
+  const siblings = profile.criteria.filter((c) => c.category === criterion.category);
+  const pos = siblings.indexOf(criterion);
+  const move = (dir: -1 | 1, key: 'up' | 'down'): void => {
+    if (!moveCriterion(profile, criterion, dir)) return;
+    const moved = child(child(`profiles[${profileIndex}]`, 'criteria'), profile.criteria.indexOf(criterion));
+    const now = profile.criteria.filter((c) => c.category === criterion.category);
+    const at = now.indexOf(criterion);
+    // Keep focus on the same button of the moved card; once it reaches the end, on the other one.
+    const canAgain = dir === -1 ? at > 0 : at < now.length - 1;
+    ctx.rerender(`${moved}:${canAgain ? key : key === 'up' ? 'down' : 'up'}`);
+  };
+  const actions = h(
+    'div',
+    { cls: 'row wrap card-actions' },
+    button('\u2191 Up', () => move(-1, 'up'), { cls: 'btn btn-small', key: `${path}:up`, label: 'Move criterion up', disabled: pos <= 0 }),
+    button('\u2193 Down', () => move(1, 'down'), { cls: 'btn btn-small', key: `${path}:down`, label: 'Move criterion down', disabled: pos >= siblings.length - 1 }),
+    h('span', { cls: 'spacer' }),
+    button('Delete', () => {
+      void confirmDialog({
+        title: 'Delete criterion?',
+        message: `Delete "${title()}"? Nothing is saved until you press Save.`,
+        confirmLabel: 'Delete',
+        danger: true,
+      }).then((yes) => {
+        if (!yes) return;
+        deleteCriterion(profile, criterion);
+        ctx.rerender(`category:${criterion.category}:add`);
+      });
+    }, { cls: 'btn btn-small btn-danger-text', key: `${path}:delete`, label: 'Delete criterion' }),
+  );
+  card.appendChild(h('div', { cls: 'card-body' }, ...fields, actions));
+  return card;
+}

@@ -1,0 +1,126 @@
+// Templates (B2B SaaS starter, start blank), import of model JSON (paste or file) and export (download or copy).
+import type { Model } from '../../src/engine/model';
+import { clear, h } from '../dom';
+import { call } from '../client';
+import { button, field, textArea } from '../controls';
+import { confirmDialog } from '../confirm';
+import type { EditorContext } from '../editor-context';
+import { isOpen } from '../editor-context';
+import { hasEdits } from '../session';
+import { section } from './section';
+
+/** A file name from the model's first profile: `mid-market-b2b-saas.icp.json`. */
+function fileName(model: Model): string {
+  const base = (model.profiles[0]?.name ?? 'model').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  return `${base === '' ? 'model' : base}.icp.json`;
+}
+
+/** Asks before a template or import replaces a draft the user has edited. */
+function replaceAfterConfirm(ctx: EditorContext, what: string): Promise<boolean> {
+  if (!hasEdits(ctx.session)) return Promise.resolve(true);
+  return confirmDialog({
+    title: 'Replace the draft?',
+    message: `${what} replaces your unsaved changes in the editor. The saved model is not touched until you press Save.`,
+    confirmLabel: 'Replace draft',
+  });
+}
+
+export function modelFileSection(ctx: EditorContext): HTMLElement {
+  const templates = h(
+    'div',
+    { cls: 'templates' },
+    ...ctx.session.templates.map((t) =>
+      h(
+        'div',
+        { cls: 'template' },
+        button(t.id === 'blank' ? 'Start blank' : `Use ${t.name}`, () => {
+          void replaceAfterConfirm(ctx, `The template "${t.name}"`).then((yes) => {
+            if (!yes) return;
+            call('getTemplate', t.id).then(
+              (model) => ctx.replaceDraft(model, `Loaded the template "${t.name}" into the draft. Review it, then Save.`),
+              (e: unknown) => ctx.notices.error(`Could not load the template "${t.name}"`, e),
+            );
+          });
+        }, { cls: 'btn btn-small', key: `template:${t.id}` }),
+        h('div', { cls: 'hint', text: t.description }),
+      ),
+    ),
+  );
+
+  // Import: paste or pick a file; the server parses and validates; problems are listed and the draft is kept.
+  let pasted = '';
+  const importErrors = h('div', { cls: 'import-errors', attrs: { role: 'alert', 'data-import-errors': '' } });
+  const pasteBox = textArea('import:text', '', (v) => {
+    pasted = v;
+  }, { rows: 4, placeholder: 'Paste model JSON here', ariaLabel: 'Model JSON to import' });
+  const runImport = (text: string, source: string): void => {
+    clear(importErrors);
+    call('parseImport', text).then(
+      (r) => {
+        if (!r.ok || r.model === null) {
+          importErrors.appendChild(h('p', { text: `${source} is not a valid ICP model; your draft is unchanged. Problems:` }));
+          importErrors.appendChild(h('ul', {}, ...r.issues.slice(0, 20).map((i) => h('li', {}, h('code', { text: i.path }), ` ${i.message}`))));
+          if (r.issues.length > 20) importErrors.appendChild(h('p', { text: `...and ${r.issues.length - 20} more.` }));
+          return;
+        }
+        const model = r.model;
+        void replaceAfterConfirm(ctx, `Importing ${source}`).then((yes) => {
+          if (yes) ctx.replaceDraft(model, `Imported ${source} into the draft. Review it, then Save.`);
+        });
+      },
+      (e: unknown) => ctx.notices.error(`Could not import ${source}`, e),
+    );
+  };
+  const fileInput = h('input', { attrs: { type: 'file', accept: '.json,application/json,text/plain', 'data-key': 'import:file' } });
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file === undefined) return;
+    file.text().then(
+      (text) => runImport(text, `the file "${file.name}"`),
+      (e: unknown) => ctx.notices.error(`Could not read the file "${file.name}"`, e),
+    );
+    fileInput.value = '';
+  });
+
+  // Export: the draft as JSON, downloaded as a file and shown for copying.
+  const exportBox = h('textarea', { cls: 'export-text', attrs: { readonly: '', rows: '6', 'aria-label': 'Model JSON (draft)', 'data-key': 'export:text' } });
+  exportBox.hidden = true;
+  const copyStatus = h('span', { cls: 'hint', attrs: { role: 'status' } });
+  const exportJson = (): string => `${JSON.stringify(ctx.session.draft, null, 2)}\n`;
+  const download = (): void => {
+    const text = exportJson();
+    exportBox.value = text;
+    exportBox.hidden = false;
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = h('a', { attrs: { download: fileName(ctx.session.draft) } });
+    a.href = url;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const copy = (): void => {
+    exportBox.value = exportJson();
+    exportBox.hidden = false;
+    exportBox.focus();
+    exportBox.select();
+    const done = (ok: boolean): void => {
+      copyStatus.textContent = ok ? 'Copied.' : 'Selected: press Ctrl+C (Cmd+C) to copy.';
+    };
+    if (navigator.clipboard !== undefined) navigator.clipboard.writeText(exportBox.value).then(() => done(true), () => done(false));
+    else done(false);
+  };
+
+  return section(
+    { id: 'file', title: 'Templates, import & export', open: isOpen(ctx, 'file', ctx.session.saved === null), onToggle: (o) => ctx.sectionOpen.set('file', o) },
+    h('h3', { text: 'Start from a template' }),
+    templates,
+    h('h3', { text: 'Import' }),
+    field('Paste model JSON', pasteBox),
+    h('div', { cls: 'row wrap' }, button('Import pasted JSON', () => runImport(pasted, 'the pasted JSON'), { cls: 'btn btn-small', key: 'import:run' }), h('label', { cls: 'btn btn-small file-btn' }, h('span', { text: 'Choose file...' }), fileInput)),
+    importErrors,
+    h('h3', { text: 'Export' }),
+    h('div', { cls: 'row wrap' }, button('Download JSON', download, { cls: 'btn btn-small', key: 'export:download' }), button('Show & copy JSON', copy, { cls: 'btn btn-small', key: 'export:copy' }), copyStatus),
+    exportBox,
+  );
+}

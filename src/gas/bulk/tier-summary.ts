@@ -1,0 +1,179 @@
+// Build tier summary: a native pivot table of the scored sheet by tier (count, average score, sums) and a chart.
+
+import { cellText, headerKey } from '../../engine/read/text';
+import type { SummaryColumns, TierSummaryOptions, TierSummaryResult } from '../api-types';
+import { MODEL_SHEET_NAME } from '../model-store';
+import { grouped } from './a1';
+import { withDocumentLock } from './lock';
+import { findOutputColumns, OUTPUT_KINDS, type OutputColumns } from './output-columns';
+import { baseHeader, isPartialHeader } from './partial-label';
+import { findDataRegion, type DataRegion } from './region';
+import { ensureSummarySheet, findSummarySheet, isSummarySheet } from './summary-sheet';
+
+// getSummaryColumns looks at this many rows to tell numeric columns apart.
+const SAMPLE_ROWS = 500;
+
+interface Source {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  region: DataRegion;
+  columns: OutputColumns;
+}
+
+/** The sheet to summarise: the active one, or the one the summary sheet was built from when the summary is active. */
+function findSource(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Source | string {
+  let sheet = ss.getActiveSheet();
+  if (isSummarySheet(sheet)) {
+    const id = findSummarySheet(ss)?.sourceId;
+    const source = ss.getSheets().find((s) => s.getSheetId() === id);
+    if (source === undefined) return 'The sheet this summary was built from no longer exists: open your scored sheet and build the summary from there.';
+    sheet = source;
+  }
+  if (sheet.getName() === MODEL_SHEET_NAME) return `"${MODEL_SHEET_NAME}" holds the model: open the sheet with your scored accounts.`;
+  const found = findDataRegion(sheet);
+  if (!found.ok) return found.message;
+  const columns = findOutputColumns(sheet);
+  if (OUTPUT_KINDS.some((k) => columns[k] === undefined) || found.region.rowCount === 0) {
+    return `"${sheet.getName()}" is not scored yet: run Extensions > ICP Scorer > Score this sheet first, then build the summary.`;
+  }
+  return { sheet, region: found.region, columns: columns as OutputColumns };
+}
+
+/** Tier labels by rank, from the scored columns (two single-column reads): the pivot's groups in pivot order. */
+function groupsOf(source: Source): string[] {
+  const { sheet, region, columns } = source;
+  const first = region.headerRow + 1;
+  const ranks = sheet.getRange(first, columns.order, region.rowCount, 1).getValues();
+  const tiers = sheet.getRange(first, columns.tier, region.rowCount, 1).getValues();
+  const byRank = new Map<number, string>();
+  ranks.forEach(([rank], i) => {
+    if (typeof rank === 'number' && !byRank.has(rank)) byRank.set(rank, cellText(tiers[i]?.[0]));
+  });
+  return [...byRank].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
+}
+
+function sumColumnsOf(source: Source, names: readonly string[]): { column: number; header: string }[] | string {
+  const own = new Set(Object.values(source.columns));
+  const out: { column: number; header: string }[] = [];
+  for (const name of names) {
+    const i = source.region.headers.findIndex((h, j) => !own.has(j + 1) && headerKey(h) === headerKey(name));
+    if (i < 0) return `There is no column "${name}" on "${source.sheet.getName()}" to sum.`;
+    if (!out.some((o) => o.column === i + 1)) out.push({ column: i + 1, header: source.region.headers[i]! });
+  }
+  return out;
+}
+
+/**
+ * The pivot. Tier order: Sheets sorts a row group by its values (sortAscending/sortDescending, or sortBy a pivot
+ * value: https://developers.google.com/apps-script/reference/spreadsheet/pivot-group), and a text sort would put
+ * "Hot, Warm, Cold" alphabetically. So the outer row group is the hidden numeric "ICP Tier order" column the scoring
+ * run writes (1 = best tier ... last = disqualified), sorted ascending, and the tier label is the inner group (one
+ * label per rank, so no subtotals). Manual grouping rules group values but do not order the groups.
+ */
+function buildPivot(
+  summary: GoogleAppsScript.Spreadsheet.Sheet,
+  source: Source,
+  sums: { column: number; header: string }[],
+): string[] {
+  const { sheet, region, columns } = source;
+  const data = sheet.getRange(region.headerRow, 1, region.rowCount + 1, region.lastColumn);
+  const pivot = summary.getRange(1, 1).createPivotTable(data);
+  // Group and value columns are absolute sheet column numbers (https://developers.google.com/apps-script/reference/spreadsheet/pivot-table#addRowGroup(Integer)).
+  pivot.addRowGroup(columns.order).sortAscending().showTotals(true).setDisplayName('Order');
+  pivot.addRowGroup(columns.tier).showTotals(false).setDisplayName('ICP Tier');
+  const S = SpreadsheetApp.PivotTableSummarizeFunction;
+  const values = ['Accounts', 'Average ICP score', ...sums.map((s) => `Sum of ${s.header}`)];
+  pivot.addPivotValue(columns.tier, S.COUNTA).setDisplayName(values[0]!);
+  pivot.addPivotValue(columns.score, S.AVERAGE).setDisplayName(values[1]!);
+  sums.forEach((s, i) => pivot.addPivotValue(s.column, S.SUM).setDisplayName(values[i + 2]!));
+  // Blank rows have no rank: leave them out rather than show an empty group.
+  pivot.addFilter(columns.order, SpreadsheetApp.newFilterCriteria().whenCellNotEmpty().build());
+  return values;
+}
+
+/** Accounts per tier: the pivot's tier labels (column B) and counts (column C), header row included. */
+function insertChart(summary: GoogleAppsScript.Spreadsheet.Sheet, groups: number, valueCount: number): void {
+  const chart = summary
+    .newChart()
+    .setChartType(Charts.ChartType.COLUMN)
+    .addRange(summary.getRange(1, 2, groups + 1, 2))
+    .setNumHeaders(1)
+    .setOption('title', 'Accounts per ICP tier')
+    .setOption('legend', { position: 'none' })
+    .setPosition(1, 2 + valueCount + 2, 0, 0)
+    .build();
+  summary.insertChart(chart);
+}
+
+function failed(message: string, sourceSheetName = ''): TierSummaryResult {
+  return { ok: false, message, sheetName: '', sourceSheetName, groups: [], values: [] };
+}
+
+function build(options: TierSummaryOptions): TierSummaryResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const source = findSource(ss);
+  if (typeof source === 'string') return failed(source);
+  const sums = sumColumnsOf(source, options.sumColumns ?? []);
+  if (typeof sums === 'string') return failed(sums, source.sheet.getName());
+  const groups = groupsOf(source);
+  if (groups.length === 0) return failed(`"${source.sheet.getName()}" has no scored rows yet: run Score this sheet first.`, source.sheet.getName());
+
+  const { sheet: summary, notice } = ensureSummarySheet(ss, source.sheet);
+  // Refresh = replace: the summary sheet is ours, so its old pivot, chart and cells all go.
+  for (const p of summary.getPivotTables()) p.remove();
+  for (const c of summary.getCharts()) summary.removeChart(c);
+  summary.clear();
+  const values = buildPivot(summary, source, sums);
+  insertChart(summary, groups.length, values.length);
+  ss.setActiveSheet(summary);
+
+  const scoreHeader = source.region.headers[source.columns.score - 1] ?? '';
+  const partial = isPartialHeader(scoreHeader)
+    ? ` Note: "${source.sheet.getName()}" is only partly scored (${scoreHeader.slice(baseHeader(scoreHeader).length).trim()}); the summary counts the scored rows only. Run Score this sheet again to finish, then refresh.`
+    : '';
+  return {
+    ok: true,
+    message: `Summarised ${grouped(source.region.rowCount)} rows of "${source.sheet.getName()}" by tier on "${summary.getName()}".${partial}${notice === null ? '' : ` ${notice}`}`,
+    sheetName: summary.getName(),
+    sourceSheetName: source.sheet.getName(),
+    groups,
+    values,
+  };
+}
+
+/** The server function behind "Build tier summary": creates or refreshes the summary sheet. */
+export function buildTierSummary(options?: TierSummaryOptions | null): TierSummaryResult {
+  const opts: TierSummaryOptions = { sumColumns: options?.sumColumns ?? [] };
+  return withDocumentLock(
+    () => failed('Another scoring run, tier summary or model save is in progress in this spreadsheet. Try again when it has finished.'),
+    () => build(opts),
+  );
+}
+
+/** The columns the summary can sum: the user's columns whose sampled non-blank cells are mostly numbers. */
+export function getSummaryColumns(): SummaryColumns {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const source = findSource(ss);
+  const sheet = typeof source === 'string' ? ss.getActiveSheet() : source.sheet;
+  const found = typeof source === 'string' ? findDataRegion(sheet) : { ok: true as const, region: source.region };
+  if (!found.ok) return { sheetName: sheet.getName(), scored: false, columns: [] };
+  const region = found.region;
+  const own = new Set(Object.values(findOutputColumns(sheet)));
+  const n = Math.min(region.rowCount, SAMPLE_ROWS);
+  const sample = n > 0 ? sheet.getRange(region.headerRow + 1, 1, n, region.lastColumn).getValues() : [];
+  const columns = region.headers
+    .map((header, i) => {
+      let numbers = 0;
+      let filled = 0;
+      for (const row of sample) {
+        const v = row[i];
+        if (v === '' || v === null) continue;
+        filled++;
+        // A pivot SUM adds real numbers only; "$1.2M" typed as text would sum to 0, so it is not offered.
+        if (typeof v === 'number') numbers++;
+      }
+      return { header, numeric: filled > 0 && numbers / filled >= 0.8, own: own.has(i + 1) };
+    })
+    .filter((c) => !c.own && c.header !== '')
+    .map(({ header, numeric }) => ({ header, numeric }));
+  return { sheetName: sheet.getName(), scored: typeof source !== 'string', columns };
+}

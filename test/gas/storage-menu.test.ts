@@ -1,0 +1,59 @@
+// Model storage (travels with a copy, survives reopen) and the menu (onOpen in AuthMode.NONE touches nothing).
+
+import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
+import { loadAddon } from './harness';
+import { loadBundle } from '../../emulator';
+
+describe('model storage', () => {
+  test('the saved model is in a hidden, protected sheet and survives a copied spreadsheet', () => {
+    const addon = loadAddon();
+    addon.save(b2bSaasTemplate(), 0);
+    const modelSheet = addon.sheet('ICP Model');
+    expect(modelSheet.isSheetHidden()).toBe(true);
+    expect(modelSheet.getProtections(addon.emu.globals.SpreadsheetApp.ProtectionType.SHEET as never).length).toBe(1);
+
+    const copy = addon.emu.copy();
+    const ctx = loadBundle(copy, 'dist/Code.js');
+    const ss = copy.globals.SpreadsheetApp.getActiveSpreadsheet();
+    ss.getSheetByName('Accounts')!.getRange('R2').setFormula('=ICP_SCORE(A2:Q2)');
+    expect(typeof ss.getSheetByName('Accounts')!.getRange('R2').getValue()).toBe('number');
+    expect(ctx).toBeDefined();
+  });
+
+  test('a model bigger than a property value (9 KB) is stored and read back intact', () => {
+    const addon = loadAddon();
+    const model = b2bSaasTemplate();
+    model.profiles[0]!.description = 'x'.repeat(120_000);
+    expect(addon.save(model, 0).ok).toBe(true);
+    const state = addon.call<{ model: { profiles: { description: string }[] }; version: number }>('getEditorState');
+    expect(state.version).toBe(1);
+    expect(state.model.profiles[0]!.description).toHaveLength(120_000);
+  });
+});
+
+describe('menu', () => {
+  test('onOpen builds the add-on menu in AuthMode.NONE and touches no sheet or property', () => {
+    const addon = loadAddon();
+    addon.emu.env.counter.reset();
+    addon.emu.withAuthMode('NONE', () => (addon.ctx.onOpen as (e: unknown) => void)({ authMode: 'NONE' }));
+    const menu = addon.emu.ui.menus.at(-1)!;
+    const captions = menu.items.map((i) => ('caption' in i ? i.caption : '-'));
+    expect(captions).toEqual(['Open ICP editor', 'Score this sheet', 'Build tier summary', 'Validate against outcomes', '-', 'Help']);
+    const touched = [...addon.emu.env.counter.calls.keys()].filter((k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k));
+    expect(touched).toEqual([]);
+  });
+
+  test('onInstall calls onOpen', () => {
+    const addon = loadAddon();
+    const before = addon.emu.ui.menus.length;
+    addon.emu.withAuthMode('NONE', () => (addon.ctx.onInstall as (e: unknown) => void)({ authMode: 'NONE' }));
+    expect(addon.emu.ui.menus.length).toBe(before + 1);
+  });
+
+  test('menu items open the sidebar at their panel', () => {
+    const addon = loadAddon();
+    (addon.ctx.openScorePanel as () => void)();
+    const sidebar = addon.emu.ui.sidebars.at(-1)!;
+    expect(sidebar.getContent()).toContain('window.ICP_PANEL = "score"');
+  });
+});
