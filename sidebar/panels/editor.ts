@@ -41,6 +41,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   const content = h('div', { cls: 'editor' });
   const preview = new PreviewView(true, (o) => sectionOpen.set('preview', o));
   let session: Session | null = null;
+  // The untouched blank draft of a first run is not worth a "leave page?" warning.
+  let freshBlank = false;
 
   const saveBar = new SaveBar({
     save: () => void save(false),
@@ -116,7 +118,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const key = focusKey ?? active?.getAttribute('data-key') ?? undefined;
     const keepSelection = focusKey === undefined && (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement);
-    const selection = keepSelection ? [active.selectionStart, active.selectionEnd] : null;
+    const selection: [number | null, number | null] | null = keepSelection ? [active.selectionStart, active.selectionEnd] : null;
     const scroll = window.scrollY;
     render();
     refreshPreview();
@@ -140,12 +142,14 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     session.draft = clone(model);
     session.base = stableJson(session.draft);
     session.profileIndex = 0;
+    freshBlank = false;
     rerender('section:profile');
     notices.show('info', message, { id: 'draft' });
   }
 
   function load(state: EditorState, draft: Model): void {
     session = newSession(state, draft);
+    freshBlank = false;
     render();
     refreshPreview();
   }
@@ -215,7 +219,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   }
 
   window.addEventListener('beforeunload', (ev) => {
-    if (session !== null && isDirty(session) && hasEdits(session)) {
+    if (session !== null && isDirty(session) && !(freshBlank && !hasEdits(session))) {
       ev.preventDefault();
       ev.returnValue = '';
     }
@@ -234,6 +238,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
       try {
         const blank = await call('getTemplate', 'blank');
         load(state, blank);
+        freshBlank = true;
         notices.show('info', 'No model is saved in this spreadsheet yet. Start from the B2B SaaS starter under "Templates, import & export", or build your own below, then Save.', { id: 'first-run' });
       } catch (e) {
         notices.error('Could not create a blank model', e);

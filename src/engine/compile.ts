@@ -6,14 +6,20 @@ import { compileCondition, type CompileContext, type ReadingKind } from './opera
 import { isBlank } from './read/blank';
 import { CellReading, ColumnReader, KIND_CODE } from './read/cells';
 import { dayOfDate } from './read/date';
-import type { CriterionOutcome, Explanation, RowResult } from './results';
+import type { CriterionOutcome, CriterionStatus, Explanation, RowResult } from './results';
 import { disqualifiedLabel, roundScore, sortedTiers, tierFor, tierLabels } from './tiers';
 import type { Tier } from './model';
-import { explanationText } from './explain';
+import {
+  explanationText, type ExplainView, MATCHED, MISSED, UNKNOWN, UNREADABLE, KNOCKOUT,
+  KO_NONE, KO_MUST_MISSED, KO_MUST_UNREADABLE, KO_EXCLUDED,
+} from './explain';
 
 const SCORE = 0;
 const MUST = 1;
 const EXCLUDE = 2;
+
+const STATUS_NAMES: readonly CriterionStatus[] = ['matched', 'missed', 'unknown', 'unreadable', 'knockout'];
+const KNOCKOUT_NAMES: readonly (CriterionOutcome['knockout'] | undefined)[] = [undefined, 'must-missed', 'must-unreadable', 'excluded'];
 const ROLE_CODE: Record<Role, number> = { score: SCORE, must: MUST, exclude: EXCLUDE };
 
 interface CompiledCriterion {
@@ -55,6 +61,8 @@ export class CompiledProfile {
   private readonly possible: Float64Array;
   private readonly earned: Float64Array;
   private readonly participating: Uint8Array;
+  /** The last row's outcome per criterion, in typed arrays: no objects per criterion per row. */
+  private readonly view: ExplainView & { status: Uint8Array; points: Float64Array; knockout: Uint8Array };
 
   constructor(readonly profile: Profile, headers: HeaderMap, context: CompileContext) {
     this.name = profile.name;
@@ -110,18 +118,64 @@ export class CompiledProfile {
     this.missingColumns = [...missing];
     this.readers = kindsOfSlot.map((kinds) => new ColumnReader(kinds));
     this.cells = this.readers.map(() => new CellReading());
+    const n = this.criteria.length;
+    const cells = this.cells;
+    const slots = this.criteria.map((c) => c.slot);
+    this.view = {
+      n,
+      label: this.criteria.map((c) => c.source.label ?? c.source.id),
+      column: this.criteria.map((c) => c.source.column),
+      role: this.criteria.map((c) => c.source.role ?? 'score'),
+      maxPoints: Float64Array.from(this.criteria, (c) => c.maxPoints),
+      columnFound: Uint8Array.from(slots, (slot) => (slot >= 0 ? 1 : 0)),
+      status: new Uint8Array(n),
+      points: new Float64Array(n),
+      knockout: new Uint8Array(n),
+      value: (i) => {
+        const slot = slots[i]!;
+        return slot < 0 ? '' : cells[slot]!.shown;
+      },
+    };
   }
 
   /** Score and tier of one row (the fast path: no explanation is built). */
   evaluate(row: readonly unknown[]): RowResult {
-    return this.run(row, undefined);
+    return this.run(row);
   }
 
   /** Score, tier and why, as data and as one line of text. */
   explain(row: readonly unknown[]): Explanation {
+    const result = this.run(row);
     const items: CriterionOutcome[] = [];
-    const result = this.run(row, items);
-    return { ...result, profile: this.name, items, text: explanationText(result, items) };
+    if (!result.blank) {
+      const { view } = this;
+      for (let i = 0; i < view.n; i++) {
+        const s = this.criteria[i]!.source;
+        const item: CriterionOutcome = {
+          id: s.id,
+          label: view.label[i]!,
+          column: s.column,
+          category: s.category,
+          role: view.role[i]!,
+          status: STATUS_NAMES[view.status[i]!]!,
+          points: view.points[i]!,
+          maxPoints: view.maxPoints[i]!,
+          value: view.value(i),
+          columnFound: view.columnFound[i] === 1,
+        };
+        const k = KNOCKOUT_NAMES[view.knockout[i]!];
+        if (k !== undefined) item.knockout = k;
+        items.push(item);
+      }
+    }
+    return { ...result, profile: this.name, items, text: explanationText(result, this.view) };
+  }
+
+  /** Score, tier and the one-line why, without building the explanation's data (for bulk output). */
+  evaluateWithWhy(row: readonly unknown[]): RowResult & { text: string } {
+    const result = this.run(row) as RowResult & { text: string };
+    result.text = explanationText(result, this.view);
+    return result;
   }
 
   /** The tier of a score given on its own (it cannot know about knock-outs). */
@@ -129,8 +183,9 @@ export class CompiledProfile {
     return tierFor(this.tiers, score);
   }
 
-  private run(row: readonly unknown[], items: CriterionOutcome[] | undefined): RowResult {
-    const { cells, readers, columnIndexes, earned } = this;
+  /** Scores one row, leaving each criterion's outcome in this.view (read before the next row). */
+  private run(row: readonly unknown[]): RowResult {
+    const { cells, readers, columnIndexes, earned, view } = this;
     let anyPresent = false;
     for (let s = 0; s < readers.length; s++) {
       const cell = readers[s]!.read(row[columnIndexes[s]!]);
@@ -141,46 +196,31 @@ export class CompiledProfile {
 
     earned.fill(0);
     let disqualified = false;
-    for (const c of this.criteria) {
+    const criteria = this.criteria;
+    for (let i = 0; i < criteria.length; i++) {
+      const c = criteria[i]!;
       const cell = c.slot < 0 ? undefined : cells[c.slot]!;
-      let status: CriterionOutcome['status'];
+      let status: number;
       let got = 0;
-      let knockout: CriterionOutcome['knockout'];
+      let knockout = KO_NONE;
       if (cell === undefined || cell.blank) {
-        status = 'unknown'; // a blank never matches and never knocks out
+        status = UNKNOWN; // a blank never matches and never knocks out
       } else {
         const reading = cell.v[c.kindCode];
         const hit = reading === undefined ? -2 : c.test(reading as never);
-        if (hit === -2) status = 'unreadable';
-        else status = hit >= 0 ? 'matched' : 'missed';
+        status = hit === -2 ? UNREADABLE : hit >= 0 ? MATCHED : MISSED;
         if (hit >= 0 && c.role !== EXCLUDE) got = c.bandPoints === undefined ? c.points : c.bandPoints[hit]!;
-        if (c.role === MUST && hit < 0) {
-          knockout = hit === -2 ? 'must-unreadable' : 'must-missed';
-        } else if (c.role === EXCLUDE && hit >= 0) {
-          knockout = 'excluded';
-        }
-        if (knockout !== undefined) {
+        if (c.role === MUST && hit < 0) knockout = hit === -2 ? KO_MUST_UNREADABLE : KO_MUST_MISSED;
+        else if (c.role === EXCLUDE && hit >= 0) knockout = KO_EXCLUDED;
+        if (knockout !== KO_NONE) {
           disqualified = true;
-          status = 'knockout';
+          status = KNOCKOUT;
         }
       }
       if (c.category >= 0) earned[c.category]! += got;
-      if (items !== undefined) {
-        const s = c.source;
-        items.push({
-          id: s.id,
-          label: s.label ?? s.id,
-          column: s.column,
-          category: s.category,
-          role: s.role ?? 'score',
-          status,
-          points: got,
-          maxPoints: c.maxPoints,
-          value: cell?.shown ?? '',
-          columnFound: c.slot >= 0,
-          ...(knockout === undefined ? {} : { knockout }),
-        });
-      }
+      view.status[i] = status;
+      view.points[i] = got;
+      view.knockout[i] = knockout;
     }
     if (disqualified) return { blank: false, score: 0, tier: this.disqualifiedLabel, disqualified: true };
     const score = this.weightedScore();

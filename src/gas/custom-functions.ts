@@ -120,7 +120,7 @@ export function ICP_EXPLAIN(rows: unknown, headers?: unknown, profile?: unknown)
     const args = splitArgs(headers, profile);
     const call = prepare('ICP_EXPLAIN', rows, args.headers);
     const p = chooseProfile(call, args.profile);
-    return mapRows(call, 'ICP Why', (row) => p.explain(row).text);
+    return mapRows(call, 'ICP Why', (row) => p.evaluateWithWhy(row).text);
   });
 }
 

@@ -54,6 +54,6 @@ describe('menu', () => {
     const addon = loadAddon();
     (addon.ctx.openScorePanel as () => void)();
     const sidebar = addon.emu.ui.sidebars.at(-1)!;
-    expect(sidebar.getContent()).toContain('window.ICP_PANEL = "score"');
+    expect(sidebar.content).toContain('window.ICP_PANEL = "score"');
   });
 });

@@ -41,7 +41,7 @@ export class RowScorer {
     while (row.length < width) row.push('');
     // Empty cells past the header row (a trailing comma) hold nothing; dropping them keeps the row rectangular.
     while (row.length > width && row[row.length - 1] === '') row.pop();
-    const result = this.profile.explain(row);
+    const result = this.profile.evaluateWithWhy(row);
     let score = '';
     let tier = '';
     let why = '';

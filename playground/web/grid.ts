@@ -1,0 +1,192 @@
+// The playground page script: renders the emulated sheet as a grid (text only), the add-on menu as buttons, and hosts the sidebar frame.
+
+interface MenuItem {
+  caption?: string;
+  functionName?: string;
+  separator?: boolean;
+}
+
+interface GridData {
+  revision: number;
+  sheetName: string;
+  /** Display values, header row first. */
+  values: string[][];
+  /** 0-based columns holding ICP_* formulas. */
+  icpColumns: number[];
+  totalRows: number;
+}
+
+const POLL_MS = 700;
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`#${id} is missing`);
+  return el as T;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls !== undefined) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function columnLetters(n: number): string {
+  let s = '';
+  for (let x = n + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+const message = byId<HTMLDivElement>('message');
+function say(text: string, error = false): void {
+  message.textContent = text;
+  message.classList.toggle('error', error);
+  message.hidden = text === '';
+}
+
+async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init);
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`);
+  }
+  if (!res.ok) throw new Error((data as { error?: string }).error ?? `${path}: ${res.status}`);
+  return data as T;
+}
+
+let revision = -1;
+
+function renderGrid(data: GridData): void {
+  const table = byId<HTMLTableElement>('grid');
+  table.replaceChildren();
+  const width = data.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const icp = new Set(data.icpColumns);
+  const thead = el('thead');
+  const letters = el('tr');
+  letters.appendChild(el('th', undefined, ''));
+  for (let c = 0; c < width; c++) letters.appendChild(el('th', undefined, columnLetters(c)));
+  thead.appendChild(letters);
+  const tbody = el('tbody');
+  data.values.forEach((row, r) => {
+    const tr = el('tr', r === 0 ? 'header' : undefined);
+    tr.setAttribute('data-row', String(r + 1));
+    tr.appendChild(el('th', undefined, String(r + 1)));
+    for (let c = 0; c < width; c++) {
+      const text = row[c] ?? '';
+      const classes = [icp.has(c) ? 'icp' : '', /^-?[\d.,]+%?$/.test(text) ? 'num' : '', text.startsWith('#') && r > 0 && icp.has(c) ? 'error' : '', icp.has(c) && c === Math.max(...data.icpColumns) ? 'why' : ''];
+      const td = el('td', classes.filter((x) => x !== '').join(' ') || undefined, text);
+      td.setAttribute('data-cell', `${columnLetters(c)}${r + 1}`);
+      if (text.length > 24) td.title = text;
+      tr.appendChild(td);
+    }
+    tbody.appendChild(tr);
+  });
+  table.append(thead, tbody);
+  byId('sheet-name').textContent = data.sheetName;
+  const shown = data.values.length - 1;
+  byId('grid-info').textContent = `${data.totalRows} data rows${shown < data.totalRows ? ` (showing ${shown})` : ''} \u00b7 ICP columns computed live by the emulator`;
+  document.body.setAttribute('data-grid-revision', String(data.revision));
+}
+
+async function refreshGrid(): Promise<void> {
+  const data = await api<GridData>('/api/grid');
+  revision = data.revision;
+  renderGrid(data);
+}
+
+async function poll(): Promise<void> {
+  try {
+    const { revision: now } = await api<{ revision: number }>('/api/revision');
+    if (now !== revision) await refreshGrid();
+  } catch (e) {
+    say(`Lost the playground server: ${e instanceof Error ? e.message : String(e)}`, true);
+  } finally {
+    setTimeout(() => void poll(), POLL_MS);
+  }
+}
+
+const frame = byId<HTMLIFrameElement>('sidebar-frame');
+const aside = frame.closest('aside') as HTMLElement;
+
+async function runMenu(fn: string): Promise<void> {
+  try {
+    const r = await api<{ sidebar: { title: string } | null; message: string }>(`/api/menu/${encodeURIComponent(fn)}`, { method: 'POST' });
+    if (r.sidebar !== null) {
+      byId('sidebar-title').textContent = r.sidebar.title || 'ICP Scorer';
+      aside.hidden = false;
+      frame.src = `/sidebar?shown=${Date.now()}`;
+    }
+    say(r.message);
+    await refreshGrid();
+  } catch (e) {
+    say(`${fn} failed: ${e instanceof Error ? e.message : String(e)}`, true);
+  }
+}
+
+async function renderMenu(): Promise<void> {
+  const menu = await api<{ title: string; items: MenuItem[] }>('/api/menu');
+  byId('addon-name').textContent = menu.title;
+  const box = byId('menu-items');
+  box.replaceChildren();
+  for (const item of menu.items) {
+    if (item.functionName === undefined || item.caption === undefined) continue;
+    const fn = item.functionName;
+    const b = el('button', 'btn', item.caption);
+    b.type = 'button';
+    b.setAttribute('data-menu', fn);
+    b.addEventListener('click', () => void runMenu(fn));
+    box.appendChild(b);
+  }
+}
+
+byId<HTMLButtonElement>('close-sidebar').addEventListener('click', () => {
+  aside.hidden = true;
+  frame.src = 'about:blank';
+});
+window.addEventListener('message', (ev) => {
+  if (ev.origin === location.origin && (ev.data as { icpPlayground?: string } | null)?.icpPlayground === 'close') {
+    aside.hidden = true;
+    frame.src = 'about:blank';
+  }
+});
+
+const csvInput = byId<HTMLInputElement>('csv-file');
+csvInput.addEventListener('change', () => {
+  const file = csvInput.files?.[0];
+  if (file === undefined) return;
+  csvInput.value = '';
+  void file.text().then(async (text) => {
+    try {
+      const r = await api<{ message: string }>('/api/csv', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: text });
+      say(`${file.name}: ${r.message}`);
+      await refreshGrid();
+    } catch (e) {
+      say(`Could not load ${file.name}: ${e instanceof Error ? e.message : String(e)}`, true);
+    }
+  });
+});
+
+byId<HTMLButtonElement>('reset').addEventListener('click', () => {
+  void api<{ message: string }>('/api/reset', { method: 'POST' }).then(
+    async (r) => {
+      say(r.message);
+      await refreshGrid();
+    },
+    (e: unknown) => say(`Reset failed: ${e instanceof Error ? e.message : String(e)}`, true),
+  );
+});
+
+void (async () => {
+  try {
+    await renderMenu();
+    await refreshGrid();
+    const open = new URLSearchParams(location.search).get('panel') ?? 'openEditor';
+    if (open !== 'none') await runMenu(open);
+  } catch (e) {
+    say(`The playground could not start: ${e instanceof Error ? e.message : String(e)}`, true);
+  }
+  void poll();
+})();

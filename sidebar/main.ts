@@ -1,0 +1,53 @@
+// Sidebar entry: on load, opens the panel the menu asked for (window.ICP_PANEL) and reports any uncaught error in words.
+import { clear, h } from './dom';
+import { Notices } from './notices';
+import { mountEditor } from './panels/editor';
+import { mountHelp } from './panels/help';
+import { mountNotHere } from './panels/not-here';
+
+type Panel = 'editor' | 'score' | 'summary' | 'validate' | 'help';
+
+const TITLES: Record<Panel, string> = {
+  editor: 'ICP editor',
+  score: 'Score this sheet',
+  summary: 'Tier summary',
+  validate: 'Validate against outcomes',
+  help: 'Help',
+};
+
+function requestedPanel(): Panel {
+  const value = (window as unknown as { ICP_PANEL?: unknown }).ICP_PANEL;
+  return typeof value === 'string' && value in TITLES ? (value as Panel) : 'editor';
+}
+
+function start(): void {
+  const app = document.getElementById('app');
+  if (app === null) return;
+  clear(app);
+  const notices = new Notices();
+  const unsaved = h('span', { cls: 'unsaved', attrs: { 'data-unsaved': '' }, text: 'Unsaved changes' });
+  unsaved.hidden = true;
+  const subtitle = h('div', { cls: 'subtitle' });
+  const title = h('h1', {});
+  const body = h('main', { cls: 'panel' });
+  app.append(h('header', { cls: 'top' }, h('div', { cls: 'title-row' }, title, unsaved), subtitle), notices.el, body);
+
+  window.addEventListener('error', (ev) => notices.show('error', `Something went wrong in the sidebar: ${ev.message}`));
+  window.addEventListener('unhandledrejection', (ev) => notices.error('Something went wrong in the sidebar', ev.reason));
+
+  const show = (panel: Panel): void => {
+    clear(body);
+    title.textContent = TITLES[panel];
+    document.title = `ICP Scorer: ${TITLES[panel]}`;
+    body.setAttribute('data-panel', panel);
+    const openEditor = (): void => show('editor');
+    if (panel === 'editor') mountEditor(body, notices, unsaved, subtitle);
+    else if (panel === 'help') mountHelp(body, openEditor);
+    else mountNotHere(body, panel, openEditor);
+  };
+  show(requestedPanel());
+}
+
+// ICP_PANEL is set by a script appended after this one, so wait for the whole document.
+if (document.readyState === 'complete') start();
+else window.addEventListener('load', start);
