@@ -80,6 +80,13 @@ export function convertCondition(old: Condition, op: OperatorName): Condition {
   }
 }
 
+/** A number as people read it in a summary: 10000000 -> 10M. */
+export function shortNumber(n: unknown): string {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return n === undefined ? '...' : String(n);
+  if (Math.abs(n) < 10_000) return String(n);
+  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+}
+
 /** One line describing a criterion's test, for its collapsed card: `Industry is one of SaaS, Fintech`. */
 export function describeCondition(column: string, c: Condition): string {
   const list = (vs: readonly Scalar[]): string => (vs.length > 3 ? `${vs.slice(0, 3).join(', ')}, ...` : vs.join(', '));
@@ -92,11 +99,11 @@ export function describeCondition(column: string, c: Condition): string {
     case 'contains':
       return `${col} contains ${list(c.values ?? [])}`;
     case 'between':
-      return `${col} ${c.min ?? '...'} to ${c.max ?? '...'}`;
+      return `${col} ${shortNumber(c.min)} to ${shortNumber(c.max)}`;
     case 'gte':
-      return `${col} \u2265 ${String(c.value ?? '?')}`;
+      return `${col} \u2265 ${shortNumber(c.value)}`;
     case 'lte':
-      return `${col} \u2264 ${String(c.value ?? '?')}`;
+      return `${col} \u2264 ${shortNumber(c.value)}`;
     case 'bands':
       return `${col} in ${(c.bands ?? []).length} band(s)`;
     case 'isTrue':

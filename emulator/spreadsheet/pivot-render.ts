@@ -18,9 +18,9 @@ function aggregate(fn: string, values: CellValue[]): CellValue {
     case 'AVERAGE':
       return nums.length === 0 ? '#DIV/0!' : nums.reduce((a, b) => a + b, 0) / nums.length;
     case 'MAX':
-      return nums.length === 0 ? 0 : Math.max(...nums);
+      return nums.length === 0 ? 0 : nums.reduce((a, b) => (b > a ? b : a));
     case 'MIN':
-      return nums.length === 0 ? 0 : Math.min(...nums);
+      return nums.length === 0 ? 0 : nums.reduce((a, b) => (b < a ? b : a));
     case 'PRODUCT':
       return nums.reduce((a, b) => a * b, 1);
     case 'MEDIAN': {

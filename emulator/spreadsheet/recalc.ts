@@ -4,7 +4,7 @@ import { CallOutcome, invokeCustom } from './custom-functions';
 import { DependencyIndex } from './dependency-index';
 import { FormulaEngine } from './engine';
 import { ArgRect, FormulaCell } from './formula-cell';
-import { parseSimpleCall } from './formula-text';
+import { parseSimpleCall, renameSheetInFormula } from './formula-text';
 import type { SheetData } from './sheet-data';
 import { applySpill, clearSpill, SpillWriter } from './spill';
 import { CellValue, copyValue, ParsedInput, sameValue } from './values';
@@ -299,6 +299,29 @@ export class Recalc implements SpillWriter {
     }
     fc.result = outcome.values;
     applySpill(this, fc);
+  }
+
+  /** A sheet was renamed: formulas naming it are rewritten (their arguments are the same cells). */
+  sheetRenamed(sheet: SheetData, oldName: string): void {
+    for (const fc of this.allFormulas()) {
+      if (fc.kind === 'native' && fc.argRects.some((r) => r.sheet === sheet)) fc.text = renameSheetInFormula(fc.text, oldName, sheet.name);
+    }
+    this.engine.sheetRenamed(sheet);
+    this.settle();
+  }
+
+  /** After copying formula cells into a new document: classify, index, and let the engine compute its formulas. */
+  adoptFormulas(): void {
+    let engineFormula: FormulaCell | null = null;
+    for (const fc of this.allFormulas()) {
+      const kind = fc.kind;
+      this.classify(fc);
+      if (fc.kind !== kind && fc.kind === 'native') this.dirty.add(fc);
+      if (fc.kind === 'engine') engineFormula ??= fc;
+    }
+    this.index.rebuild(this.allFormulas());
+    if (engineFormula) this.engine.formulaSet(engineFormula);
+    this.settle();
   }
 
   /** Places an engine formula's array result; false when blocked. */

@@ -56,8 +56,10 @@ export class PreviewView {
       );
     };
     r.tiers.forEach((t, k) => {
-      const upper = k === 0 ? 100 : r.tiers[k - 1]?.min;
-      list.appendChild(row(t.label, t.color, t.count, upper === undefined ? `${t.min}+` : `${t.min}-${upper}`));
+      // Tiers come highest first; a tier runs from its min to just below the next one up (scores have one decimal).
+      const above = k === 0 ? undefined : r.tiers[k - 1]?.min;
+      const range = above === undefined ? `${t.min}-100` : above > t.min ? `${t.min}-${Math.round((above - 0.1) * 10) / 10}` : `${t.min}`;
+      list.appendChild(row(t.label, t.color, t.count, range));
     });
     list.appendChild(row(r.disqualified.label, '#5f6368', r.disqualified.count, 'knock-out'));
     this.body.appendChild(list);

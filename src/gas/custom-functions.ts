@@ -2,6 +2,7 @@
 
 import { compileModel, type CompiledModel } from '../engine/model-compile';
 import type { CompiledProfile } from '../engine/compile';
+import type { RowResult } from '../engine/results';
 import { EngineError } from '../engine/errors';
 import { isBlank } from '../engine/read/blank';
 import { cellText } from '../engine/read/text';
@@ -89,6 +90,14 @@ function mapRows(call: Call, label: string, perRow: (row: Cell[]) => Output): Ou
   return out.length === 1 ? out[0]![0]! : out;
 }
 
+/** Like mapRows for score and tier: the whole range goes through the engine's column-by-column batch path. */
+function mapResults(call: Call, label: string, profile: CompiledProfile, pick: (r: RowResult) => Output): Output | Output[][] {
+  const body = call.skipFirst ? call.rows.slice(1) : call.rows;
+  const out: Output[][] = profile.evaluateMany(body).map((r) => [r.blank ? '' : pick(r)]);
+  if (call.skipFirst) out.unshift([label]);
+  return out.length === 1 ? out[0]![0]! : out;
+}
+
 /** Runs a custom function body, turning our errors into readable #ERROR! messages and never leaking a stack. */
 function guarded<T>(fnName: string, body: () => T): T {
   try {
@@ -111,7 +120,7 @@ export function ICP_SCORE(rows: unknown, headers?: unknown, profile?: unknown): 
     const args = splitArgs(headers, profile);
     const call = prepare('ICP_SCORE', rows, args.headers);
     const p = chooseProfile(call, args.profile);
-    return mapRows(call, 'ICP Score', (row) => p.evaluate(row).score);
+    return mapResults(call, 'ICP Score', p, (r) => r.score);
   });
 }
 
@@ -161,7 +170,7 @@ export function ICP_TIER(scoresOrRows: unknown, headers?: unknown, profile?: unk
     }
     const call = prepare('ICP_TIER', scoresOrRows, args.headers);
     const p = chooseProfile(call, args.profile);
-    return mapRows(call, 'ICP Tier', (row) => p.evaluate(row).tier);
+    return mapResults(call, 'ICP Tier', p, (r) => r.tier);
   });
 }
 

@@ -268,6 +268,20 @@ describe('results are consistent', () => {
   });
 });
 
+describe('the batch path', () => {
+  test('evaluateMany gives what evaluate gives row by row, and evaluateWithWhy the explain text', () => {
+    fc.assert(
+      fc.property(model, headers, rows, (m, h, rs) => {
+        const p = compileModel(m, h, { today: TODAY }).profile();
+        const one = compileModel(m, h, { today: TODAY }).profile();
+        expect(p.evaluateMany(rs)).toEqual(rs.map((r) => one.evaluate(r)));
+        for (const r of rs) expect(one.evaluateWithWhy(r).text).toBe(one.explain(r).text);
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe('the same row always gets the same result', () => {
   test('scored alone, twice, or after other rows (the memo cache cannot leak state)', () => {
     fc.assert(

@@ -13,12 +13,11 @@ const NOT_PLACEHOLDER = /[0-9@]/;
 export function isBlank(value: unknown): boolean {
   if (value === '' || value === null || value === undefined) return true;
   if (typeof value === 'string') {
-    if (value.length > 40) return false;
+    // No placeholder is that long, or holds a digit or an @: settles e-mails, amounts and dates at once.
+    if (value.length > 40 || NOT_PLACEHOLDER.test(value)) return false;
     const lower = value.toLowerCase();
     // Most cells are plain words or numbers: settle those without the (slower) Unicode regex.
     if (SIMPLE.test(lower)) return PLACEHOLDERS.has(lower);
-    // No placeholder holds a digit or an @: settles e-mails, amounts and dates at once.
-    if (NOT_PLACEHOLDER.test(lower)) return false;
     return PLACEHOLDERS.has(lower.replace(/[\p{P}\p{Z}\p{Cc}\p{Cf}]+/gu, ''));
   }
   if (typeof value === 'number') return Number.isNaN(value);
