@@ -6,6 +6,8 @@ import { ancestry, ROOT } from './issue-paths';
 interface Slot {
   box: HTMLElement;
   control: HTMLElement | undefined;
+  /** Names the field in its messages when several fields share a row (`From: expected a number`). */
+  label: string | undefined;
 }
 
 export class IssueView {
@@ -22,17 +24,10 @@ export class IssueView {
   }
 
   /** A message box for `path`; `control` gets aria-invalid and aria-describedby when the path has an issue. */
-  slot(path: string, control?: HTMLElement): HTMLElement {
+  slot(path: string, control?: HTMLElement, label?: string): HTMLElement {
     const box = h('div', { cls: 'field-error', attrs: { id: uid('err'), 'data-issue-path': path, hidden: '' } });
-    this.slots.set(path, { box, control });
+    this.slots.set(path, { box, control, label });
     return box;
-  }
-
-  /** A box that takes issues under `path` when no nearer slot exists (a card header, a section). */
-  catchAll(path: string, box: HTMLElement, control?: HTMLElement): void {
-    box.setAttribute('data-issue-path', path);
-    if (box.id === '') box.id = uid('err');
-    this.slots.set(path, { box, control });
   }
 
   show(issues: ValidationIssue[]): void {
@@ -56,7 +51,8 @@ export class IssueView {
       }
       // Exact field: the message alone; an ancestor's box: say which part is at fault.
       const rest = target === issue.path ? '' : issue.path.slice((target ?? '').length).replace(/^\./, '');
-      slot.box.appendChild(h('div', { text: rest === '' ? issue.message : `${rest}: ${issue.message}` }));
+      const where = rest === '' ? slot.label : rest;
+      slot.box.appendChild(h('div', { text: where === undefined ? issue.message : `${where}: ${issue.message}` }));
       slot.box.hidden = false;
       if (slot.control !== undefined) {
         slot.control.setAttribute('aria-invalid', 'true');

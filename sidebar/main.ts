@@ -4,6 +4,8 @@ import { Notices } from './notices';
 import { mountEditor } from './panels/editor';
 import { mountHelp } from './panels/help';
 import { mountNotHere } from './panels/not-here';
+import { mountScore } from './panels/score';
+import { mountSummary } from './panels/summary';
 
 type Panel = 'editor' | 'score' | 'summary' | 'validate' | 'help';
 
@@ -43,6 +45,8 @@ function start(): void {
     const openEditor = (): void => show('editor');
     if (panel === 'editor') mountEditor(body, notices, unsaved, subtitle);
     else if (panel === 'help') mountHelp(body, openEditor);
+    else if (panel === 'score') mountScore(body, notices, subtitle);
+    else if (panel === 'summary') mountSummary(body, notices, subtitle);
     else mountNotHere(body, panel, openEditor);
   };
   show(requestedPanel());

@@ -33,8 +33,8 @@ export function takesValues(op: OperatorName): boolean {
   return op === 'in' || op === 'contains' || op === 'equals';
 }
 
-function firstNumber(c: Record<string, unknown>): number | undefined {
-  for (const k of ['value', 'min', 'max', 'days']) {
+function firstNumber(c: Record<string, unknown>, prefer: 'min' | 'max' = 'min'): number | undefined {
+  for (const k of ['value', prefer, prefer === 'min' ? 'max' : 'min', 'days']) {
     const v = c[k];
     if (typeof v === 'number' && Number.isFinite(v)) return v;
   }
@@ -51,7 +51,7 @@ function valuesOf(c: Record<string, unknown>): Scalar[] {
 export function convertCondition(old: Condition, op: OperatorName): Condition {
   const o = old as unknown as Record<string, unknown>;
   const values = valuesOf(o);
-  const n = firstNumber(o);
+  const n = firstNumber(o, op === 'lte' ? 'max' : 'min');
   switch (op) {
     case 'equals':
       return { op, value: values[0] ?? '' };

@@ -102,6 +102,7 @@ export function renderPivot(spec: PivotSpec, source: CellValue[][], display: (v:
       emit(b.rows, level + 1, [...new Array<CellValue>(level).fill(''), b.label]);
       const first = out[start];
       if (first) for (let l = 0; l < level; l++) first[l] = prefix[l] ?? '';
+      if (group.repeatLabels) for (let i = start + 1; i < out.length; i++) (out[i] as CellValue[])[level] = b.label;
       if (level < width - 1 && group.showTotals) {
         out.push([...new Array<CellValue>(level).fill(''), `${display(b.label)} Total`, ...new Array<CellValue>(width - level - 1).fill(''), ...valueCells(b.rows)]);
       }

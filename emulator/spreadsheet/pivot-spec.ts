@@ -8,6 +8,7 @@ export interface PivotGroupSpec {
   displayName: string | null;
   ascending: boolean;
   showTotals: boolean;
+  repeatLabels: boolean;
 }
 
 export interface PivotValueSpec {
@@ -30,6 +31,7 @@ export interface PivotSpec {
   columnGroups: PivotGroupSpec[];
   values: PivotValueSpec[];
   filters: PivotFilterSpec[];
+  valuesOrientation: 'COLUMNS' | 'ROWS';
   /** Size of the output last written to the sheet. */
   rendered: { rows: number; cols: number };
   dirty: boolean;

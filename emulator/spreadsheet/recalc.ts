@@ -109,6 +109,16 @@ export class Recalc implements SpillWriter {
     this.settle();
   }
 
+  /** A user write of scattered cells on one sheet (find and replace); recalculates once. */
+  writeList(sheet: SheetData, entries: { r: number; c: number; input: ParsedInput }[]): void {
+    for (const e of entries) {
+      this.writeCell(sheet, e.r, e.c, e.input);
+      this.afterWrite(sheet, e.r, e.c, e.r, e.c);
+    }
+    sheet.version++;
+    this.settle();
+  }
+
   private writeCell(sheet: SheetData, r: number, c: number, p: ParsedInput): void {
     const old = sheet.formulas.get(r, c);
     if (p.kind === 'formula') {

@@ -92,11 +92,17 @@ export class Workbook implements InvocationHost {
   // ---- test helpers ---------------------------------------------------------------------------------------
 
   /**
-   * Puts rows of values into a sheet from A1 (creating the sheet if missing). Values are stored as given
-   * (numbers, strings, booleans, Dates; null/undefined as empty); strings starting with '=' are formulas.
+   * Puts rows of values into a sheet from A1. A missing sheet is created and, as with insertSheet, becomes the
+   * active sheet. Values are stored as given (numbers, strings, booleans, Dates; null/undefined as empty);
+   * strings starting with '=' are formulas.
    */
   loadValues(sheetName: string, rows: unknown[][]): void {
-    const sheet = this.sheetByName(sheetName) ?? this.addSheet(sheetName);
+    let sheet = this.sheetByName(sheetName);
+    if (!sheet) {
+      sheet = this.addSheet(sheetName);
+      this.activeSheet = sheet;
+      this.activeRange = null;
+    }
     let width = 0;
     let hasFormula = false;
     const normalized: CellValue[][] = rows.map((row) => {

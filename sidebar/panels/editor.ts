@@ -19,6 +19,7 @@ import { modelFileSection } from '../sections/model-file';
 import { PreviewView } from '../sections/preview';
 import { profilesSection } from '../sections/profiles';
 import { SaveBar } from '../sections/save-bar';
+import { markSectionsWithErrors, revealSection } from '../sections/section';
 import { tiersSection } from '../sections/tiers';
 
 const PREVIEW_DELAY_MS = 300;
@@ -47,13 +48,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   const saveBar = new SaveBar({
     save: () => void save(false),
     discard: () => void discard(),
-    showProblems: () => {
-      const el = issues.firstInvalid();
-      if (el !== undefined) {
-        el.scrollIntoView({ block: 'center' });
-        el.focus();
-      }
-    },
+    showProblems: () => showFirstProblem(),
   });
 
   const previewCall = latestCall('previewDraft', PREVIEW_DELAY_MS, {
@@ -83,7 +78,27 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     issues.show(r.ok ? [] : r.issues);
     const s = session;
     issueList.show(issues.unplaced, (k) => s.draft.profiles[k]?.name ?? `#${k + 1}`);
+    markSectionsWithErrors(content);
     return r.ok;
+  }
+
+  /** Takes the user to the first problem: its profile, its section, its field. */
+  function showFirstProblem(): void {
+    if (session === null) return;
+    let el = issues.firstInvalid();
+    const other = issues.unplaced[0];
+    if (el === undefined && other !== undefined) {
+      const m = /^profiles\[(\d+)\]/.exec(other.path);
+      if (m !== null && Number(m[1]) !== session.profileIndex && Number(m[1]) < session.draft.profiles.length) {
+        session.profileIndex = Number(m[1]);
+        rerender();
+        el = issues.firstInvalid();
+      }
+    }
+    if (el === undefined) return;
+    revealSection(el);
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
   }
 
   function refreshPreview(): void {

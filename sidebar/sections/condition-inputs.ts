@@ -13,37 +13,40 @@ function set(target: object, key: string, value: unknown): void {
   else rec[key] = value;
 }
 
-function numberField(ctx: EditorContext, label: string, path: string, target: object, key: string, opts: { hint?: string; cls?: string } = {}): HTMLElement {
+function numberField(ctx: EditorContext, edited: () => void, label: string, path: string, target: object, key: string, opts: { hint?: string; cls?: string } = {}): HTMLElement {
   const input = numberInput(path, (target as Record<string, unknown>)[key], (v) => {
     set(target, key, v);
-    ctx.edited();
+    edited();
   });
   return field(label, input, { error: ctx.issues.slot(path, input), ...opts });
 }
 
-function bandsInput(ctx: EditorContext, bands: Band[], path: string): HTMLElement {
-  const rows = bands.map((band, k) => {
+function bandsInput(ctx: EditorContext, edited: () => void, bands: Band[], path: string): HTMLElement {
+  const rows = bands.flatMap((band, k) => {
     const bp = child(child(path, 'bands'), k);
     const n = k + 1;
+    const errors: HTMLElement[] = [];
     const cell = (key: 'min' | 'max' | 'points', label: string): HTMLElement => {
       const input = numberInput(child(bp, key), band[key], (v) => {
         set(band, key, v);
-        ctx.edited();
+        edited();
       }, { ariaLabel: `Band ${n} ${label}` });
+      errors.push(ctx.issues.slot(child(bp, key), input, label.charAt(0).toUpperCase() + label.slice(1)));
       return h('td', {}, input);
     };
-    return h(
-      'tr',
-      {},
-      cell('min', 'from'),
-      cell('max', 'to'),
-      cell('points', 'points'),
-      h('td', {}, iconButton('\u00d7', `Remove band ${n}`, () => {
-        bands.splice(k, 1);
-        ctx.rerender(`${path}:add-band`);
-      }, { key: `${bp}:remove`, disabled: bands.length <= 1 })),
-      h('td', { cls: 'band-error' }, ctx.issues.slot(bp)),
-    );
+    const cells = [cell('min', 'from'), cell('max', 'to'), cell('points', 'points')];
+    return [
+      h(
+        'tr',
+        {},
+        ...cells,
+        h('td', {}, iconButton('\u00d7', `Remove band ${n}`, () => {
+          bands.splice(k, 1);
+          ctx.rerender(`${path}:add-band`);
+        }, { key: `${bp}:remove`, disabled: bands.length <= 1 })),
+      ),
+      h('tr', { cls: 'band-error-row' }, h('td', { attrs: { colspan: '4' } }, ...errors, ctx.issues.slot(bp))),
+    ];
   });
   return h(
     'div',
@@ -52,7 +55,7 @@ function bandsInput(ctx: EditorContext, bands: Band[], path: string): HTMLElemen
       'table',
       { cls: 'band-table' },
       h('caption', { cls: 'sr-only', text: 'Bands: a value from..to earns the points' }),
-      h('thead', {}, h('tr', {}, h('th', { text: 'From' }), h('th', { text: 'To' }), h('th', { text: 'Points' }), h('th', {}, h('span', { cls: 'sr-only', text: 'Remove' })), h('th'))),
+      h('thead', {}, h('tr', {}, h('th', { text: 'From' }), h('th', { text: 'To' }), h('th', { text: 'Points' }), h('th', {}, h('span', { cls: 'sr-only', text: 'Remove' })))),
       h('tbody', {}, ...rows),
     ),
     ctx.issues.slot(child(path, 'bands')),
@@ -66,7 +69,7 @@ function bandsInput(ctx: EditorContext, bands: Band[], path: string): HTMLElemen
 }
 
 /** Inputs for `criterion.when`; `path` is the criterion's issue path. */
-export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: string): HTMLElement {
+export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: string, edited: () => void): HTMLElement {
   const when = criterion.when;
   const wp = child(path, 'when');
   const box = h('div', { cls: 'condition' });
@@ -92,7 +95,7 @@ export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: 
       const datalist = h('datalist', { attrs: { id: listId } });
       const input = textInput(child(wp, 'value'), when.value === undefined ? '' : String(when.value), (v) => {
         when.value = v;
-        ctx.edited();
+        edited();
       }, { list: listId, ariaLabel: 'Value' });
       if (criterion.column.trim() !== '') {
         ctx.suggestions.get(criterion.column).then(
@@ -112,25 +115,25 @@ export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: 
     }
     case 'between':
       box.append(
-        h('div', { cls: 'row two' }, numberField(ctx, 'Min', child(wp, 'min'), when, 'min'), numberField(ctx, 'Max', child(wp, 'max'), when, 'max')),
+        h('div', { cls: 'row two' }, numberField(ctx, edited, 'Min', child(wp, 'min'), when, 'min'), numberField(ctx, edited, 'Max', child(wp, 'max'), when, 'max')),
         h('div', { cls: 'hint', text: 'Inclusive; leave one empty for "at least" or "at most". Ranges like 51-200 count as their midpoint.' }),
       );
       break;
     case 'gte':
     case 'lte':
-      box.appendChild(numberField(ctx, when.op === 'gte' ? 'At least' : 'At most', child(wp, 'value'), when, 'value'));
+      box.appendChild(numberField(ctx, edited, when.op === 'gte' ? 'At least' : 'At most', child(wp, 'value'), when, 'value'));
       break;
     case 'bands':
       if (!Array.isArray(when.bands)) when.bands = [];
-      box.appendChild(bandsInput(ctx, when.bands, wp));
+      box.appendChild(bandsInput(ctx, edited, when.bands, wp));
       break;
     case 'withinDays':
-      box.appendChild(numberField(ctx, 'Days', child(wp, 'days'), when, 'days', { hint: 'A date no more than this many days before today.' }));
+      box.appendChild(numberField(ctx, edited, 'Days', child(wp, 'days'), when, 'days', { hint: 'A date no more than this many days before today.' }));
       break;
     case 'matches': {
       const input = textInput(child(wp, 'pattern'), when.pattern ?? '', (v) => {
         when.pattern = v;
-        ctx.edited();
+        edited();
       }, { ariaLabel: 'Pattern', placeholder: 'e.g. @(gmail|yahoo)\\.' });
       const flags = when.flags ?? '';
       box.append(
@@ -138,7 +141,7 @@ export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: 
         checkbox(`${wp}:ignore-case`, 'Ignore upper/lower case', flags.includes('i'), (on) => {
           const next = on ? `${flags.replace(/i/g, '')}i` : flags.replace(/i/g, '');
           set(when, 'flags', next === '' ? undefined : next);
-          ctx.edited();
+          edited();
         }),
         ctx.issues.slot(child(wp, 'flags')),
       );

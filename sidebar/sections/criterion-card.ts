@@ -1,7 +1,7 @@
 // One criterion as a card: a summary line that opens it, and its fields (label, column, test, role, points, category, order).
 import type { Criterion, OperatorName, Profile, Role } from '../../src/engine/model';
 import { headerKey } from '../../src/engine/read/text';
-import { h } from '../dom';
+import { clear, h } from '../dom';
 import { button, field, numberInput, selectInput, textInput, type Option } from '../controls';
 import { confirmDialog } from '../confirm';
 import type { EditorContext } from '../editor-context';
@@ -35,17 +35,27 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
   const index = profile.criteria.indexOf(criterion);
   const path = child(child(`profiles[${profileIndex}]`, 'criteria'), index);
   const open = ctx.expanded.has(criterion);
-  const role: Role = criterion.role ?? 'score';
+  const role = (): Role => criterion.role ?? 'score';
   const title = (): string => (criterion.label !== undefined && criterion.label.trim() !== '' ? criterion.label : describeCondition(criterion.column, criterion.when));
 
-  const titleEl = h('span', { cls: 'card-title', text: title() });
-  const summaryEl = h('span', { cls: 'card-summary', text: describeCondition(criterion.column, criterion.when) });
+  const titleEl = h('span', { cls: 'card-title' });
+  const summaryEl = h('span', { cls: 'card-summary' });
+  const badge = h('span');
+  /** The header follows every edit in place. */
+  const updateHeader = (): void => {
+    const r = role();
+    titleEl.textContent = title();
+    summaryEl.textContent = describeCondition(criterion.column, criterion.when);
+    badge.className = `badge badge-${r}`;
+    badge.textContent = r === 'score' ? pointsText(criterion) : r === 'must' ? `Must \u00b7 ${pointsText(criterion)}` : ROLE_SHORT.exclude;
+  };
+  updateHeader();
   const toggle = h(
     'button',
     { cls: 'card-toggle', attrs: { type: 'button', 'aria-expanded': String(open), 'data-key': `${path}:toggle` } },
     h('span', { cls: 'chevron', attrs: { 'aria-hidden': 'true' } }),
     h('span', { cls: 'card-text' }, titleEl, summaryEl),
-    h('span', { cls: `badge badge-${role}`, text: role === 'score' ? pointsText(criterion) : role === 'must' ? `Must \u00b7 ${pointsText(criterion)}` : ROLE_SHORT.exclude }),
+    badge,
   );
   toggle.addEventListener('click', () => {
     if (ctx.expanded.has(criterion)) ctx.expanded.delete(criterion);
@@ -56,15 +66,42 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
   const card = h('div', { cls: `card${open ? ' open' : ''}`, attrs: { 'data-criterion': String(index) } }, toggle, headerErrors);
   if (!open) return card;
 
+  const edited = (): void => {
+    updateHeader();
+    ctx.edited();
+  };
+
+  // The operator's inputs and the points depend on the column, operator and role: they are rebuilt in place, so the
+  // selects themselves stay (a keyboard user's type-ahead in a select is not interrupted by a re-render).
+  const dynamic = h('div', { cls: 'criterion-dynamic' });
+  const renderDynamic = (): void => {
+    clear(dynamic);
+    dynamic.appendChild(conditionInputs(ctx, criterion, path, edited));
+    const r = role();
+    if (r !== 'exclude' && criterion.when.op !== 'bands') {
+      const points = numberInput(child(path, 'points'), criterion.points, (v) => {
+        (criterion as unknown as Record<string, unknown>).points = v;
+        if (v === undefined) delete criterion.points;
+        edited();
+      });
+      dynamic.appendChild(field('Points', points, { hint: r === 'must' ? 'Earned when it matches; a present non-match disqualifies.' : 'Negative points are a penalty.', error: ctx.issues.slot(child(path, 'points'), points) }));
+    } else {
+      dynamic.appendChild(ctx.issues.slot(child(path, 'points')));
+    }
+  };
+  const structureChanged = (): void => {
+    renderDynamic();
+    edited();
+  };
+
   const label = textInput(child(path, 'label'), criterion.label ?? '', (v) => {
     criterion.label = v;
-    titleEl.textContent = title();
-    ctx.edited();
+    edited();
   }, { placeholder: 'e.g. SaaS or Fintech', maxLength: 200 });
 
   const column = selectInput(child(path, 'column'), columnOptions(ctx.session.headers, criterion.column), criterion.column, (v) => {
     criterion.column = v;
-    ctx.rerender(child(path, 'column'));
+    structureChanged();
   });
 
   const op = selectInput(
@@ -75,43 +112,33 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
       const next = v as OperatorName;
       criterion.when = convertCondition(criterion.when, next);
       if (next === 'bands') delete criterion.points;
-      else if (role !== 'exclude' && criterion.points === undefined) criterion.points = 10;
-      ctx.rerender(child(child(path, 'when'), 'op'));
+      else if (role() !== 'exclude' && criterion.points === undefined) criterion.points = 10;
+      structureChanged();
     },
   );
 
   const roleSelect = selectInput(
     child(path, 'role'),
     (['score', 'must', 'exclude'] as const).map((r) => ({ value: r, label: ROLE_LABELS[r] })),
-    role,
+    role(),
     (v) => {
       const r = v as Role;
       if (r === 'score') delete criterion.role;
       else criterion.role = r;
       if (r === 'exclude') delete criterion.points;
       else if (criterion.when.op !== 'bands' && criterion.points === undefined) criterion.points = 10;
-      ctx.rerender(child(path, 'role'));
+      structureChanged();
     },
   );
+  renderDynamic();
 
   const fields: HTMLElement[] = [
     field('Label', label, { error: ctx.issues.slot(child(path, 'label'), label) }),
     field('Column', column, { error: ctx.issues.slot(child(path, 'column'), column) }),
     field('Test', op, { error: ctx.issues.slot(child(child(path, 'when'), 'op'), op) }),
-    conditionInputs(ctx, criterion, path),
+    dynamic,
     field('Role', roleSelect, { error: ctx.issues.slot(child(path, 'role'), roleSelect) }),
   ];
-  if (role !== 'exclude' && criterion.when.op !== 'bands') {
-    const points = numberInput(child(path, 'points'), criterion.points, (v) => {
-      (criterion as unknown as Record<string, unknown>).points = v;
-      if (v === undefined) delete criterion.points;
-      ctx.edited();
-    });
-    fields.push(field('Points', points, { hint: role === 'must' ? 'Earned when it matches; a present non-match disqualifies.' : 'Negative points are a penalty.', error: ctx.issues.slot(child(path, 'points'), points) }));
-  } else {
-    const orphan = ctx.issues.slot(child(path, 'points'));
-    fields.push(orphan);
-  }
   if (profile.categories.length > 1) {
     const category = selectInput(
       child(path, 'category'),

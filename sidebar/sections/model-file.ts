@@ -15,6 +15,8 @@ function fileName(model: Model): string {
   return `${base === '' ? 'model' : base}.icp.json`;
 }
 
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Asks before a template or import replaces a draft the user has edited. */
 function replaceAfterConfirm(ctx: EditorContext, what: string): Promise<boolean> {
   if (!hasEdits(ctx.session)) return Promise.resolve(true);
@@ -58,7 +60,7 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
     call('parseImport', text).then(
       (r) => {
         if (!r.ok || r.model === null) {
-          importErrors.appendChild(h('p', { text: `${source} is not a valid ICP model; your draft is unchanged. Problems:` }));
+          importErrors.appendChild(h('p', { text: `${capitalize(source)} is not a valid ICP model; your draft is unchanged. Problems:` }));
           importErrors.appendChild(h('ul', {}, ...r.issues.slice(0, 20).map((i) => h('li', {}, h('code', { text: i.path }), ` ${i.message}`))));
           if (r.issues.length > 20) importErrors.appendChild(h('p', { text: `...and ${r.issues.length - 20} more.` }));
           return;

@@ -29,3 +29,18 @@ export function section(opts: SectionOptions, ...body: Child[]): HTMLElement {
   });
   return h('section', { cls: 'section', attrs: { 'data-section': opts.id } }, h('h2', { cls: 'section-heading' }, toggle), content);
 }
+
+/** Opens the collapsed section holding `el` (to show a field with a problem). */
+export function revealSection(el: Element): void {
+  const body = el.closest('.section-body');
+  if (!(body instanceof HTMLElement) || !body.hidden) return;
+  const toggle = body.parentElement?.querySelector('.section-toggle');
+  if (toggle instanceof HTMLElement) toggle.click();
+}
+
+/** Marks the sections that hold a visible problem, so a closed section still shows one. */
+export function markSectionsWithErrors(root: ParentNode): void {
+  for (const s of Array.from(root.querySelectorAll('section.section'))) {
+    s.classList.toggle('has-errors', s.querySelector('.field-error:not([hidden])') !== null);
+  }
+}

@@ -65,28 +65,30 @@ function sumColumnsOf(source: Source, names: readonly string[]): { column: numbe
 /**
  * The pivot. Tier order: Sheets sorts a row group by its values (sortAscending/sortDescending, or sortBy a pivot
  * value: https://developers.google.com/apps-script/reference/spreadsheet/pivot-group), and a text sort would put
- * "Hot, Warm, Cold" alphabetically. So the outer row group is the hidden numeric "ICP Tier order" column the scoring
- * run writes (1 = best tier ... last = disqualified), sorted ascending, and the tier label is the inner group (one
- * label per rank, so no subtotals). Manual grouping rules group values but do not order the groups.
+ * "Hot, Warm, Cold" alphabetically; manual grouping rules group values but do not order the groups. So the outer
+ * row group is the hidden numeric "ICP Tier order" column the scoring run writes (1 = best tier ... last =
+ * disqualified), sorted ascending, and the tier label is the inner group: one label per rank. Totals are off on
+ * both groups: with one label per rank every subtotal would repeat its tier's row.
  */
 function buildPivot(
   summary: GoogleAppsScript.Spreadsheet.Sheet,
   source: Source,
   sums: { column: number; header: string }[],
+  groups: string[],
 ): string[] {
   const { sheet, region, columns } = source;
   const data = sheet.getRange(region.headerRow, 1, region.rowCount + 1, region.lastColumn);
   const pivot = summary.getRange(1, 1).createPivotTable(data);
   // Group and value columns are absolute sheet column numbers (https://developers.google.com/apps-script/reference/spreadsheet/pivot-table#addRowGroup(Integer)).
-  pivot.addRowGroup(columns.order).sortAscending().showTotals(true).setDisplayName('Order');
+  pivot.addRowGroup(columns.order).sortAscending().showTotals(false).setDisplayName('Order');
   pivot.addRowGroup(columns.tier).showTotals(false).setDisplayName('ICP Tier');
   const S = SpreadsheetApp.PivotTableSummarizeFunction;
   const values = ['Accounts', 'Average ICP score', ...sums.map((s) => `Sum of ${s.header}`)];
   pivot.addPivotValue(columns.tier, S.COUNTA).setDisplayName(values[0]!);
   pivot.addPivotValue(columns.score, S.AVERAGE).setDisplayName(values[1]!);
   sums.forEach((s, i) => pivot.addPivotValue(s.column, S.SUM).setDisplayName(values[i + 2]!));
-  // Blank rows have no rank: leave them out rather than show an empty group.
-  pivot.addFilter(columns.order, SpreadsheetApp.newFilterCriteria().whenCellNotEmpty().build());
+  // Only the tiers on the sheet: rows not scored yet (blank tier) would otherwise show as an empty group.
+  pivot.addFilter(columns.tier, SpreadsheetApp.newFilterCriteria().setVisibleValues(groups).build());
   return values;
 }
 
@@ -122,7 +124,7 @@ function build(options: TierSummaryOptions): TierSummaryResult {
   for (const p of summary.getPivotTables()) p.remove();
   for (const c of summary.getCharts()) summary.removeChart(c);
   summary.clear();
-  const values = buildPivot(summary, source, sums);
+  const values = buildPivot(summary, source, sums, groups);
   insertChart(summary, groups.length, values.length);
   ss.setActiveSheet(summary);
 

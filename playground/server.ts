@@ -1,0 +1,196 @@
+// The playground server: the real Apps Script bundle on the emulator, the sample sheet with live ICP formulas, and the sidebar bridged to it.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { createEmulator, type Emulator } from '../emulator';
+import { callServer, loadBundle, runExecution, type BundleContext } from '../emulator/load-bundle';
+import { b2bSaasTemplate } from '../src/engine/templates/b2b-saas';
+import { buildAssets, withShim, type Assets } from './assets';
+import { CsvInputError, parseCsvText } from './csv';
+import { HttpError, readBody, sendHtml, sendJson, sendText } from './http-util';
+import { gridView, loadAccounts } from './sheet';
+
+const ROOT = path.resolve(__dirname, '..');
+export const SAMPLE_CSV = path.join(ROOT, 'data', 'sample-accounts.csv');
+/** The sample data's "today": results are reproducible unless ICP_TODAY says otherwise. */
+export const SAMPLE_TODAY = '2026-11-01';
+const MAX_BODY = 20_000_000;
+
+export interface PlaygroundOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** YYYY-MM-DD; default ICP_TODAY or the sample's 2026-11-01. */
+  today?: string;
+  distDir?: string;
+  /** CSV to load at start (default: the sample accounts). */
+  csvText?: string;
+  /** Echo server errors to the console. */
+  log?: (line: string) => void;
+}
+
+export interface Playground {
+  url: string;
+  port: number;
+  /** The live state, for tests: the emulator and the loaded bundle. */
+  readonly emulator: Emulator;
+  readonly context: BundleContext;
+  /** Bumped whenever the sheet may have changed (save, menu, CSV). */
+  readonly revision: number;
+  close(): Promise<void>;
+}
+
+interface State {
+  emulator: Emulator;
+  context: BundleContext;
+  revision: number;
+}
+
+function todayDate(today: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T12:00:00Z`))) {
+    throw new Error(`ICP_TODAY must be a date like 2026-11-01, got "${today}"`);
+  }
+  return new Date(`${today}T12:00:00Z`);
+}
+
+function spreadsheetOf(emulator: Emulator): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return (emulator.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** A fresh emulated spreadsheet with the bundle loaded, the accounts loaded and the B2B SaaS starter saved. */
+function createState(options: PlaygroundOptions, csvText: string): State {
+  const now = todayDate(options.today ?? process.env.ICP_TODAY ?? SAMPLE_TODAY);
+  const emulator = createEmulator({
+    timeZone: 'Etc/UTC',
+    now: () => new Date(now.getTime()),
+    addonName: 'ICP Scorer',
+    ...(options.distDir === undefined ? {} : { distDir: options.distDir }),
+  });
+  const bundle = path.join(options.distDir ?? path.join(ROOT, 'dist'), 'Code.js');
+  const context = loadBundle(emulator, bundle);
+  // The spreadsheet opens: onOpen builds the add-on menu (AuthMode.NONE before the add-on is enabled).
+  emulator.withAuthMode('NONE', () => runExecution(emulator, () => (context.onOpen as (e: unknown) => void)({ authMode: 'NONE' })));
+  loadAccounts(spreadsheetOf(emulator), parseCsvText(csvText));
+  const saved = callServer(context, 'saveModel', b2bSaasTemplate(), 0) as { ok: boolean; message: string };
+  if (!saved.ok) throw new Error(`Could not save the starter model: ${saved.message}`);
+  return { emulator, context, revision: 1 };
+}
+
+function menuFunctions(emulator: Emulator): { title: string; items: { caption?: string; functionName?: string; separator?: boolean }[] } {
+  const menu = emulator.ui.menus.find((m) => m.addon) ?? emulator.ui.menus[0];
+  if (menu === undefined) return { title: 'ICP Scorer', items: [] };
+  return {
+    title: menu.title,
+    items: menu.items.map((i) => ('functionName' in i ? { caption: i.caption, functionName: i.functionName } : { separator: true })),
+  };
+}
+
+export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
+  const sample = options.csvText ?? fs.readFileSync(SAMPLE_CSV, 'utf8');
+  const assets: Assets = await buildAssets();
+  let state = createState(options, sample);
+  const log = options.log ?? ((line: string) => console.error(line));
+
+  const routes = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = `${req.method ?? 'GET'} ${url.pathname}`;
+    if (route === 'GET /') return sendHtml(res, assets.page);
+    if (route === 'GET /sidebar') {
+      const shown = state.emulator.ui.sidebar;
+      if (shown === undefined) return sendHtml(res, '<!DOCTYPE html><p>No sidebar is open: use the menu buttons.</p>');
+      return sendHtml(res, withShim(shown.content, assets.shimTag));
+    }
+    if (route === 'GET /api/revision') return sendJson(res, 200, { revision: state.revision });
+    if (route === 'GET /api/grid') return sendJson(res, 200, { revision: state.revision, ...gridView(spreadsheetOf(state.emulator)) });
+    if (route === 'GET /api/menu') return sendJson(res, 200, menuFunctions(state.emulator));
+    if (route === 'POST /api/run') {
+      let name = '';
+      try {
+        const body = JSON.parse(await readBody(req, MAX_BODY)) as { name?: unknown; args?: unknown };
+        if (typeof body.name !== 'string' || !Array.isArray(body.args)) throw new HttpError(400, 'expected {"name": string, "args": [...]}');
+        name = body.name;
+        const value = callServer(state.context, name, ...(body.args as unknown[]));
+        if (name === 'saveModel') state.revision += 1;
+        return sendJson(res, 200, value === undefined ? {} : { value });
+      } catch (e) {
+        if (e instanceof HttpError) throw e;
+        // A server function threw: google.script.run hands the message to the failure handler.
+        log(`google.script.run.${name} failed: ${messageOf(e)}`);
+        return sendJson(res, 200, { error: messageOf(e) });
+      }
+    }
+    if (req.method === 'POST' && url.pathname.startsWith('/api/menu/')) {
+      const fn = decodeURIComponent(url.pathname.slice('/api/menu/'.length));
+      if (!menuFunctions(state.emulator).items.some((i) => i.functionName === fn)) throw new HttpError(404, `"${fn}" is not an item of the add-on menu`);
+      const before = state.emulator.ui.sidebars.length;
+      const run = state.context[fn];
+      if (typeof run !== 'function') throw new HttpError(404, `Script function not found: ${fn}`);
+      try {
+        state.emulator.withAuthMode('FULL', () => runExecution(state.emulator, () => (run as () => unknown)()));
+      } catch (e) {
+        throw new HttpError(500, messageOf(e));
+      }
+      state.revision += 1;
+      const shown = state.emulator.ui.sidebars.length > before ? state.emulator.ui.sidebar : undefined;
+      return sendJson(res, 200, { sidebar: shown === undefined ? null : { title: shown.title }, message: '' });
+    }
+    if (route === 'POST /api/csv') {
+      let rows: string[][];
+      try {
+        rows = parseCsvText(await readBody(req, MAX_BODY));
+      } catch (e) {
+        if (e instanceof CsvInputError || (e instanceof Error && e.name === 'CsvError')) throw new HttpError(400, `Could not read the CSV: ${e.message}`);
+        throw e;
+      }
+      const r = loadAccounts(spreadsheetOf(state.emulator), rows);
+      state.revision += 1;
+      return sendJson(res, 200, { message: `loaded ${r.dataRows} rows and ${r.dataColumns} columns; the ICP columns were added after them.` });
+    }
+    if (route === 'POST /api/reset') {
+      const revision = state.revision;
+      state = createState(options, sample);
+      state.revision = revision + 1;
+      return sendJson(res, 200, { message: 'Back to the sample accounts and the B2B SaaS starter model.' });
+    }
+    throw new HttpError(404, `no route ${route}`);
+  };
+
+  const server = http.createServer((req, res) => {
+    routes(req, res).catch((e: unknown) => {
+      const status = e instanceof HttpError ? e.status : 500;
+      if (status >= 500) log(`${req.method ?? ''} ${req.url ?? ''}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (res.headersSent) res.end();
+      else if ((req.url ?? '').startsWith('/api/')) sendJson(res, status, { error: messageOf(e) });
+      else sendText(res, status, messageOf(e));
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    port,
+    get emulator() {
+      return state.emulator;
+    },
+    get context() {
+      return state.context;
+    },
+    get revision() {
+      return state.revision;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

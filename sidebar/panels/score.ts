@@ -1,0 +1,120 @@
+// The "Score this sheet" panel: score the active sheet as values (continuing in chunks while open) or insert live formulas.
+import type { ScoreProgress, ScoreSheetResult } from '../../src/gas/api-types';
+import { call } from '../client';
+import { button, checkbox, field, selectInput } from '../controls';
+import { clear, h } from '../dom';
+import type { Notices } from '../notices';
+import { tierCountList } from '../sections/tier-counts';
+
+// Each call scores for at most this long, so the sidebar shows progress and can continue; Apps Script allows 6 minutes.
+const CHUNK_BUDGET_MS = 60_000;
+const POLL_MS = 3_000;
+
+export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLElement): void {
+  let profile = '';
+  let live = false;
+  let restart = false;
+  let running = false;
+  const status = h('div', { cls: 'score-status', attrs: { role: 'status', 'data-score-status': '' } });
+  const result = h('div', { cls: 'score-result' });
+  const profileBox = h('div');
+  const progress = h('progress', { cls: 'progress', attrs: { max: '1', value: '0', 'aria-label': 'Rows scored' } });
+  progress.hidden = true;
+
+  const showProgress = (p: Pick<ScoreProgress, 'scoredRows' | 'totalRows' | 'message'>): void => {
+    status.textContent = p.message;
+    progress.hidden = p.totalRows <= 0;
+    progress.max = Math.max(1, p.totalRows);
+    progress.value = p.scoredRows;
+  };
+
+  const showResult = (r: ScoreSheetResult): void => {
+    clear(result);
+    showProgress({ scoredRows: r.scoredRows, totalRows: r.totalRows, message: r.message });
+    if (r.tierCounts.length > 0) result.appendChild(tierCountList(r.tierCounts, 'Accounts per tier'));
+    for (const n of r.notices) result.appendChild(h('p', { cls: 'hint', text: n }));
+    if (r.columns.length > 0) {
+      result.appendChild(h('p', { cls: 'hint', text: `Columns: ${r.columns.map((c) => `${c.header} (${c.column})`).join(', ')}` }));
+    }
+  };
+
+  const run = async (): Promise<void> => {
+    if (running) return;
+    running = true;
+    go.disabled = true;
+    notices.dismiss('score');
+    let poll: ReturnType<typeof setInterval> | undefined;
+    try {
+      poll = setInterval(() => {
+        call('getScoreProgress').then((p) => {
+          if (running && p.running) showProgress(p);
+        }, () => undefined);
+      }, POLL_MS);
+      status.textContent = live ? 'Inserting live formulas...' : 'Scoring...';
+      let first = true;
+      for (;;) {
+        const r = await call('scoreSheet', {
+          ...(profile === '' ? {} : { profile }),
+          live,
+          restart: first && restart,
+          budgetMs: CHUNK_BUDGET_MS,
+        });
+        first = false;
+        showResult(r);
+        if (!r.ok) {
+          notices.show(r.reason === 'busy' ? 'warning' : 'error', r.message, { id: 'score' });
+          break;
+        }
+        // A partial run continues where it stopped; keep going while the panel is open.
+        if (!r.partial) {
+          notices.show('success', r.message, { id: 'score' });
+          break;
+        }
+      }
+    } catch (e) {
+      notices.error('Could not score the sheet', e, 'score');
+      status.textContent = 'Scoring stopped.';
+    } finally {
+      if (poll !== undefined) clearInterval(poll);
+      running = false;
+      go.disabled = false;
+    }
+  };
+
+  const go = button('Score this sheet', () => void run(), { cls: 'btn btn-primary', key: 'score:run' });
+  root.appendChild(
+    h(
+      'div',
+      { cls: 'panel-text' },
+      h('p', { text: 'Writes ICP Score, ICP Tier and ICP Why next to your data, as plain values for lists too large for live formulas. Tiers are coloured. Columns ICP Scorer did not create are never overwritten.' }),
+      profileBox,
+      checkbox('score:live', 'Insert live formulas instead (they update by themselves; up to 20,000 rows)', false, (v) => {
+        live = v;
+      }),
+      checkbox('score:restart', 'Start over (do not continue an unfinished run)', false, (v) => {
+        restart = v;
+      }),
+      h('div', { cls: 'row' }, go),
+      progress,
+      status,
+      result,
+    ),
+  );
+
+  call('getEditorState').then(
+    (state) => {
+      subtitle.textContent = `Sheet "${state.sheetName}" \u00b7 ${state.rowCount} row${state.rowCount === 1 ? '' : 's'}`;
+      const names = state.model?.profiles.map((p) => p.name) ?? [];
+      if (state.model === null) notices.show('warning', 'No model is saved yet: open the ICP editor, pick a template and Save first.', { id: 'score-model' });
+      if (names.length > 1) {
+        const def = state.model?.defaultProfile ?? names[0] ?? '';
+        profileBox.appendChild(field('Profile', selectInput('score:profile', names.map((n) => ({ value: n, label: n === def ? `${n} (default)` : n })), def, (v) => {
+          profile = v;
+        })));
+        profile = def;
+      }
+    },
+    (e: unknown) => notices.error('Could not read the sheet', e),
+  );
+  call('getScoreProgress').then(showProgress, (e: unknown) => notices.error('Could not read the scoring progress', e));
+}

@@ -1,0 +1,83 @@
+// In headless Chromium: add a criterion and change a weight, see the preview change before saving; save and see the grid match the engine.
+import type { Browser } from 'playwright-core';
+import type { Playground } from '../../playground/server';
+import { engineScores } from './engine-oracle';
+import { artifact, columnOf, columnTexts, describeBrowser, launch, openPlayground, previewCounts, startTestPlayground, until, type Session } from './harness';
+
+jest.setTimeout(180_000);
+
+describeBrowser('the sidebar editor on the playground', () => {
+  let browser: Browser;
+  let pg: Playground;
+  let s: Session;
+
+  beforeAll(async () => {
+    pg = await startTestPlayground();
+    browser = await launch();
+    s = await openPlayground(browser, pg);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pg?.close();
+  });
+
+  test('the grid starts with the engine\'s scores for the saved starter model', async () => {
+    const score = await columnOf(s.page, 'ICP Score');
+    expect(await columnTexts(s.page, score)).toEqual(engineScores(pg));
+  });
+
+  test('adding a criterion and changing a weight update the preview before saving; saving updates the grid to the engine\'s scores', async () => {
+    const { page, sidebar } = s;
+    const scoreColumn = await columnOf(page, 'ICP Score');
+    const gridBefore = await columnTexts(page, scoreColumn);
+    const previewBefore = await previewCounts(sidebar);
+    const revisionBefore = pg.revision;
+
+    // Add a criterion to Intent: "Series B or C" funding, 40 points.
+    await sidebar.locator('[data-key="category:intent:add"]').click();
+    const card = sidebar.locator('.card.open');
+    await card.getByLabel('Label').fill('Series B or C');
+    await card.getByLabel('Column').selectOption('Funding Stage');
+    await card.getByLabel('Test').selectOption('in');
+    await card.getByRole('button', { name: /^Add value Series B \(/ }).click();
+    await sidebar.locator('.card.open').getByRole('button', { name: /^Add value Series C \(/ }).click();
+    await sidebar.locator('.card.open').getByLabel('Points').fill('40');
+    await expect(sidebar.locator('.card.open .chip-text').allTextContents()).resolves.toEqual(['Series B', 'Series C']);
+
+    // Firmographic from 40 % to 20 %: the others share the rest in proportion (30:30 -> 40:40).
+    const firmographic = sidebar.getByLabel('Weight of Firmographic in percent');
+    await firmographic.fill('20');
+    await firmographic.press('Enter');
+    const weights = await until(
+      async () => Promise.all(['Firmographic', 'Behavioral', 'Intent'].map((c) => sidebar.getByLabel(`Weight of ${c} in percent`).inputValue())),
+      (w) => w.join(',') === '20,40,40',
+      'weights 20/40/40',
+    );
+    expect(weights).toEqual(['20', '40', '40']);
+
+    // The preview shows the draft: different tier counts, and how many accounts would change tier; nothing is saved yet.
+    const previewAfter = await until(() => previewCounts(sidebar), (v) => v !== previewBefore, 'the preview to change');
+    expect(previewAfter).not.toEqual(previewBefore);
+    const changed = Number(await sidebar.locator('.preview .changed').getAttribute('data-changed'));
+    expect(changed).toBeGreaterThan(0);
+    await expect(sidebar.locator('[data-unsaved]').isVisible()).resolves.toBe(true);
+    expect(pg.revision).toBe(revisionBefore);
+    expect(await columnTexts(page, scoreColumn)).toEqual(gridBefore);
+    await page.locator('#sidebar-frame').screenshot({ path: artifact('sidebar-editing.png') });
+
+    // Save: the grid refreshes, and every score is the engine's for the saved model.
+    await sidebar.locator('[data-action=save]').click();
+    await sidebar.locator('.notice-success').waitFor();
+    await expect(sidebar.locator('[data-unsaved]').isVisible()).resolves.toBe(false);
+    const gridAfter = await until(() => columnTexts(page, scoreColumn), (v) => v.join('|') !== gridBefore.join('|'), 'the grid to refresh');
+    expect(gridAfter).toEqual(engineScores(pg));
+    expect(gridAfter.filter((v, i) => v !== gridBefore[i]).length).toBeGreaterThan(0);
+    // After saving, the preview compares with the new saved model: nothing changes tier.
+    await until(async () => sidebar.locator('.preview .changed').getAttribute('data-changed'), (v) => v === '0', 'changed tier = 0 after saving');
+
+    await page.locator('#sidebar-frame').screenshot({ path: artifact('sidebar.png') });
+    await page.screenshot({ path: artifact('playground.png') });
+    expect(s.errors).toEqual([]);
+  });
+});

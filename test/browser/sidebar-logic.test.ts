@@ -1,0 +1,90 @@
+// The sidebar's pure logic: weights as percentages adding to 100, issue paths, draft edits and operator changes.
+import { ancestry, p, parent } from '../../sidebar/issue-paths';
+import { addCategory, addCriterion, deleteCategory, deleteProfile, duplicateProfile, moveCriterion, renameProfile, setDefaultProfile, setWeightPercent, uniqueName } from '../../sidebar/model-ops';
+import { convertCondition } from '../../sidebar/operators';
+import { stableJson } from '../../sidebar/stable-json';
+import { percentages, rebalance, withoutIndex } from '../../sidebar/weights';
+import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
+import { validateModel } from '../../src/engine/validate';
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+describe('weights', () => {
+  test('percentages always add to 100', () => {
+    expect(percentages([40, 30, 30])).toEqual([40, 30, 30]);
+    expect(percentages([1, 1, 1])).toEqual([34, 33, 33]);
+    expect(sum(percentages([2, 3, 7, 11]))).toBe(100);
+    expect(percentages([0, 0])).toEqual([0, 0]);
+    for (let i = 0; i < 200; i++) {
+      const ws = Array.from({ length: 1 + (i % 6) }, (_, k) => ((i * 7919 + k * 104729) % 97) + 1);
+      expect(sum(percentages(ws))).toBe(100);
+    }
+  });
+  test('setting one weight rescales the others in proportion', () => {
+    expect(rebalance([40, 30, 30], 0, 50)).toEqual([50, 25, 25]);
+    expect(rebalance([40, 30, 30], 1, 100)).toEqual([0, 100, 0]);
+    expect(rebalance([100, 0, 0], 0, 40)).toEqual([40, 30, 30]);
+    expect(rebalance([5], 0, 20)).toEqual([100]);
+    expect(sum(rebalance([13, 17, 19, 23], 2, 33))).toBe(100);
+    expect(withoutIndex([40, 30, 30], 0)).toEqual([50, 50]);
+  });
+});
+
+describe('issue paths', () => {
+  test('walk up to the root', () => {
+    expect(p('profiles', 0, 'criteria', 2, 'when', 'min')).toBe('profiles[0].criteria[2].when.min');
+    expect(parent('profiles[0].criteria[2].when.min')).toBe('profiles[0].criteria[2].when');
+    expect(parent('profiles[0].criteria[2]')).toBe('profiles[0].criteria');
+    expect(ancestry('profiles[0].name')).toEqual(['profiles[0].name', 'profiles[0]', 'profiles', '(root)']);
+  });
+});
+
+describe('draft edits keep the model valid', () => {
+  test('profiles: duplicate, rename the default, delete', () => {
+    const m = b2bSaasTemplate();
+    const k = duplicateProfile(m, 0);
+    expect(m.profiles[k]!.name).toBe('Mid-market B2B SaaS (copy)');
+    setDefaultProfile(m, k);
+    renameProfile(m, k, 'Enterprise');
+    expect(m.defaultProfile).toBe('Enterprise');
+    expect(validateModel(m).ok).toBe(true);
+    deleteProfile(m, k);
+    expect(m.defaultProfile).toBeUndefined();
+    expect(validateModel(m).ok).toBe(true);
+  });
+  test('categories and criteria', () => {
+    const m = b2bSaasTemplate();
+    const pr = m.profiles[0]!;
+    addCategory(pr);
+    expect(sum(pr.categories.map((c) => c.weight))).toBe(100);
+    setWeightPercent(pr, 0, 70);
+    expect(pr.categories[0]!.weight).toBe(70);
+    expect(sum(pr.categories.map((c) => c.weight))).toBe(100);
+    const c = addCriterion(pr, 'intent', 'Industry');
+    expect(validateModel(m).ok).toBe(true);
+    const before = pr.criteria.filter((x) => x.category === 'intent').indexOf(c);
+    expect(moveCriterion(pr, c, -1)).toBe(true);
+    expect(pr.criteria.filter((x) => x.category === 'intent').indexOf(c)).toBe(before - 1);
+    deleteCategory(pr, 2);
+    expect(pr.criteria.some((x) => x.category === 'intent')).toBe(false);
+    expect(sum(pr.categories.map((x) => x.weight))).toBe(100);
+    expect(validateModel(m).ok).toBe(true);
+  });
+  test('unique names', () => {
+    expect(uniqueName('New profile', ['new profile', 'New profile 2'])).toBe('New profile 3');
+  });
+});
+
+describe('operator changes', () => {
+  test('carry over values and numbers', () => {
+    expect(convertCondition({ op: 'in', values: ['SaaS', 'Fintech'] }, 'contains')).toEqual({ op: 'contains', values: ['SaaS', 'Fintech'] });
+    expect(convertCondition({ op: 'equals', value: 'SaaS' }, 'in')).toEqual({ op: 'in', values: ['SaaS'] });
+    expect(convertCondition({ op: 'gte', value: 5 }, 'between')).toEqual({ op: 'between', min: 5 });
+    expect(convertCondition({ op: 'between', min: 1, max: 9 }, 'lte')).toEqual({ op: 'lte', value: 9 });
+    expect(convertCondition({ op: 'notBlank' }, 'gte')).toEqual({ op: 'gte' });
+  });
+});
+
+test('stableJson ignores key order', () => {
+  expect(stableJson({ a: 1, b: [{ y: 1, x: 2 }] })).toBe(stableJson({ b: [{ x: 2, y: 1 }], a: 1 }));
+});
