@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import { benchEngine } from './engine';
 import { benchCli } from './cli';
 import { benchFormula } from './formula';
+import { benchGas } from './gas';
+import { benchBulk } from './bulk';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}x`;
@@ -16,6 +18,8 @@ function main(): void {
   const engine = benchEngine(quick ? 20_000 : 100_000);
   const formula = benchFormula(quick ? 1_000 : 10_000);
   const cli = benchCli(quick ? 100_000 : 1_000_000);
+  const gas = benchGas(quick ? 1_000 : 10_000);
+  const bulk = benchBulk(quick ? 10_000 : 100_000, quick ? 1_000 : 10_000);
 
   const rows = [
     ['what', 'figure', 'baseline (same run)', 'ratio', 'target'],
@@ -35,6 +39,22 @@ function main(): void {
       '>= 100x, peak < 300 MB',
     ],
   ];
+  rows.push(
+    [
+      `Sheets: one \`=ICP_SCORE(A2:Q${fmt(gas.rows + 1)})\` array formula (emulator, built bundle)`,
+      `${gas.array.customFunctionCalls} call, ${gas.array.serviceCalls} service calls (${gas.array.rangeReads} range reads), ${gas.array.seconds.toFixed(1)} s`,
+      `${fmt(gas.rows)} per-row formulas: ${fmt(gas.perRow.customFunctionCalls)} calls, ${fmt(gas.perRow.serviceCalls)} service calls (${fmt(gas.perRow.rangeReads)} range reads), ${gas.perRow.seconds.toFixed(1)} s`,
+      `${ratio(gas.perRow.serviceCalls, gas.array.serviceCalls)} fewer service calls`,
+      'one call for thousands of rows',
+    ],
+    [
+      `Score this sheet, ${fmt(bulk.rows)} rows x ${bulk.columns} columns (emulator)`,
+      `${bulk.rangeReads} range reads + ${bulk.rangeWrites} writes; engine ${(bulk.engineMs / 1000).toFixed(1)} s, total ${(bulk.totalMs / 1000).toFixed(1)} s`,
+      `naive per-row read/write loop (${fmt(bulk.naive.rows)} rows): ${fmt(bulk.naive.rangeReads + bulk.naive.rangeWrites)} range calls, ${(bulk.naive.ms / 1000).toFixed(1)} s`,
+      `${ratio((bulk.naive.rangeReads + bulk.naive.rangeWrites) * (bulk.rows / bulk.naive.rows), bulk.rangeReads + bulk.rangeWrites)} fewer range calls`,
+      '<= 25 range reads/writes',
+    ],
+  );
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   console.log('');
   console.log(`Agreement: engine vs naive scorer ${engine.mismatches} different scores of ${fmt(engine.rows)}; engine vs the IF formula ${formula.disagreements} of ${fmt(formula.rows)} (formula length ${fmt(formula.formulaChars)} characters per row).`);

@@ -1,8 +1,11 @@
 // CSV text -> rows for the playground's sheet: parsed with the CLI's RFC 4180 parser, padded, cells kept as data (never formulas).
 import { CsvParser } from '../src/cli/csv-reader';
 
-/** Columns the playground adds itself; a CSV that already has them (a re-uploaded export) loses its copies. */
-export const ICP_HEADERS = ['ICP Score', 'ICP Tier', 'ICP Why'] as const;
+/**
+ * Columns the playground adds itself (live formulas); a CSV that already has them (a re-uploaded export) loses its
+ * copies. Not "ICP Score": that is the name of the add-on's own "Score this sheet" columns, which may sit beside them.
+ */
+export const ICP_HEADERS = ['ICP Score (live)', 'ICP Tier (live)', 'ICP Why (live)'] as const;
 export const MAX_CSV_ROWS = 20_000;
 export const MAX_CSV_COLUMNS = 200;
 

@@ -9,7 +9,7 @@ import { b2bSaasTemplate } from '../src/engine/templates/b2b-saas';
 import { buildAssets, withShim, type Assets } from './assets';
 import { CsvInputError, parseCsvText } from './csv';
 import { HttpError, readBody, sendHtml, sendJson, sendText } from './http-util';
-import { gridView, loadAccounts } from './sheet';
+import { gridView, loadAccounts, visibleSheets } from './sheet';
 
 const ROOT = path.resolve(__dirname, '..');
 export const SAMPLE_CSV = path.join(ROOT, 'data', 'sample-accounts.csv');
@@ -106,7 +106,25 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       return sendHtml(res, withShim(shown.content, assets.shimTag));
     }
     if (route === 'GET /api/revision') return sendJson(res, 200, { revision: state.revision });
-    if (route === 'GET /api/grid') return sendJson(res, 200, { revision: state.revision, ...gridView(spreadsheetOf(state.emulator)) });
+    if (route === 'GET /api/grid') {
+      const ss = spreadsheetOf(state.emulator);
+      const wanted = url.searchParams.get('sheet');
+      return sendJson(res, 200, {
+        revision: state.revision,
+        sheets: visibleSheets(ss),
+        activeSheet: ss.getActiveSheet().getName(),
+        ...gridView(ss, wanted === null || wanted === '' ? undefined : wanted),
+      });
+    }
+    if (route === 'POST /api/activate') {
+      // Clicking a sheet tab makes it the active sheet, as in Sheets: the sidebar's preview then reads it.
+      const body = JSON.parse(await readBody(req, 10_000)) as { sheet?: unknown };
+      const ss = spreadsheetOf(state.emulator);
+      const sheet = typeof body.sheet === 'string' ? ss.getSheetByName(body.sheet) : null;
+      if (sheet === null || sheet.isSheetHidden()) throw new HttpError(404, `no sheet named ${JSON.stringify(body.sheet)}`);
+      ss.setActiveSheet(sheet);
+      return sendJson(res, 200, { activeSheet: sheet.getName() });
+    }
     if (route === 'GET /api/menu') return sendJson(res, 200, menuFunctions(state.emulator));
     if (route === 'POST /api/run') {
       let name = '';
@@ -128,6 +146,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       const fn = decodeURIComponent(url.pathname.slice('/api/menu/'.length));
       if (!menuFunctions(state.emulator).items.some((i) => i.functionName === fn)) throw new HttpError(404, `"${fn}" is not an item of the add-on menu`);
       const before = state.emulator.ui.sidebars.length;
+      const toastsBefore = state.emulator.workbook.toasts.length;
       const run = state.context[fn];
       if (typeof run !== 'function') throw new HttpError(404, `Script function not found: ${fn}`);
       try {
@@ -137,7 +156,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       }
       state.revision += 1;
       const shown = state.emulator.ui.sidebars.length > before ? state.emulator.ui.sidebar : undefined;
-      return sendJson(res, 200, { sidebar: shown === undefined ? null : { title: shown.title }, message: '' });
+      // Toasts the entry point showed, as the bottom-right corner of Sheets would.
+      const toasts = state.emulator.workbook.toasts.slice(toastsBefore).map((t) => t.message);
+      return sendJson(res, 200, { sidebar: shown === undefined ? null : { title: shown.title }, message: toasts.join(' ') });
     }
     if (route === 'POST /api/csv') {
       let rows: string[][];

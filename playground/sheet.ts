@@ -57,9 +57,14 @@ export function loadAccounts(ss: Spreadsheet, rows: string[][]): { dataRows: num
   return { dataRows, dataColumns: width };
 }
 
-/** What the grid shows: display values as Sheets shows them, header row first, capped at GRID_ROW_LIMIT data rows. */
-export function gridView(ss: Spreadsheet): GridView {
-  const sheet = accountsSheet(ss);
+/** The sheets a user sees (not the hidden model sheet), in tab order. */
+export function visibleSheets(ss: Spreadsheet): string[] {
+  return ss.getSheets().filter((sh) => !sh.isSheetHidden()).map((sh) => sh.getName());
+}
+
+/** What the grid shows for a sheet (the active one by default): display values as Sheets shows them, header row first, capped at GRID_ROW_LIMIT data rows. */
+export function gridView(ss: Spreadsheet, sheetName?: string): GridView {
+  const sheet = (sheetName === undefined ? null : ss.getSheetByName(sheetName)) ?? ss.getActiveSheet();
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow === 0 || lastColumn === 0) return { sheetName: sheet.getName(), values: [], icpColumns: [], totalRows: 0 };

@@ -120,6 +120,7 @@ export class FormulaEngine {
     this.pushes.delete(sheet);
     this.applyChanges(changes);
     this.refreshTexts();
+    this.applyResults();
   }
 
   sheetRenamed(sheet: SheetData): void {
@@ -127,6 +128,7 @@ export class FormulaEngine {
     if (!this.hf || id === undefined) return;
     this.hf.renameSheet(id, sheet.name);
     this.refreshTexts();
+    this.applyResults();
   }
 
   namedRangesChanged(): void {
@@ -156,6 +158,7 @@ export class FormulaEngine {
     }
     this.applyChanges(changes);
     this.refreshTexts();
+    this.applyResults();
   }
 
   private flushIfPending(): void {
@@ -296,6 +299,11 @@ export class FormulaEngine {
     }
     for (const fc of formulas) fc.engineText = hf.getCellFormula(this.address(fc)) ?? fc.text;
     this.applyChanges(changes);
+    this.applyResults();
+  }
+
+  /** Shows the custom function results the engine computed (top-level calls): exact values, spills, errors. */
+  private applyResults(): void {
     const results = this.results;
     this.results = new Map();
     for (const [fc, r] of results) {

@@ -1,6 +1,6 @@
 // The SpreadsheetApp global: entry points to the active document, builders, enums, getUi and flush.
 import { ConditionalFormatRuleBuilder } from './conditional-format';
-import { assertDocumentAccess, Ctx } from './context';
+import { assertDocumentAccess } from './context';
 import { instrument, Wrapper } from './counting';
 import { DataValidationBuilder } from './data-validation';
 import * as enums from './enums';

@@ -92,16 +92,19 @@ export class Workbook implements InvocationHost {
   // ---- test helpers ---------------------------------------------------------------------------------------
 
   /**
-   * Puts rows of values into a sheet from A1. A missing sheet is created and, as with insertSheet, becomes the
-   * active sheet. Values are stored as given (numbers, strings, booleans, Dates; null/undefined as empty);
-   * strings starting with '=' are formulas.
+   * Puts rows of values into a sheet from A1. A missing sheet is created; it becomes the active sheet when the
+   * active one is empty (a new document's blank Sheet1), as when a user imports data into a new spreadsheet.
+   * Values are stored as given (numbers, strings, booleans, Dates; null/undefined as empty); strings starting
+   * with '=' are formulas.
    */
   loadValues(sheetName: string, rows: unknown[][]): void {
     let sheet = this.sheetByName(sheetName);
     if (!sheet) {
       sheet = this.addSheet(sheetName);
-      this.activeSheet = sheet;
-      this.activeRange = null;
+      if (this.activeSheet.lastRow() === 0) {
+        this.activeSheet = sheet;
+        this.activeRange = null;
+      }
     }
     let width = 0;
     let hasFormula = false;

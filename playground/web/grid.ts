@@ -8,6 +8,9 @@ interface MenuItem {
 
 interface GridData {
   revision: number;
+  /** Visible sheets, in tab order, and the active one (the sheet the add-on works on). */
+  sheets: string[];
+  activeSheet: string;
   sheetName: string;
   /** Display values, header row first. */
   values: string[][];
@@ -58,6 +61,7 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 let revision = -1;
+let scrolledToIcp = false;
 
 function renderGrid(data: GridData): void {
   const table = byId<HTMLTableElement>('grid');
@@ -85,10 +89,34 @@ function renderGrid(data: GridData): void {
     tbody.appendChild(tr);
   });
   table.append(thead, tbody);
-  byId('sheet-name').textContent = data.sheetName;
+  renderTabs(data);
   const shown = data.values.length - 1;
-  byId('grid-info').textContent = `${data.totalRows} data rows${shown < data.totalRows ? ` (showing ${shown})` : ''} \u00b7 ICP columns computed live by the emulator`;
+  byId('grid-info').textContent = `${data.totalRows} data rows${shown < data.totalRows ? ` (showing ${shown})` : ''}${data.icpColumns.length > 0 ? ' \u00b7 ICP columns computed live by the emulator' : ''}`;
   document.body.setAttribute('data-grid-revision', String(data.revision));
+  // First view: show the ICP columns (the account column stays pinned on the left).
+  if (!scrolledToIcp && data.icpColumns.length > 0) {
+    scrolledToIcp = true;
+    const wrap = byId('grid-wrap');
+    wrap.scrollLeft = wrap.scrollWidth;
+  }
+}
+
+function renderTabs(data: GridData): void {
+  const tabs = byId('sheet-tabs');
+  tabs.replaceChildren();
+  for (const name of data.sheets) {
+    const tab = el('button', 'tab', name);
+    tab.type = 'button';
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-selected', String(name === data.sheetName));
+    tab.addEventListener('click', () => {
+      void api('/api/activate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sheet: name }) }).then(
+        () => refreshGrid(),
+        (e: unknown) => say(`Could not open the sheet: ${e instanceof Error ? e.message : String(e)}`, true),
+      );
+    });
+    tabs.appendChild(tab);
+  }
 }
 
 async function refreshGrid(): Promise<void> {

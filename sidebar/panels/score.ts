@@ -116,5 +116,15 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
     },
     (e: unknown) => notices.error('Could not read the sheet', e),
   );
-  call('getScoreProgress').then(showProgress, (e: unknown) => notices.error('Could not read the scoring progress', e));
+  // Opened by the menu's "Score this sheet": a run may be going on in that execution, or may have stopped at the
+  // time limit; follow it, and continue a stopped run while the panel is open.
+  const follow = (p: ScoreProgress): void => {
+    showProgress(p);
+    if (p.running) {
+      setTimeout(() => call('getScoreProgress').then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e)), POLL_MS);
+    } else if (p.partial && !running) {
+      void run();
+    }
+  };
+  call('getScoreProgress').then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e));
 }

@@ -77,6 +77,20 @@ export interface ImportResult {
   issues: ValidationIssue[];
 }
 
+/*
+ * Bulk scoring and the tier summary (src/gas/bulk), for the sidebar's score and summary panels:
+ *   scoreSheet(options?: ScoreSheetOptions): ScoreSheetResult         scores the active sheet (values, or live formulas)
+ *   getScoreProgress(): ScoreProgress                                  saved progress of the active sheet; lock-free
+ *   buildTierSummary(options: TierSummaryOptions): TierSummaryResult   creates or refreshes the "ICP Tiers" pivot + chart
+ *   getSummaryColumns(): SummaryColumns                                the columns the summary can sum (for a picker)
+ * Score panel: call scoreSheet({ profile }) and, while it runs, poll getScoreProgress every few seconds for a progress
+ * bar. When the result says partial, call scoreSheet again with the same options (that is the automatic
+ * continuation: each call resumes where the last stopped) until partial is false. The menu's "Score this sheet" opens
+ * the score panel and scores in its own execution, so on open the panel should poll getScoreProgress and, once
+ * `running` is false and `partial` is true, continue with scoreSheet. A result with reason 'busy' means another run
+ * holds the lock: show its message and retry later. "Insert live formulas" is scoreSheet({ live: true }).
+ */
+
 /** The add-on's own output columns (found by a developer-metadata marker, so renaming or moving them is fine). */
 export type OutputColumnKind = 'score' | 'tier' | 'why' | 'order';
 

@@ -23,13 +23,30 @@ describeBrowser('the sidebar editor on the playground', () => {
   });
 
   test('the grid starts with the engine\'s scores for the saved starter model', async () => {
-    const score = await columnOf(s.page, 'ICP Score');
+    const score = await columnOf(s.page, 'ICP Score (live)');
     expect(await columnTexts(s.page, score)).toEqual(engineScores(pg));
+  });
+
+  test('an invalid field shows its message beside it and Save stays disabled until it is fixed', async () => {
+    const { sidebar } = s;
+    await sidebar.getByLabel('Name', { exact: true }).fill('');
+    const name = sidebar.getByLabel('Name', { exact: true });
+    await until(async () => name.getAttribute('aria-invalid'), (v) => v === 'true', 'the name marked invalid');
+    const described = await name.getAttribute('aria-describedby');
+    expect(await sidebar.locator(`[id="${described}"]`).textContent()).toBe('must not be empty');
+    expect(await sidebar.locator('[data-action=save]').isDisabled()).toBe(true);
+    expect(await sidebar.locator('.problems').textContent()).toBe('1 problem to fix');
+    expect(await sidebar.locator('.preview-status').getAttribute('data-preview-status')).toBe('invalid');
+    await name.fill('Mid-market B2B SaaS');
+    await until(async () => name.getAttribute('aria-invalid'), (v) => v === null, 'the name valid again');
+    // Back to the saved model: nothing to save.
+    expect(await sidebar.locator('[data-action=save]').isDisabled()).toBe(true);
+    expect(await sidebar.locator('[data-unsaved]').isVisible()).toBe(false);
   });
 
   test('adding a criterion and changing a weight update the preview before saving; saving updates the grid to the engine\'s scores', async () => {
     const { page, sidebar } = s;
-    const scoreColumn = await columnOf(page, 'ICP Score');
+    const scoreColumn = await columnOf(page, 'ICP Score (live)');
     const gridBefore = await columnTexts(page, scoreColumn);
     const previewBefore = await previewCounts(sidebar);
     const revisionBefore = pg.revision;
@@ -76,6 +93,8 @@ describeBrowser('the sidebar editor on the playground', () => {
     // After saving, the preview compares with the new saved model: nothing changes tier.
     await until(async () => sidebar.locator('.preview .changed').getAttribute('data-changed'), (v) => v === '0', 'changed tier = 0 after saving');
 
+    // For people to look at: the sidebar from its top, and the whole playground.
+    await page.frameLocator('#sidebar-frame').locator('body').evaluate(() => window.scrollTo(0, 0));
     await page.locator('#sidebar-frame').screenshot({ path: artifact('sidebar.png') });
     await page.screenshot({ path: artifact('playground.png') });
     expect(s.errors).toEqual([]);

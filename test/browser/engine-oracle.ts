@@ -3,6 +3,7 @@ import { callServer } from '../../emulator/load-bundle';
 import { compileModel, type Model } from '../../src/engine';
 import type { EditorState } from '../../src/gas/api-types';
 import type { Playground } from '../../playground/server';
+import { ICP_HEADERS } from '../../playground/csv';
 import { ACCOUNTS_SHEET } from '../../playground/sheet';
 
 /** The sample's fixed "today" as the bundle sees it (a local calendar day). */
@@ -21,7 +22,7 @@ export function accounts(pg: Playground): { headers: string[]; rows: unknown[][]
   if (sheet === null) throw new Error('no Accounts sheet');
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((v) => String(v));
-  const width = header.findIndex((h) => h === 'ICP Score');
+  const width = header.findIndex((h) => h === ICP_HEADERS[0]);
   const w = width < 0 ? header.length : width;
   return { headers: header.slice(0, w), rows: values.slice(1).map((r) => r.slice(0, w)) };
 }

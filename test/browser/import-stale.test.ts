@@ -1,4 +1,5 @@
 // In headless Chromium: invalid imported JSON shows its problems and keeps the draft; a stale save is explained; server errors are shown in words.
+import * as fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { callServer } from '../../emulator/load-bundle';
 import type { EditorState, SaveResult } from '../../src/gas/api-types';
@@ -56,6 +57,16 @@ describeBrowser('import, stale saves and server errors', () => {
     await sidebar.getByRole('dialog').getByRole('button', { name: 'Replace draft' }).click();
     await until(() => sidebar.getByLabel('Name', { exact: true }).inputValue(), (v) => v === 'Imported from a file', 'the imported draft');
     expect(savedModel(pg).profiles[0]!.name).toBe('Mid-market B2B SaaS');
+  });
+
+  test('export downloads the draft as JSON and shows it for copying', async () => {
+    const { page, sidebar } = s;
+    const [download] = await Promise.all([page.waitForEvent('download'), sidebar.getByRole('button', { name: 'Download JSON' }).click()]);
+    expect(download.suggestedFilename()).toBe('imported-from-a-file.icp.json');
+    const file = await download.path();
+    const text = fs.readFileSync(file, 'utf8');
+    expect(JSON.parse(text).profiles[0].name).toBe('Imported from a file');
+    expect(JSON.parse(await sidebar.getByLabel('Model JSON (draft)').inputValue())).toEqual(JSON.parse(text));
   });
 
   test('a stale save is explained, the draft is kept, and the user can save over it', async () => {

@@ -99,7 +99,7 @@ describeBrowser('user text is rendered as text', () => {
     await until(async () => sidebar.locator('.preview .tier-name').allTextContents(), (t) => t.includes(IMG) && t.includes(TITLE), 'the imported tiers in the preview');
 
     // Invalid JSON whose text is a payload: the error quotes it as text.
-    await sidebar.getByLabel('Model JSON to import').fill(`{"schemaVersion": 1, "profiles": [{"name": ${JSON.stringify(IMG)}, "categories": [], "criteria": [], "tiers": [{"label": ${JSON.stringify(SVG)}, "min": "${SCRIPT}"}]}]}`);
+    await sidebar.getByLabel('Model JSON to import').fill(`{"schemaVersion": 1, "profiles": [{"name": ${JSON.stringify(IMG)}, "categories": [], "criteria": [], "tiers": [{"label": ${JSON.stringify(SVG)}, "min": ${JSON.stringify(SCRIPT)}}]}]}`);
     await sidebar.getByRole('button', { name: 'Import pasted JSON' }).click();
     await until(async () => sidebar.locator('[data-import-errors]').textContent(), (t) => (t ?? '').includes('expected a number, got text'), 'the import error');
 

@@ -122,6 +122,19 @@ describeBrowser('keyboard-only editing', () => {
     expect(s.errors).toEqual([]);
   });
 
+  test('every control has a name', async () => {
+    const unnamed = await frame.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('button, input, select, textarea'))
+        .filter((el) => {
+          const labels = (el as HTMLInputElement).labels;
+          const named = (el.getAttribute('aria-label') ?? '').trim() !== '' || (labels !== null && labels !== undefined && Array.from(labels).some((l) => (l.textContent ?? '').trim() !== '')) || (el.tagName === 'BUTTON' && (el.textContent ?? '').trim() !== '');
+          return !named;
+        })
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(unnamed).toEqual([]);
+  });
+
   test('a confirmation dialog is keyboard operable: Escape cancels, focus returns', async () => {
     const { page } = s;
     const f = await tabTo(`${'profiles[0].criteria[0]'}:toggle`);

@@ -4,6 +4,7 @@ import { compileModel } from '../../src/engine/model-compile';
 import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
 import { cellText } from '../../src/engine/read/text';
 import type { ScoreSheetResult } from '../../src/gas/api-types';
+import { bulkSheet } from '../../bench/bulk';
 import { loadAddon, sampleRows, SAMPLE_NOW, type Addon } from './harness';
 
 function addonWithModel(rows: unknown[][] = sampleRows()): Addon {
@@ -69,5 +70,13 @@ describe('Insert live formulas', () => {
     const result = addon.call<ScoreSheetResult>('scoreSheet', { live: true });
     expect(result).toMatchObject({ ok: false, reason: 'live' });
     expect(result.message).toMatch(/"Notes" \(column V\)/);
+  });
+
+  test('refuses lists too long to stay live, before creating any column', () => {
+    const addon = addonWithModel(bulkSheet(20_001));
+    const result = addon.call<ScoreSheetResult>('scoreSheet', { live: true });
+    expect(result).toMatchObject({ ok: false, reason: 'live' });
+    expect(result.message).toMatch(/up to 20,000 rows.*20,001/);
+    expect(addon.sheet().getLastColumn()).toBe(20);
   });
 });

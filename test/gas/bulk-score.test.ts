@@ -214,6 +214,15 @@ describe('Score this sheet', () => {
     for (const r of ours) expect(r.getRanges().map((g) => g.getA1Notation())).toEqual([`S2:S${sheet.getMaxRows()}`]);
     expect(rules[0]!.getBooleanCondition()!.getCriteriaValues()).toEqual(['SaaS']);
 
+    // The user inserts a column before everything: the rules move with the tier column and are still recognised.
+    sheet.insertColumnBefore(1);
+    score(addon);
+    const moved = sheet.getConditionalFormatRules();
+    expect(moved).toHaveLength(4);
+    expect(moved.slice(1).map((r) => r.getBooleanCondition()!.getCriteriaValues()[0])).toEqual(['=$T2="A"', '=$T2="B"', '=$T2="C"']);
+    expect(moved[0]!.getRanges()[0]!.getA1Notation()).toBe('D2:D401');
+    sheet.deleteColumn(1);
+
     // New colours in the model replace the old rules.
     const model = b2bSaasTemplate();
     model.profiles[0]!.tiers = [{ label: 'A', min: 80, color: '#000000' }, { label: 'B', min: 60 }, { label: 'C', min: 0 }];
@@ -306,7 +315,7 @@ describe('Score this sheet', () => {
       const x = p.explain(row);
       expect(sheet.getRange(r, 21, 1, 3).getValues()[0]).toEqual([x.score, x.tier, x.text]);
     }
-  });
+  }, 120_000);
 
   test('the menu item opens the score panel, scores the sheet and reports in a toast', () => {
     const addon = scored();
@@ -314,5 +323,29 @@ describe('Score this sheet', () => {
     expect(addon.emu.ui.sidebars.at(-1)!.content).toContain('window.ICP_PANEL = "score"');
     expect(headerRow(addon.sheet()).slice(USER_COLUMNS)).toEqual(TITLES);
     expect(addon.emu.workbook.toasts.at(-1)!.message).toMatch(/^Scored 400 rows on "Accounts"/);
+  });
+
+  test('a hand-made sheet: header row below blank rows, a blank account row, old output on a now-blank row', () => {
+    const rows: unknown[][] = [
+      [],
+      [],
+      ['Industry', 'Employees', 'Country'],
+      ['SaaS', 300, 'Germany'],
+      ['', '', ''],
+      ['Government', 300, 'France'],
+    ];
+    const addon = scored(rows);
+    const sheet = addon.sheet();
+    const result = score(addon);
+    expect(result).toMatchObject({ ok: true, scoredRows: 3, totalRows: 3 });
+    expect(sheet.getRange('D3:F3').getValues()[0]).toEqual(['ICP Score', 'ICP Tier', 'ICP Why']);
+    expect(sheet.getRange('D1:G2').getValues().flat().every((v) => v === '')).toBe(true);
+    const out = sheet.getRange('D4:G6').getValues();
+    expect(out[1]).toEqual(['', '', '', '']);
+    expect(out[2]!.slice(1, 2)).toEqual(['Disqualified']);
+    // The account on row 4 is deleted by hand: its old output goes blank on the next run.
+    sheet.getRange('A4:C4').clearContent();
+    score(addon);
+    expect(sheet.getRange('D4:G4').getValues()[0]).toEqual(['', '', '', '']);
   });
 });

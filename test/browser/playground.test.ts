@@ -1,0 +1,79 @@
+// In headless Chromium: the playground's menu buttons, loading a user's CSV into the grid (formulas follow), Score this sheet and Help.
+import type { Browser } from 'playwright-core';
+import type { Playground } from '../../playground/server';
+import { requestedPort } from '../../tools/start';
+import { engineScores } from './engine-oracle';
+import { columnOf, columnTexts, describeBrowser, launch, openPlayground, startTestPlayground, until, type Session } from './harness';
+
+jest.setTimeout(180_000);
+
+test('npm start takes --port, then PORT, else 8080', () => {
+  expect(requestedPort([], {})).toBe(8080);
+  expect(requestedPort([], { PORT: '9000' })).toBe(9000);
+  expect(requestedPort(['--port', '0'], { PORT: '9000' })).toBe(0);
+  expect(requestedPort(['--port=1234'], {})).toBe(1234);
+  expect(() => requestedPort(['--port', 'x'], {})).toThrow(/port/);
+});
+
+const CSV = `Company,Industry,Employees,Country,Demo Requested,Last Funding Date
+Alpha,SaaS,250,Germany,yes,2026-09-01
+Beta,Government,400,France,no,
+Gamma,Fintech,"1,200",Canada,TRUE,3/1/2026
+Delta,Retail,12,Brazil,,
+Epsilon,=1+1,80,US,x,2026-10-20
+`;
+
+describeBrowser('the playground', () => {
+  let browser: Browser;
+  let pg: Playground;
+  let s: Session;
+
+  beforeAll(async () => {
+    pg = await startTestPlayground();
+    browser = await launch();
+    s = await openPlayground(browser, pg);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pg?.close();
+  });
+
+  test('shows the add-on menu as buttons', async () => {
+    expect(await s.page.locator('[data-menu]').allTextContents()).toEqual(['Open ICP editor', 'Score this sheet', 'Build tier summary', 'Validate against outcomes', 'Help']);
+  });
+
+  test('loads a user\'s CSV into the grid; the live formulas cover the new rows and match the engine', async () => {
+    const { page } = s;
+    await page.locator('#csv-file').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await until(async () => page.locator('tr.header td').allTextContents(), (h) => h[0] === 'Company', 'the new header row');
+    expect(await page.locator('tr.header td').allTextContents()).toEqual(['Company', 'Industry', 'Employees', 'Country', 'Demo Requested', 'Last Funding Date', 'ICP Score (live)', 'ICP Tier (live)', 'ICP Why (live)']);
+    // A CSV cell is data, never a formula.
+    expect(await page.locator('[data-cell="B6"]').textContent()).toBe('=1+1');
+    const scores = await columnTexts(page, await columnOf(page, 'ICP Score (live)'));
+    expect(scores).toHaveLength(5);
+    expect(scores).toEqual(engineScores(pg));
+    expect(await columnTexts(page, await columnOf(page, 'ICP Tier (live)'))).toContain('Disqualified');
+    // The sidebar, reopened, sees the new sheet's headers.
+    await page.locator('[data-menu=openEditor]').click();
+    await s.sidebar.locator('[data-action=save]').waitFor();
+    await until(async () => s.sidebar.locator('.subtitle').textContent(), (t) => (t ?? '').includes('5 rows'), 'the sidebar on the new sheet');
+  });
+
+  test('Score this sheet opens its panel and writes the add-on\'s own columns next to the live ones', async () => {
+    const { page, sidebar } = s;
+    await page.locator('[data-menu=scoreThisSheet]').click();
+    await until(async () => sidebar.locator('h1').textContent(), (t) => t === 'Score this sheet', 'the score panel');
+    await until(async () => sidebar.locator('[data-score-status]').textContent(), (t) => (t ?? '').startsWith('Scored 5 rows'), 'the progress');
+    await until(async () => page.locator('tr.header td').allTextContents(), (h) => h.includes('ICP Score'), 'the value columns');
+    const live = await columnTexts(page, await columnOf(page, 'ICP Score (live)'));
+    expect(await columnTexts(page, await columnOf(page, 'ICP Score'))).toEqual(live);
+  });
+
+  test('Help opens the help panel', async () => {
+    await s.page.locator('[data-menu=openHelp]').click();
+    await until(async () => s.sidebar.locator('h1').textContent(), (t) => t === 'Help', 'the help panel');
+    expect(await s.sidebar.locator('.formulas code').first().textContent()).toBe('=ICP_SCORE(A2:H2)');
+    expect(s.errors).toEqual([]);
+  });
+});
