@@ -37,7 +37,7 @@ export class PreviewView {
       return;
     }
     const accounts = r.scored - r.blank;
-    this.setStatus('idle', `Unsaved draft on "${sheetName}": ${accounts} account${accounts === 1 ? '' : 's'}${r.scored < r.rows ? ` (first ${r.scored} of ${r.rows} rows)` : ''}.`);
+    this.setStatus('idle', `Draft on "${sheetName}": ${accounts} account${accounts === 1 ? '' : 's'}${r.scored < r.rows ? ` (first ${r.scored} of ${r.rows} rows)` : ''}.`);
     this.body.appendChild(histogram(r));
     const list = h('ul', { cls: 'tier-counts', attrs: { 'aria-label': 'Accounts per tier' } });
     const row = (label: string, color: string | null, count: number, extra: string): HTMLElement => {

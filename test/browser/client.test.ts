@@ -1,4 +1,5 @@
 // The sidebar's typed client: at most 10 google.script.run calls in flight (the rest queue), failures in words, stale preview answers dropped.
+export {};
 
 interface Pending {
   name: string;
