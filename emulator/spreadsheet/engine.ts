@@ -529,12 +529,6 @@ export class FormulaEngine {
     }
     return null;
   }
-
-  /** Engine value of a cell (tests and diagnostics). */
-  engineValue(sheet: SheetData, r: number, c: number): unknown {
-    const id = this.ids.get(sheet);
-    return this.hf && id !== undefined ? this.hf.getCellValue({ sheet: id, row: r, col: c }) : undefined;
-  }
 }
 
 function shiftSet(set: Set<number>, at: number, n: number): Set<number> {

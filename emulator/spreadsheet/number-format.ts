@@ -109,7 +109,7 @@ function splitPattern(section: string): { prefix: string; pattern: string; suffi
 }
 
 function literalText(part: string): string {
-  return part.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').replace(/[_*]./g, '').replace(/%/g, '%');
+  return part.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').replace(/[_*]./g, '');
 }
 
 function formatDigits(value: number, pattern: string): string {

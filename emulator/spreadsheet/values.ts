@@ -147,10 +147,6 @@ function parseDate(t: string, ctx: ParseContext): ParsedInput | null {
   return { kind: 'value', value, format: time ? DATE_TIME_FORMAT : DATE_FORMAT };
 }
 
-export function isEmptyValue(v: CellValue | undefined): boolean {
-  return v === undefined || v === '';
-}
-
 export function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
   if (a === b) return true;
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
@@ -163,6 +159,3 @@ export function copyValue(v: CellValue | undefined): CellValue {
   if (v === undefined) return '';
   return v instanceof Date ? new Date(v.getTime()) : v;
 }
-
-/** The error strings Sheets shows for formula errors. */
-export const ERROR_VALUES = new Set(['#ERROR!', '#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!']);

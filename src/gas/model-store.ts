@@ -46,6 +46,8 @@ export function readStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): S
     return { model: null, version: 0, error: `${CORRUPT} (its header rows were changed). ${FIX}` };
   }
   const text = cells.slice(4).map((r) => String(r[0] ?? '').slice(CHUNK_PREFIX.length)).join('');
+  // Sheets may run many custom function calls in one runtime: reuse the last model read when its text is unchanged.
+  if (lastRead !== null && lastRead.text === text && lastRead.sum === sum) return { model: lastRead.model, version, error: null };
   if (checksum(text) !== sum) return { model: null, version, error: `${CORRUPT} (its text was edited or cut). ${FIX}` };
   let parsed: unknown;
   try {
@@ -57,8 +59,12 @@ export function readStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): S
   if (!result.ok) {
     return { model: null, version, error: `The stored ICP model is invalid: ${result.issues.slice(0, 3).map(formatIssue).join('; ')}. ${FIX}` };
   }
+  lastRead = { text, sum, model: result.model };
   return { model: result.model, version, error: null };
 }
+
+// The last valid model read in this runtime, keyed by its exact stored text and checksum.
+let lastRead: { text: string; sum: string; model: Model } | null = null;
 
 /** Writes the model as the given version: one clear and one write of the whole block. */
 export function writeStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, model: Model, version: number): void {
