@@ -1,6 +1,6 @@
 // The local Apps Script emulator: one spreadsheet document with SpreadsheetApp and the other services, as Apps Script globals.
 import { createEnv, type AuthModeName, type EmulatorEnv } from './env';
-import { runExecution, type BundleContext } from './load-bundle';
+import { runExecution, withAuthMode, type BundleContext } from './load-bundle';
 import {
   createDocumentScope,
   createScriptScope,
@@ -70,15 +70,7 @@ function build(options: EmulatorOptions, script: ScriptScope, document: Document
     triggers: services.triggers,
     logs: services.logs,
     copy: () => build(options, script, createDocumentScope(), workbook.copy()),
-    withAuthMode(mode, fn) {
-      const previous = env.authMode;
-      env.authMode = mode;
-      try {
-        return fn();
-      } finally {
-        env.authMode = previous;
-      }
-    },
+    withAuthMode: (mode, fn) => withAuthMode(env, mode, fn),
     runTrigger(context, triggerId) {
       const pending = [...services.triggers].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
       const trigger = triggerId === undefined ? pending[0] : pending.find((t) => t.id === triggerId);

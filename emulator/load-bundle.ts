@@ -40,7 +40,8 @@ export function runExecution<T>(host: Pick<BundleHost, 'locks'>, fn: () => T): T
   }
 }
 
-function withAuthMode<T>(env: EmulatorEnv, mode: EmulatorEnv['authMode'], fn: () => T): T {
+/** Runs fn with env.authMode set to mode, then restores the previous mode. */
+export function withAuthMode<T>(env: EmulatorEnv, mode: EmulatorEnv['authMode'], fn: () => T): T {
   const previous = env.authMode;
   env.authMode = mode;
   try {

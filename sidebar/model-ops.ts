@@ -1,5 +1,6 @@
 // Edits of the draft model the editor offers: profiles, categories, criteria and tiers (pure data, no DOM).
 import type { Category, Criterion, Model, Profile, Tier } from '../src/engine/model';
+import { blankModel } from '../src/engine/templates/blank';
 import { rebalance, withoutIndex } from './weights';
 
 /** A deep copy (the draft is only ever plain JSON). */
@@ -31,21 +32,8 @@ export function defaultProfileName(model: Model): string {
 
 export function addProfile(model: Model): number {
   const name = uniqueName('New profile', model.profiles.map((p) => p.name));
-  model.profiles.push({
-    name,
-    categories: [
-      { id: 'firmographic', label: 'Firmographic', weight: 40 },
-      { id: 'behavioral', label: 'Behavioral', weight: 30 },
-      { id: 'intent', label: 'Intent', weight: 30 },
-    ],
-    criteria: [],
-    tiers: [
-      { label: 'A', min: 80, color: '#1e8e3e' },
-      { label: 'B', min: 60, color: '#f9ab00' },
-      { label: 'C', min: 0, color: '#9aa0a6' },
-    ],
-    disqualifiedLabel: 'Disqualified',
-  });
+  // The same starting point as the "Start blank" template.
+  model.profiles.push({ ...blankModel().profiles[0]!, name });
   return model.profiles.length - 1;
 }
 
