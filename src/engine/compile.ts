@@ -1,38 +1,38 @@
 // Compiles a profile against a header row once (columns resolved, operators prepared) to score many rows fast.
 
-import type { Criterion, Profile, Role } from './model';
+import type { Criterion, Profile, Role, Tier } from './model';
 import { HeaderMap } from './headers';
-import { compileCondition, type CompileContext, type ReadingKind } from './operators';
-import { isBlank } from './read/blank';
-import { CellReading, ColumnReader, KIND_CODE } from './read/cells';
+import { compileCondition, type CompileContext } from './operators';
+import * as blankModule from './read/blank';
+import { KIND_CODE } from './read/cells';
+import * as slotModule from './slot';
+import type { SlotCriterion, SlotOutcome } from './slot';
 import { dayOfDate } from './read/date';
 import type { CriterionOutcome, CriterionStatus, Explanation, RowResult } from './results';
-import { disqualifiedLabel, roundScore, sortedTiers, tierFor, tierLabels } from './tiers';
-import type { Tier } from './model';
-import {
-  explanationText, type ExplainView, MATCHED, MISSED, UNKNOWN, UNREADABLE, KNOCKOUT,
-  KO_NONE, KO_MUST_MISSED, KO_MUST_UNREADABLE, KO_EXCLUDED,
-} from './explain';
+import * as tiersModule from './tiers';
+import * as explainModule from './explain';
+import type { ExplainView } from './explain';
 
-const SCORE = 0;
-const MUST = 1;
-const EXCLUDE = 2;
+// Read once into module constants: run as CommonJS (tsx: the CLI, the benchmarks), every use of an imported
+// binding is a getter call, which costs more than the scoring loops' own work.
+const { isBlank } = blankModule;
+const { EXCLUDE, MUST, SCORE, SlotJudge } = slotModule;
+const { disqualifiedLabel, roundScore, sortedTiers, tierFor, tierLabels } = tiersModule;
+const {
+  explanationText, phraseCaches, MATCHED, MISSED, UNKNOWN, UNREADABLE, KNOCKOUT, KO_NONE, KO_MUST_MISSED, KO_MUST_UNREADABLE,
+  KO_EXCLUDED,
+} = explainModule;
 
 const STATUS_NAMES: readonly CriterionStatus[] = ['matched', 'missed', 'unknown', 'unreadable', 'knockout'];
 const KNOCKOUT_NAMES: readonly (CriterionOutcome['knockout'] | undefined)[] = [undefined, 'must-missed', 'must-unreadable', 'excluded'];
 const ROLE_CODE: Record<Role, number> = { score: SCORE, must: MUST, exclude: EXCLUDE };
 
-interface CompiledCriterion {
+interface CompiledCriterion extends SlotCriterion {
   source: Criterion;
-  role: number;
   /** Slot of the criterion's column among the used columns, or -1 when the sheet lacks the column. */
   slot: number;
-  category: number;
-  kind: ReadingKind;
-  kindCode: number;
-  test: (reading: never) => number;
-  bandPoints: readonly number[] | undefined;
-  points: number;
+  /** Index of the criterion among those on its slot (SlotOutcome.hits). */
+  inSlot: number;
   maxPoints: number;
 }
 
@@ -55,14 +55,13 @@ export class CompiledProfile {
   private readonly tiers: Tier[];
   private readonly criteria: CompiledCriterion[];
   private readonly columnIndexes: number[];
-  private readonly readers: ColumnReader[];
-  private readonly cells: CellReading[];
+  private readonly judges: slotModule.SlotJudge[];
+  /** The last row's outcome per column slot (read by explanations before the next row). */
+  private readonly outcomes: SlotOutcome[];
   private readonly weights: Float64Array;
   private readonly possible: Float64Array;
   private readonly earned: Float64Array;
   private readonly participating: Uint8Array;
-  /** The criteria reading each used column, by column slot. */
-  private readonly criteriaBySlot: CompiledCriterion[][];
   /** The last row's outcome per criterion, in typed arrays: no objects per criterion per row. */
   private readonly view: ExplainView & { status: Uint8Array; points: Float64Array; knockout: Uint8Array };
 
@@ -79,7 +78,7 @@ export class CompiledProfile {
     this.participating = new Uint8Array(nCat);
 
     const slotOfColumn = new Map<number, number>();
-    const kindsOfSlot: Set<ReadingKind>[] = [];
+    const countOfSlot: number[] = [];
     this.columnIndexes = [];
     const missing = new Set<string>();
     this.criteria = profile.criteria.map((source) => {
@@ -93,10 +92,10 @@ export class CompiledProfile {
           slot = this.columnIndexes.length;
           slotOfColumn.set(col, slot);
           this.columnIndexes.push(col);
-          kindsOfSlot.push(new Set());
+          countOfSlot.push(0);
         }
-        kindsOfSlot[slot]!.add(compiled.kind);
       }
+      const inSlot = slot < 0 ? -1 : countOfSlot[slot]!++;
       const role = ROLE_CODE[source.role ?? 'score'];
       const category = categoryIndex.get(source.category) ?? -1;
       const maxPoints = maxPointsOf(source);
@@ -108,6 +107,7 @@ export class CompiledProfile {
         source,
         role,
         slot,
+        inSlot,
         category,
         kind: compiled.kind,
         kindCode: KIND_CODE[compiled.kind],
@@ -118,11 +118,10 @@ export class CompiledProfile {
       };
     });
     this.missingColumns = [...missing];
-    this.readers = kindsOfSlot.map((kinds) => new ColumnReader(kinds));
-    this.cells = this.readers.map(() => new CellReading());
-    this.criteriaBySlot = this.readers.map((_, slot) => this.criteria.filter((c) => c.slot === slot));
+    this.judges = this.columnIndexes.map((_, slot) => new SlotJudge(this.criteria.filter((c) => c.slot === slot)));
+    this.outcomes = this.judges.map((j) => j.judge(''));
     const n = this.criteria.length;
-    const cells = this.cells;
+    const outcomes = this.outcomes;
     const slots = this.criteria.map((c) => c.slot);
     this.view = {
       n,
@@ -134,9 +133,10 @@ export class CompiledProfile {
       status: new Uint8Array(n),
       points: new Float64Array(n),
       knockout: new Uint8Array(n),
+      phrases: phraseCaches(n),
       value: (i) => {
         const slot = slots[i]!;
-        return slot < 0 ? '' : cells[slot]!.shown;
+        return slot < 0 ? '' : outcomes[slot]!.shown;
       },
     };
   }
@@ -191,25 +191,16 @@ export class CompiledProfile {
     const earnedAll = new Float64Array(n * nCat);
     const disqualified = new Uint8Array(n);
     const present = new Uint8Array(n);
-    for (let s = 0; s < this.readers.length; s++) {
-      const reader = this.readers[s]!;
+    for (let s = 0; s < this.judges.length; s++) {
+      const judge = this.judges[s]!;
       const col = this.columnIndexes[s]!;
-      const onColumn = this.criteriaBySlot[s]!;
       for (let r = 0; r < n; r++) {
-        const cell = reader.read(rows[r]![col]);
-        if (cell.blank) continue;
+        const out = judge.judge(rows[r]![col]);
+        if (out.blank) continue;
         present[r] = 1;
-        for (let k = 0; k < onColumn.length; k++) {
-          const c = onColumn[k]!;
-          const reading = cell.v[c.kindCode];
-          const hit = reading === undefined ? -2 : c.test(reading as never);
-          if (hit >= 0) {
-            if (c.role === EXCLUDE) disqualified[r] = 1;
-            else if (c.category >= 0) earnedAll[r * nCat + c.category]! += c.bandPoints === undefined ? c.points : c.bandPoints[hit]!;
-          } else if (c.role === MUST) {
-            disqualified[r] = 1;
-          }
-        }
+        if (out.knockout) disqualified[r] = 1;
+        const adds = out.adds;
+        for (let k = 0; k < adds.length; k += 2) earnedAll[r * nCat + adds[k]!]! += adds[k + 1]!;
       }
     }
     const out: RowResult[] = new Array(n);
@@ -217,8 +208,7 @@ export class CompiledProfile {
       if (present[r] === 0 && isBlankRow(rows[r]!)) out[r] = { blank: true, score: 0, tier: '', disqualified: false };
       else if (disqualified[r] === 1) out[r] = { blank: false, score: 0, tier: this.disqualifiedLabel, disqualified: true };
       else {
-        this.earned.set(earnedAll.subarray(r * nCat, r * nCat + nCat));
-        const score = this.weightedScore();
+        const score = this.weightedScore(earnedAll, r * nCat);
         out[r] = { blank: false, score, tier: tierFor(this.tiers, score), disqualified: false };
       }
     }
@@ -232,29 +222,29 @@ export class CompiledProfile {
 
   /** Scores one row, leaving each criterion's outcome in this.view (read before the next row). */
   private run(row: readonly unknown[]): RowResult {
-    const { cells, readers, columnIndexes, earned, view } = this;
+    const { outcomes, judges, columnIndexes, earned, view } = this;
     let anyPresent = false;
-    for (let s = 0; s < readers.length; s++) {
-      const cell = readers[s]!.read(row[columnIndexes[s]!]);
-      cells[s] = cell;
-      if (!cell.blank) anyPresent = true;
+    for (let s = 0; s < judges.length; s++) {
+      const out = judges[s]!.judge(row[columnIndexes[s]!]);
+      outcomes[s] = out;
+      if (!out.blank) anyPresent = true;
     }
     if (!anyPresent && isBlankRow(row)) return { blank: true, score: 0, tier: '', disqualified: false };
 
     earned.fill(0);
     let disqualified = false;
     const criteria = this.criteria;
+    const { status: statuses, points, knockout: knockouts } = view;
     for (let i = 0; i < criteria.length; i++) {
       const c = criteria[i]!;
-      const cell = c.slot < 0 ? undefined : cells[c.slot]!;
+      const out = c.slot < 0 ? undefined : outcomes[c.slot]!;
       let status: number;
       let got = 0;
       let knockout = KO_NONE;
-      if (cell === undefined || cell.blank) {
+      if (out === undefined || out.blank) {
         status = UNKNOWN; // a blank never matches and never knocks out
       } else {
-        const reading = cell.v[c.kindCode];
-        const hit = reading === undefined ? -2 : c.test(reading as never);
+        const hit = out.hits[c.inSlot]!;
         status = hit === -2 ? UNREADABLE : hit >= 0 ? MATCHED : MISSED;
         if (hit >= 0 && c.role !== EXCLUDE) got = c.bandPoints === undefined ? c.points : c.bandPoints[hit]!;
         if (c.role === MUST && hit < 0) knockout = hit === -2 ? KO_MUST_UNREADABLE : KO_MUST_MISSED;
@@ -265,23 +255,24 @@ export class CompiledProfile {
         }
       }
       if (c.category >= 0) earned[c.category]! += got;
-      view.status[i] = status;
-      view.points[i] = got;
-      view.knockout[i] = knockout;
+      statuses[i] = status;
+      points[i] = got;
+      knockouts[i] = knockout;
     }
     if (disqualified) return { blank: false, score: 0, tier: this.disqualifiedLabel, disqualified: true };
-    const score = this.weightedScore();
+    const score = this.weightedScore(earned, 0);
     return { blank: false, score, tier: tierFor(this.tiers, score), disqualified: false };
   }
 
-  private weightedScore(): number {
-    const { weights, possible, earned, participating } = this;
+  /** The score of one row's earned points per category, read from `earned` at `at`. */
+  private weightedScore(earned: Float64Array, at: number): number {
+    const { weights, possible, participating } = this;
     let sum = 0;
     let totalWeight = 0;
     for (let c = 0; c < weights.length; c++) {
       if (participating[c] === 0) continue;
       const p = possible[c]!;
-      const e = earned[c]!;
+      const e = earned[at + c]!;
       // A category of penalties only can earn nothing: it is full unless a penalty applies.
       let fit = p > 0 ? e / p : e < 0 ? 0 : 1;
       fit = fit < 0 ? 0 : fit > 1 ? 1 : fit;

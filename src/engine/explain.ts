@@ -28,16 +28,45 @@ export interface ExplainView {
   knockout: ArrayLike<number>;
   /** The criterion's cell as shown (trimmed text), '' when blank. */
   value(i: number): string;
+  /** Per criterion, its `label +points` phrases made so far (see phraseCaches). */
+  phrases: readonly Map<number, string>[];
 }
 
 const MAX_VALUE_CHARS = 40;
 // Each list is cut after this many names so the line stays short in a cell; the data form has them all.
 const MAX_LISTED = 4;
 
-function list(names: readonly string[]): string {
-  if (names.length <= MAX_LISTED) return names.join(', ');
-  return `${names.slice(0, MAX_LISTED).join(', ')} and ${names.length - MAX_LISTED} more`;
+/** Builds `a, b, c, d and 2 more` name by name, without an array per list per row. */
+class ListText {
+  private text = '';
+  private count = 0;
+
+  reset(): void {
+    this.text = '';
+    this.count = 0;
+  }
+
+  get empty(): boolean {
+    return this.count === 0;
+  }
+
+  add(name: string): void {
+    if (this.count < MAX_LISTED) this.text = this.count === 0 ? name : `${this.text}, ${name}`;
+    this.count++;
+  }
+
+  toString(): string {
+    return this.count <= MAX_LISTED ? this.text : `${this.text} and ${this.count - MAX_LISTED} more`;
+  }
 }
+
+// Reused by every call: explanationText runs to completion before the next one starts.
+const penalties = new ListText();
+const missed = new ListText();
+const unknown = new ListText();
+const unreadable = new ListText();
+const matchedText = new ListText();
+const matched: number[] = [];
 
 function quoted(value: string): string {
   const v = value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS - 1)}…` : value;
@@ -47,6 +76,22 @@ function quoted(value: string): string {
 function signed(points: number): string {
   const rounded = Math.round(points * 100) / 100;
   return rounded < 0 ? `−${-rounded}` : `+${rounded}`;
+}
+
+/** `label +30`, made once per criterion and points value (a model has few of them). */
+function pointsPhrase(v: ExplainView, i: number, points: number): string {
+  const cache = v.phrases[i]!;
+  let phrase = cache.get(points);
+  if (phrase === undefined) {
+    phrase = `${v.label[i]} ${signed(points)}`;
+    cache.set(points, phrase);
+  }
+  return phrase;
+}
+
+/** Per criterion, the cache of its `label +points` phrases (ExplainView.phrases). */
+export function phraseCaches(n: number): Map<number, string>[] {
+  return Array.from({ length: n }, () => new Map<number, string>());
 }
 
 function knockoutPhrase(v: ExplainView, i: number): string {
@@ -67,37 +112,50 @@ function knockoutPhrase(v: ExplainView, i: number): string {
 export function explanationText(result: RowResult, v: ExplainView): string {
   if (result.blank) return '';
   if (result.disqualified) {
-    const reasons: string[] = [];
-    for (let i = 0; i < v.n; i++) if (v.status[i] === KNOCKOUT) reasons.push(knockoutPhrase(v, i));
-    return `${result.tier}: ${reasons.join('; ')}.`;
+    let reasons = '';
+    for (let i = 0; i < v.n; i++) if (v.status[i] === KNOCKOUT) reasons = reasons === '' ? knockoutPhrase(v, i) : `${reasons}; ${knockoutPhrase(v, i)}`;
+    return `${result.tier}: ${reasons}.`;
   }
-  const matched: number[] = [];
-  const penalties: string[] = [];
-  const missed: string[] = [];
-  const unknown: string[] = [];
-  const unreadable: string[] = [];
+  matched.length = 0;
+  penalties.reset();
+  missed.reset();
+  unknown.reset();
+  unreadable.reset();
   for (let i = 0; i < v.n; i++) {
     const status = v.status[i];
     const points = v.points[i]!;
     const scoring = v.role[i] !== 'exclude';
-    if (points < 0) penalties.push(`${v.label[i]} ${signed(points)}`);
+    if (points < 0) penalties.add(pointsPhrase(v, i, points));
     if (status === MATCHED) {
       if (scoring && points > 0) matched.push(i);
     } else if (status === MISSED) {
-      if (scoring && v.maxPoints[i]! > 0) missed.push(v.label[i]!);
+      if (scoring && v.maxPoints[i]! > 0) missed.add(v.label[i]!);
     } else if (status === UNKNOWN) {
-      if (scoring) unknown.push(v.columnFound[i] === 1 ? v.label[i]! : `${v.label[i]} (no “${v.column[i]}” column)`);
+      if (scoring) unknown.add(v.columnFound[i] === 1 ? v.label[i]! : `${v.label[i]} (no “${v.column[i]}” column)`);
     } else if (status === UNREADABLE) {
-      unreadable.push(`${v.column[i]} ${quoted(v.value(i))}`);
+      unreadable.add(`${v.column[i]} ${quoted(v.value(i))}`);
     }
   }
-  // Biggest contributions first (a stable sort keeps model order among equals).
-  matched.sort((a, b) => v.points[b]! - v.points[a]!);
-  const parts: string[] = [`${result.score} (${result.tier}).`];
-  if (matched.length > 0) parts.push(`Matched: ${list(matched.map((i) => `${v.label[i]} ${signed(v.points[i]!)}`))}.`);
-  if (penalties.length > 0) parts.push(`Penalty: ${list(penalties)}.`);
-  if (missed.length > 0) parts.push(`Missed: ${list(missed)}.`);
-  if (unknown.length > 0) parts.push(`Unknown: ${list(unknown)}.`);
-  if (unreadable.length > 0) parts.push(`Unreadable: ${list(unreadable)}.`);
-  return parts.join(' ');
+  // Biggest contributions first; an insertion sort is stable, so equals keep model order.
+  for (let k = 1; k < matched.length; k++) {
+    const x = matched[k]!;
+    const px = v.points[x]!;
+    let j = k - 1;
+    while (j >= 0 && v.points[matched[j]!]! < px) {
+      matched[j + 1] = matched[j]!;
+      j--;
+    }
+    matched[j + 1] = x;
+  }
+  let text = `${result.score} (${result.tier}).`;
+  if (matched.length > 0) {
+    matchedText.reset();
+    for (const i of matched) matchedText.add(pointsPhrase(v, i, v.points[i]!));
+    text += ` Matched: ${matchedText}.`;
+  }
+  if (!penalties.empty) text += ` Penalty: ${penalties}.`;
+  if (!missed.empty) text += ` Missed: ${missed}.`;
+  if (!unknown.empty) text += ` Unknown: ${unknown}.`;
+  if (!unreadable.empty) text += ` Unreadable: ${unreadable}.`;
+  return text;
 }

@@ -13,7 +13,6 @@ const CURRENCY = '(?:[$€£¥₹]|usd|eur|gbp|cad|aud|chf|jpy|inr|us\\$)';
 const AMOUNT = new RegExp(
   `^${CURRENCY}?\\s*([+-]?)\\s*${CURRENCY}?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)\\s*([a-z]+)?\\.?\\s*${CURRENCY}?$`,
 );
-const PLAIN = /^\d+(?:\.\d+)?$/;
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/;
 const PERCENT = /^(.+?)\s*%$/;
 // `10,001+`, `$10B+`, `Over $5 bil.`, `more than 500`, `>= 50`, `1000 or more`: N.
@@ -59,21 +58,45 @@ function readRange(text: string): number | undefined {
   return undefined;
 }
 
+/** /^\d+(?:\.\d+)?$/.test(text) as a loop: most numeric cells are plain digits, and this is their whole reading. */
+function isPlain(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === 0) return false;
+  if (i === n) return true;
+  if (text.charCodeAt(i) !== 46 || i + 1 === n) return false;
+  for (i++; i < n; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+// First and last characters the patterns below can match, so a cell is only run through the ones it may match.
+const BELOW_FIRST = new Set(['u', 'l', 'b', 'f', '<', '≤']);
+const AT_LEAST_FIRST = new Set(['o', 'm', 'a', 'g', '>', '≥']);
+const AT_LEAST_LAST = new Set(['+', 'e', 'p']);
+
 function readNumberText(raw: string): number | undefined {
-  const text = raw.trim().toLowerCase().replace(/\u00a0/g, ' ');
-  if (PLAIN.test(text)) return Number(text);
-  if (SCIENTIFIC.test(text)) return Number(text);
-  const percent = PERCENT.exec(text);
+  let text = raw.trim().toLowerCase();
+  if (text.indexOf('\u00a0') >= 0) text = text.replace(/\u00a0/g, ' ');
+  if (isPlain(text)) return Number(text);
+  const first = text.charAt(0);
+  const last = text.charAt(text.length - 1);
+  if (text.indexOf('e') > 0 && SCIENTIFIC.test(text)) return Number(text);
+  const percent = last === '%' ? PERCENT.exec(text) : null;
   if (percent !== null) {
     const n = readNumberText(percent[1] ?? '');
     return n === undefined ? undefined : n / 100;
   }
-  const below = BELOW.exec(text);
+  const below = BELOW_FIRST.has(first) ? BELOW.exec(text) : null;
   if (below !== null) {
     const n = readAmount(below[1] ?? '');
     return n === undefined ? undefined : n.value / 2;
   }
-  const atLeast = AT_LEAST.exec(text);
+  const atLeast = AT_LEAST_FIRST.has(first) || AT_LEAST_LAST.has(last) ? AT_LEAST.exec(text) : null;
   if (atLeast !== null) {
     const n = readAmount(atLeast[1] ?? atLeast[2] ?? '');
     return n === undefined ? undefined : n.value;
