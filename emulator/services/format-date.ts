@@ -1,9 +1,9 @@
 // Java SimpleDateFormat patterns in a time zone, as Utilities.formatDate uses them (common letters only).
+import { zoneParts, type ZoneParts } from '../spreadsheet/dates';
 import { isDate } from './realm';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 const FIXED_OFFSET = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/;
 /** Letters Java knows but this emulation does not format (week-of-year and friends). */
 const UNSUPPORTED = new Set(['w', 'W', 'F']);
@@ -64,32 +64,15 @@ export function fieldsInZone(time: number, timeZone: string): Fields {
     const minutes = Number(fixed[2]) * 60 + Number(fixed[3] ?? 0);
     return fixedOffsetFields(time, fixed[1] === '-' ? -minutes : minutes);
   }
-  let format: Intl.DateTimeFormat;
+  let wall: ZoneParts;
   try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
+    wall = zoneParts(time, timeZone, true);
   } catch {
     return { ...fixedOffsetFields(time, 0), zoneShort: 'GMT', zoneLong: 'Greenwich Mean Time' };
   }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(time)) parts[part.type] = part.value;
-  const year = Number(parts.year);
-  const month = Number(parts.month);
-  const day = Number(parts.day);
-  const hour = Number(parts.hour);
-  const minute = Number(parts.minute);
-  const second = Number(parts.second);
+  const { year, month, day, hour, minute, second, weekday } = wall;
   const millisecond = ((time % 1000) + 1000) % 1000;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   return {
     year,
     month,
@@ -98,8 +81,8 @@ export function fieldsInZone(time: number, timeZone: string): Fields {
     minute,
     second,
     millisecond,
-    weekday: WEEKDAY_INDEX[parts.weekday ?? 'Sun'] ?? 0,
-    offsetMinutes: Math.round((wall - time) / 60000),
+    weekday,
+    offsetMinutes: Math.round((wallMs - time) / 60000),
     zoneShort: zoneName(time, timeZone, 'short'),
     zoneLong: zoneName(time, timeZone, 'long'),
   };

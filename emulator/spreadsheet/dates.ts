@@ -16,10 +16,14 @@ export interface WallClock {
 }
 
 const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Z']);
+const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+/** Cached formatters per zone: without and with the weekday. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
+function formatterFor(timeZone: string, withWeekday: boolean): Intl.DateTimeFormat {
+  const cache = withWeekday ? weekdayFormatters : formatters;
+  let f = cache.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -30,10 +34,39 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
+      ...(withWeekday ? { weekday: 'short' as const } : {}),
     });
-    formatters.set(timeZone, f);
+    cache.set(timeZone, f);
   }
   return f;
+}
+
+/** Wall-clock fields of an instant in a zone, to the second, as Intl reports them. */
+export interface ZoneParts {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number; // 0-23
+  minute: number;
+  second: number;
+  /** 0 = Sunday; only when asked for, else 0. */
+  weekday: number;
+}
+
+/** The zone's wall clock at an instant, read with Intl (the one place that does). Throws a RangeError for an unknown zone. */
+export function zoneParts(epochMs: number, timeZone: string, withWeekday = false): ZoneParts {
+  const parts = formatterFor(timeZone, withWeekday).formatToParts(new Date(epochMs));
+  const text = (type: string): string | undefined => parts.find((p) => p.type === type)?.value;
+  const get = (type: string): number => Number(text(type) ?? 0);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour') % 24,
+    minute: get('minute'),
+    second: get('second'),
+    weekday: WEEKDAY_INDEX[text('weekday') ?? 'Sun'] ?? 0,
+  };
 }
 
 /** Milliseconds to add to a UTC instant to get the wall-clock time in the zone. */
@@ -52,9 +85,8 @@ export function zoneOffsetMs(epochMs: number, timeZone: string): number {
 const offsetCache = new Map<string, number>();
 
 function computeOffset(epochMs: number, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
+  const p = zoneParts(epochMs, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   const whole = epochMs - (((epochMs % 1000) + 1000) % 1000);
   return asUtc - whole;
 }

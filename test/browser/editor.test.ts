@@ -1,30 +1,16 @@
 // In headless Chromium: add a criterion and change a weight, see the preview change before saving; save and see the grid match the engine.
-import type { Browser } from 'playwright-core';
-import type { Playground } from '../../playground/server';
 import { engineScores } from './engine-oracle';
-import { artifact, columnOf, columnTexts, describeBrowser, launch, openPlayground, previewCounts, startTestPlayground, until, type Session } from './harness';
+import { artifact, columnOf, columnTexts, describeBrowser, previewCounts, until } from './harness';
+import { usePlaygroundSession } from './session';
 
 jest.setTimeout(180_000);
 
 describeBrowser('the sidebar editor on the playground', () => {
-  let browser: Browser;
-  let pg: Playground;
-  let s: Session;
-
-  beforeAll(async () => {
-    pg = await startTestPlayground();
-    browser = await launch();
-    s = await openPlayground(browser, pg);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await pg?.close();
-  });
+  const s = usePlaygroundSession();
 
   test('the grid starts with the engine\'s scores for the saved starter model', async () => {
     const score = await columnOf(s.page, 'ICP Score (live)');
-    expect(await columnTexts(s.page, score)).toEqual(engineScores(pg));
+    expect(await columnTexts(s.page, score)).toEqual(engineScores(s.pg));
   });
 
   test('an invalid field shows its message beside it and Save stays disabled until it is fixed', async () => {
@@ -49,7 +35,7 @@ describeBrowser('the sidebar editor on the playground', () => {
     const scoreColumn = await columnOf(page, 'ICP Score (live)');
     const gridBefore = await columnTexts(page, scoreColumn);
     const previewBefore = await previewCounts(sidebar);
-    const revisionBefore = pg.revision;
+    const revisionBefore = s.pg.revision;
 
     // Add a criterion to Intent: "Series B or C" funding, 40 points.
     await sidebar.locator('[data-key="category:intent:add"]').click();
@@ -79,7 +65,7 @@ describeBrowser('the sidebar editor on the playground', () => {
     const changed = Number(await sidebar.locator('.preview .changed').getAttribute('data-changed'));
     expect(changed).toBeGreaterThan(0);
     await expect(sidebar.locator('[data-unsaved]').isVisible()).resolves.toBe(true);
-    expect(pg.revision).toBe(revisionBefore);
+    expect(s.pg.revision).toBe(revisionBefore);
     expect(await columnTexts(page, scoreColumn)).toEqual(gridBefore);
     await page.locator('#sidebar-frame').screenshot({ path: artifact('sidebar-editing.png') });
 
@@ -88,7 +74,7 @@ describeBrowser('the sidebar editor on the playground', () => {
     await sidebar.locator('.notice-success').waitFor();
     await expect(sidebar.locator('[data-unsaved]').isVisible()).resolves.toBe(false);
     const gridAfter = await until(() => columnTexts(page, scoreColumn), (v) => v.join('|') !== gridBefore.join('|'), 'the grid to refresh');
-    expect(gridAfter).toEqual(engineScores(pg));
+    expect(gridAfter).toEqual(engineScores(s.pg));
     expect(gridAfter.filter((v, i) => v !== gridBefore[i]).length).toBeGreaterThan(0);
     // After saving, the preview compares with the new saved model: nothing changes tier.
     await until(async () => sidebar.locator('.preview .changed').getAttribute('data-changed'), (v) => v === '0', 'changed tier = 0 after saving');

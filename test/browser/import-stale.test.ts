@@ -1,29 +1,15 @@
 // In headless Chromium: invalid imported JSON shows its problems and keeps the draft; a stale save is explained; server errors are shown in words.
 import * as fs from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { callServer } from '../../emulator/load-bundle';
 import type { EditorState, SaveResult } from '../../src/gas/api-types';
-import type { Playground } from '../../playground/server';
 import { savedModel } from './engine-oracle';
-import { describeBrowser, launch, openPlayground, startTestPlayground, until, type Session } from './harness';
+import { describeBrowser, until } from './harness';
+import { usePlaygroundSession } from './session';
 
 jest.setTimeout(180_000);
 
 describeBrowser('import, stale saves and server errors', () => {
-  let browser: Browser;
-  let pg: Playground;
-  let s: Session;
-
-  beforeAll(async () => {
-    pg = await startTestPlayground();
-    browser = await launch();
-    s = await openPlayground(browser, pg);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await pg?.close();
-  });
+  const s = usePlaygroundSession();
 
   test('invalid JSON shows the problems by path and keeps the draft', async () => {
     const { sidebar } = s;
@@ -46,17 +32,17 @@ describeBrowser('import, stale saves and server errors', () => {
     // The draft is untouched and still unsaved.
     expect(await name.inputValue()).toBe('My draft profile');
     expect(await sidebar.locator('[data-unsaved]').isVisible()).toBe(true);
-    expect(savedModel(pg).profiles[0]!.name).toBe('Mid-market B2B SaaS');
+    expect(savedModel(s.pg).profiles[0]!.name).toBe('Mid-market B2B SaaS');
   });
 
   test('a valid file import replaces the draft after confirmation, without saving', async () => {
     const { sidebar } = s;
-    const model = savedModel(pg);
+    const model = savedModel(s.pg);
     model.profiles[0]!.name = 'Imported from a file';
     await sidebar.locator('input[type=file][data-key="import:file"]').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
     await sidebar.getByRole('dialog').getByRole('button', { name: 'Replace draft' }).click();
     await until(() => sidebar.getByLabel('Name', { exact: true }).inputValue(), (v) => v === 'Imported from a file', 'the imported draft');
-    expect(savedModel(pg).profiles[0]!.name).toBe('Mid-market B2B SaaS');
+    expect(savedModel(s.pg).profiles[0]!.name).toBe('Mid-market B2B SaaS');
   });
 
   test('export downloads the draft as JSON and shows it for copying', async () => {
@@ -73,10 +59,10 @@ describeBrowser('import, stale saves and server errors', () => {
     const { sidebar } = s;
     await sidebar.getByLabel('Name', { exact: true }).fill('Mine');
     // Someone else saves from another sidebar.
-    const state = callServer(pg.context, 'getEditorState') as EditorState;
+    const state = callServer(s.pg.context, 'getEditorState') as EditorState;
     const theirs = state.model!;
     theirs.profiles[0]!.name = 'Theirs';
-    const r = callServer(pg.context, 'saveModel', theirs, state.version) as SaveResult;
+    const r = callServer(s.pg.context, 'saveModel', theirs, state.version) as SaveResult;
     expect(r.ok).toBe(true);
 
     await sidebar.locator('[data-action=save]').click();
@@ -85,18 +71,18 @@ describeBrowser('import, stale saves and server errors', () => {
     expect(await warning.textContent()).toContain('Someone else saved the model');
     expect(await sidebar.getByLabel('Name', { exact: true }).inputValue()).toBe('Mine');
     expect(await sidebar.locator('[data-unsaved]').isVisible()).toBe(true);
-    expect(savedModel(pg).profiles[0]!.name).toBe('Theirs');
+    expect(savedModel(s.pg).profiles[0]!.name).toBe('Theirs');
 
     await warning.getByRole('button', { name: 'Save mine over theirs' }).click();
     await sidebar.locator('.notice-success').waitFor();
-    expect(savedModel(pg).profiles[0]!.name).toBe('Mine');
+    expect(savedModel(s.pg).profiles[0]!.name).toBe('Mine');
     expect(await sidebar.locator('[data-unsaved]').isVisible()).toBe(false);
   });
 
   test('a server error is shown in words, not swallowed', async () => {
     const { sidebar } = s;
-    const original = pg.context.previewDraft;
-    pg.context.previewDraft = () => {
+    const original = s.pg.context.previewDraft;
+    s.pg.context.previewDraft = () => {
       throw new Error('Exceeded maximum execution time');
     };
     try {
@@ -107,7 +93,7 @@ describeBrowser('import, stale saves and server errors', () => {
       expect(await notice.textContent()).toContain('The preview could not be computed: Exceeded maximum execution time');
       expect(await sidebar.locator('.preview-status').textContent()).toContain('Exceeded maximum execution time');
     } finally {
-      pg.context.previewDraft = original;
+      s.pg.context.previewDraft = original;
     }
     expect(s.errors).toEqual([]);
   });

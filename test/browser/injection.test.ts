@@ -1,7 +1,7 @@
 // In headless Chromium: headers, values, labels and imported JSON holding HTML and script payloads appear as text, and nothing executes.
-import type { Browser, Frame } from 'playwright-core';
-import type { Playground } from '../../playground/server';
-import { artifact, describeBrowser, launch, openPlayground, startTestPlayground, until, type Session } from './harness';
+import type { Frame } from 'playwright-core';
+import { artifact, describeBrowser, until } from './harness';
+import { usePlaygroundSession } from './session';
 
 jest.setTimeout(180_000);
 
@@ -22,26 +22,11 @@ const CSV = [
 ].join('\n');
 
 describeBrowser('user text is rendered as text', () => {
-  let browser: Browser;
-  let pg: Playground;
-  let s: Session;
-  let frame: Frame;
-
-  beforeAll(async () => {
-    pg = await startTestPlayground(CSV);
-    browser = await launch();
-    s = await openPlayground(browser, pg);
-    frame = s.page.frames().find((x) => x.url().includes('/sidebar'))!;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await pg?.close();
-  });
+  const s = usePlaygroundSession(CSV);
 
   const pwned = async (): Promise<unknown[]> => [
     await s.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
-    await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    await s.frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
   ];
 
   /** Elements a payload would create if it were parsed as HTML. */
@@ -111,7 +96,7 @@ describeBrowser('user text is rendered as text', () => {
     await page.locator('#sidebar-frame').screenshot({ path: artifact('sidebar-injection.png') });
     expect(await pwned()).toEqual([undefined, undefined]);
     expect(await injected(page)).toBe(0);
-    expect(await injected(frame)).toBe(0);
+    expect(await injected(s.frame)).toBe(0);
     expect(s.dialogs).toEqual([]);
     expect(s.errors).toEqual([]);
   });

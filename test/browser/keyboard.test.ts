@@ -1,8 +1,7 @@
 // In headless Chromium: a criterion is added, edited, reordered and saved with the keyboard alone, with a visible focus ring at each step.
-import type { Browser, Frame } from 'playwright-core';
-import type { Playground } from '../../playground/server';
 import { savedModel } from './engine-oracle';
-import { artifact, describeBrowser, launch, openPlayground, startTestPlayground, until, type Session } from './harness';
+import { artifact, describeBrowser, until } from './harness';
+import { usePlaygroundSession } from './session';
 
 jest.setTimeout(180_000);
 
@@ -14,27 +13,10 @@ interface Focused {
 }
 
 describeBrowser('keyboard-only editing', () => {
-  let browser: Browser;
-  let pg: Playground;
-  let s: Session;
-  let frame: Frame;
-
-  beforeAll(async () => {
-    pg = await startTestPlayground();
-    browser = await launch();
-    s = await openPlayground(browser, pg);
-    const f = s.page.frames().find((x) => x.url().includes('/sidebar'));
-    if (f === undefined) throw new Error('no sidebar frame');
-    frame = f;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await pg?.close();
-  });
+  const s = usePlaygroundSession();
 
   const focused = (): Promise<Focused> =>
-    frame.evaluate(() => {
+    s.frame.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       const style = el === null ? null : getComputedStyle(el);
       const label = el === null ? '' : (el.getAttribute('aria-label') ?? (el.id !== '' ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.textContent ?? '');
@@ -59,7 +41,7 @@ describeBrowser('keyboard-only editing', () => {
   test('add, fill in, reorder and save a criterion without the mouse', async () => {
     const { page } = s;
     // Put the keyboard in the sidebar: the frame's first Tab stop.
-    await frame.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await s.frame.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.locator('#sidebar-frame').focus();
 
     let f = await tabTo('category:behavioral:add');
@@ -79,14 +61,14 @@ describeBrowser('keyboard-only editing', () => {
     expect(f.label).toBe('Column');
     expectVisibleFocus(f);
     await page.keyboard.type('Website V');
-    await until(async () => frame.locator(`[data-key="${path}.column"]`).inputValue(), (v) => v === 'Website Visits (30d)', 'the column');
+    await until(async () => s.frame.locator(`[data-key="${path}.column"]`).inputValue(), (v) => v === 'Website Visits (30d)', 'the column');
 
     f = await until(focused, (x) => x.key === `${path}.column`, 'focus kept on the column');
     await page.keyboard.press('Tab');
     f = await focused();
     expect(f.label).toBe('Test');
     await page.keyboard.type('is at l');
-    await until(async () => frame.locator(`[data-key="${path}.when.op"]`).inputValue(), (v) => v === 'gte', 'the operator');
+    await until(async () => s.frame.locator(`[data-key="${path}.when.op"]`).inputValue(), (v) => v === 'gte', 'the operator');
 
     await until(focused, (x) => x.key === `${path}.when.op`, 'focus kept on the operator');
     await page.keyboard.press('Tab');
@@ -106,16 +88,16 @@ describeBrowser('keyboard-only editing', () => {
     const movedPath = path.replace(/criteria\[\d+\]/, `criteria[${index - 1}]`);
     f = await until(focused, (x) => x.key === `${movedPath}:up`, 'focus on the moved card');
     expectVisibleFocus(f);
-    await frame.locator('.card.open').screenshot({ path: artifact('keyboard-criterion.png') });
+    await s.frame.locator('.card.open').screenshot({ path: artifact('keyboard-criterion.png') });
 
     // The preview followed; Save is reachable and works from the keyboard.
-    await frame.locator('.preview [data-preview-status=idle]').waitFor();
+    await s.frame.locator('.preview [data-preview-status=idle]').waitFor();
     f = await tabTo('save');
     expectVisibleFocus(f);
     await page.keyboard.press('Enter');
-    await frame.locator('.notice-success').waitFor();
+    await s.frame.locator('.notice-success').waitFor();
 
-    const saved = savedModel(pg).profiles[0]!.criteria;
+    const saved = savedModel(s.pg).profiles[0]!.criteria;
     const mine = saved.find((c) => c.label === 'Pricing page visitor');
     expect(mine).toMatchObject({ category: 'behavioral', column: 'Website Visits (30d)', when: { op: 'gte', value: 10 }, points: 25 });
     expect(saved.indexOf(mine!)).toBe(index - 1);
@@ -123,7 +105,7 @@ describeBrowser('keyboard-only editing', () => {
   });
 
   test('every control has a name', async () => {
-    const unnamed = await frame.evaluate(() =>
+    const unnamed = await s.frame.evaluate(() =>
       Array.from(document.querySelectorAll<HTMLElement>('button, input, select, textarea'))
         .filter((el) => {
           const labels = (el as HTMLInputElement).labels;
@@ -142,12 +124,12 @@ describeBrowser('keyboard-only editing', () => {
     const del = await tabTo('profiles[0].criteria[0]:delete', 40);
     expect(del.label).toBe('Delete criterion');
     await page.keyboard.press('Enter');
-    await until(async () => frame.locator('dialog[open]').count(), (n) => n === 1, 'the dialog');
+    await until(async () => s.frame.locator('dialog[open]').count(), (n) => n === 1, 'the dialog');
     expect((await focused()).tag).toBe('BUTTON');
     await page.keyboard.press('Escape');
-    await until(async () => frame.locator('dialog').count(), (n) => n === 0, 'the dialog to close');
+    await until(async () => s.frame.locator('dialog').count(), (n) => n === 0, 'the dialog to close');
     expect((await focused()).key).toBe('profiles[0].criteria[0]:delete');
     expect(f.key).toBe('profiles[0].criteria[0]:toggle');
-    expect(await frame.locator('.card').count()).toBeGreaterThan(20);
+    expect(await s.frame.locator('.card').count()).toBeGreaterThan(20);
   });
 });

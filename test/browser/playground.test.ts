@@ -1,9 +1,8 @@
 // In headless Chromium: the playground's menu buttons, loading a user's CSV into the grid (formulas follow), Score this sheet and Help.
-import type { Browser } from 'playwright-core';
-import type { Playground } from '../../playground/server';
 import { requestedPort } from '../../tools/start';
 import { engineScores } from './engine-oracle';
-import { columnOf, columnTexts, describeBrowser, launch, openPlayground, startTestPlayground, until, type Session } from './harness';
+import { columnOf, columnTexts, describeBrowser, until } from './harness';
+import { usePlaygroundSession } from './session';
 
 jest.setTimeout(180_000);
 
@@ -24,20 +23,7 @@ Epsilon,=1+1,80,US,x,2026-10-20
 `;
 
 describeBrowser('the playground', () => {
-  let browser: Browser;
-  let pg: Playground;
-  let s: Session;
-
-  beforeAll(async () => {
-    pg = await startTestPlayground();
-    browser = await launch();
-    s = await openPlayground(browser, pg);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await pg?.close();
-  });
+  const s = usePlaygroundSession();
 
   test('shows the add-on menu as buttons', async () => {
     expect(await s.page.locator('[data-menu]').allTextContents()).toEqual(['Open ICP editor', 'Score this sheet', 'Build tier summary', 'Validate against outcomes', 'Help']);
@@ -52,7 +38,7 @@ describeBrowser('the playground', () => {
     expect(await page.locator('[data-cell="B6"]').textContent()).toBe('=1+1');
     const scores = await columnTexts(page, await columnOf(page, 'ICP Score (live)'));
     expect(scores).toHaveLength(5);
-    expect(scores).toEqual(engineScores(pg));
+    expect(scores).toEqual(engineScores(s.pg));
     expect(await columnTexts(page, await columnOf(page, 'ICP Tier (live)'))).toContain('Disqualified');
     // The sidebar, reopened, sees the new sheet's headers.
     await page.locator('[data-menu=openEditor]').click();

@@ -1,0 +1,36 @@
+// One playground and one headless Chromium page per browser-test describe: started in beforeAll, closed in afterAll.
+import type { Browser, Frame } from 'playwright-core';
+import type { Playground } from '../../playground/server';
+import { launch, openPlayground, startTestPlayground, type Session } from './harness';
+
+/** The open playground page (see Session), its server and browser, and the sidebar's frame; filled in by beforeAll. */
+export interface PlaygroundSession extends Session {
+  pg: Playground;
+  browser: Browser;
+  /** The sidebar's frame, as found once the sidebar has loaded. */
+  frame: Frame;
+}
+
+/**
+ * Registers beforeAll/afterAll in the calling describe: starts the playground (with `csvText` as its sheet, if given),
+ * launches chromium and opens the playground page. Read the fields inside tests and hooks, not at describe time.
+ */
+export function usePlaygroundSession(csvText?: string): PlaygroundSession {
+  const s = {} as PlaygroundSession;
+
+  beforeAll(async () => {
+    s.pg = await startTestPlayground(csvText);
+    s.browser = await launch();
+    Object.assign(s, await openPlayground(s.browser, s.pg));
+    const frame = s.page.frames().find((x) => x.url().includes('/sidebar'));
+    if (frame === undefined) throw new Error('no sidebar frame');
+    s.frame = frame;
+  });
+
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.pg?.close();
+  });
+
+  return s;
+}
