@@ -58,10 +58,21 @@ export class CsvParser {
   private line = 1;
   /** Line where the open quoted field began, for the unterminated-quote error. */
   private quoteLine = 1;
+  /** The chunk being parsed, and where in it the current row began (-1: in an earlier chunk). */
+  private chunk = '';
+  private rowStart = -1;
+  /** The current row is not plain RFC 4180 (a quote in an unquoted field, text after a closing quote). */
+  private irregular = false;
+  /**
+   * The source text of each row the last `push` or `end` returned, without its line break, so a writer can
+   * copy the row through byte for byte; undefined for a row cut by a chunk boundary or not plain RFC 4180.
+   */
+  lastRaw: (string | undefined)[] = [];
 
   /** Parses one chunk of text and returns the rows it completed (possibly none). */
   push(chunk: string): string[][] {
     const out: string[][] = [];
+    this.lastRaw = [];
     let s = chunk;
     if (!this.started && s.length > 0) {
       this.started = true;
@@ -79,11 +90,16 @@ export class CsvParser {
         this.noteLineEnding('\r');
       }
     }
+    this.chunk = s;
+    if (this.rowStarted) this.rowStart = -1;
     let start = i;
     while (i < n) {
       switch (this.state) {
         case State.FieldStart: {
-          this.rowStarted = true;
+          if (!this.rowStarted) {
+            this.rowStarted = true;
+            this.rowStart = i;
+          }
           if (s.charCodeAt(i) === QUOTE) {
             this.state = State.Quoted;
             this.quoteLine = this.line;
@@ -100,6 +116,7 @@ export class CsvParser {
           while (i < n) {
             c = s.charCodeAt(i);
             if (c === COMMA || c === LF || c === CR) break;
+            if (c === QUOTE) this.irregular = true;
             i++;
           }
           if (i === n) {
@@ -161,6 +178,7 @@ export class CsvParser {
             i = this.endRow(s, i, out);
           } else {
             // `"abc"def`: not RFC 4180, but keeping the text beats failing the whole file.
+            this.irregular = true;
             this.state = State.Unquoted;
             start = i;
           }
@@ -173,6 +191,7 @@ export class CsvParser {
 
   /** Signals the end of input and returns the last row if the input did not end with a line break. */
   end(): string[][] {
+    this.lastRaw = [];
     if (this.skipLf && !this.sawLineEnding) this.noteLineEnding('\r');
     this.skipLf = false;
     if (this.state === State.Quoted) {
@@ -181,6 +200,7 @@ export class CsvParser {
     if (!this.rowStarted) return [];
     this.pushField(this.partial);
     const row = this.row;
+    this.lastRaw.push(this.rawOfRow(this.chunk.length));
     this.row = [];
     this.rowStarted = false;
     this.state = State.FieldStart;
@@ -195,6 +215,7 @@ export class CsvParser {
   /** Ends the row at the line break at `i` (CR, LF or CRLF) and returns the index after it. */
   private endRow(s: string, i: number, out: string[][]): number {
     out.push(this.row);
+    this.lastRaw.push(this.rawOfRow(i));
     this.row = [];
     this.rowStarted = false;
     this.state = State.FieldStart;
@@ -214,6 +235,14 @@ export class CsvParser {
     }
     if (!this.sawLineEnding) this.noteLineEnding('\r');
     return i + 1;
+  }
+
+  /** The current row's text up to `end` in the current chunk, when it can be copied through unchanged. */
+  private rawOfRow(end: number): string | undefined {
+    const raw = this.rowStart >= 0 && !this.irregular ? this.chunk.slice(this.rowStart, end) : undefined;
+    this.rowStart = -1;
+    this.irregular = false;
+    return raw;
   }
 
   private noteLineEnding(eol: '\n' | '\r\n' | '\r'): void {
@@ -237,11 +266,17 @@ export interface ReadCsvOptions {
   onParser?: (parser: CsvParser) => void;
 }
 
+/** The rows one chunk completed, with each row's source text where it can be copied through (`CsvParser.lastRaw`). */
+export interface CsvBatch {
+  rows: string[][];
+  raw: (string | undefined)[];
+}
+
 /**
  * Rows of a CSV stream, a batch per chunk read: one await per chunk instead of one per row keeps the
  * per-row overhead of a million-row file low. Bytes are decoded as UTF-8, split characters included.
  */
-export async function* readCsvBatches(input: Readable, options: ReadCsvOptions = {}): AsyncGenerator<string[][]> {
+export async function* readCsvBatches(input: Readable, options: ReadCsvOptions = {}): AsyncGenerator<CsvBatch> {
   const parser = new CsvParser();
   options.onParser?.(parser);
   const decoder = new StringDecoder('utf8');
@@ -249,17 +284,18 @@ export async function* readCsvBatches(input: Readable, options: ReadCsvOptions =
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     if (text.length === 0) continue;
     const rows = parser.push(text);
-    if (rows.length > 0) yield rows;
+    if (rows.length > 0) yield { rows, raw: parser.lastRaw };
   }
   const rest = decoder.end();
   const tail = rest.length > 0 ? parser.push(rest) : [];
+  const tailRaw = rest.length > 0 ? parser.lastRaw : [];
   const last = parser.end();
-  if (tail.length > 0 || last.length > 0) yield tail.concat(last);
+  if (tail.length > 0 || last.length > 0) yield { rows: tail.concat(last), raw: tailRaw.concat(parser.lastRaw) };
 }
 
 /** Rows of a CSV stream one at a time; convenient where speed does not matter (see `readCsvBatches`). */
 export async function* readCsv(input: Readable, options: ReadCsvOptions = {}): AsyncGenerator<string[]> {
   for await (const batch of readCsvBatches(input, options)) {
-    yield* batch;
+    yield* batch.rows;
   }
 }

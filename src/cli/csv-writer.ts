@@ -84,6 +84,16 @@ export class CsvWriter {
     return undefined;
   }
 
+  /**
+   * Appends a row given as CSV text already (an input row copied through) followed by more fields; returns a
+   * promise to await when the stream needs to drain, otherwise undefined.
+   */
+  writeRowAfter(csvText: string, fields: readonly string[]): Promise<void> | undefined {
+    this.buffer += csvText + ',' + csvRow(fields) + this.eol;
+    if (this.buffer.length >= this.chunkSize) return this.flush();
+    return undefined;
+  }
+
   /** Writes what is buffered; resolves once the stream can take more. */
   flush(): Promise<void> | undefined {
     if (this.failure) return Promise.reject(this.failure);

@@ -114,6 +114,43 @@ describe('CsvParser', () => {
   });
 });
 
+describe('source text of each row (lastRaw), for copying rows through unchanged', () => {
+  function raws(pieces: readonly string[]): (string | undefined)[] {
+    const parser = new CsvParser();
+    const out: (string | undefined)[] = [];
+    for (const p of pieces) {
+      parser.push(p);
+      out.push(...parser.lastRaw);
+    }
+    parser.end();
+    out.push(...parser.lastRaw);
+    return out;
+  }
+
+  it('is each row without its line break, quotes and embedded line breaks kept, BOM dropped', () => {
+    const text = '\uFEFFh1,"h,2"\r\n"a ""q""","multi\nline"\r\n"x",  y \n\nlast,"1"';
+    expect(raws([text])).toEqual(['h1,"h,2"', '"a ""q""","multi\nline"', '"x",  y ', '', 'last,"1"']);
+  });
+
+  it('is one entry per row returned, in step with the rows', () => {
+    const parser = new CsvParser();
+    const rows = parser.push('a,b\nc,d\ne');
+    expect(parser.lastRaw).toEqual(['a,b', 'c,d']);
+    expect(rows).toHaveLength(2);
+    expect(parser.end()).toEqual([['e']]);
+    expect(parser.lastRaw).toEqual(['e']);
+  });
+
+  it('is undefined for a row cut by a chunk boundary, and known again for the next row', () => {
+    expect(raws(['a,b\nc,', 'd\ne,f\n'])).toEqual(['a,b', undefined, 'e,f']);
+    expect(raws(['"multi\n', 'line"\nnext\n'])).toEqual([undefined, 'next']);
+  });
+
+  it('is undefined for rows that are not plain RFC 4180, so they are written re-quoted', () => {
+    expect(raws(['5" screen,b\n"abc"def,b\nok,"fine"\n'])).toEqual([undefined, undefined, 'ok,"fine"']);
+  });
+});
+
 describe('readCsv over a stream', () => {
   it('decodes UTF-8 split across byte-by-byte chunks', async () => {
     const text = '\uFEFFAccount,City\n"Zürich AG, €","Café ""Ü""\n✓"\r\nNaïve,東京\n';
@@ -136,7 +173,7 @@ describe('readCsv over a stream', () => {
 
   it('yields batches, one per chunk that completed rows', async () => {
     const batches: string[][][] = [];
-    for await (const b of readCsvBatches(Readable.from([Buffer.from('a\nb\n'), Buffer.from('c'), Buffer.from('\nd')]))) batches.push(b);
+    for await (const b of readCsvBatches(Readable.from([Buffer.from('a\nb\n'), Buffer.from('c'), Buffer.from('\nd')]))) batches.push(b.rows);
     expect(batches).toEqual([[['a'], ['b']], [['c']], [['d']]]);
   });
 

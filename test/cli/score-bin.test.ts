@@ -96,6 +96,22 @@ describe('icp score', () => {
     expect(parseCsv(r.stdout)).toHaveLength(7);
   });
 
+  it('copies input rows through byte for byte: the quoting and spacing they had are kept', async () => {
+    const csv = 'Account,Industry,Employees\n"Acme","SaaS","1,200"\n  Beta  ,"Fin""tech",\n"Gamma\nGroup",SaaS,50\n';
+    writeFiles(dir, { 'quoted.csv': csv });
+    const r = await runIcp(['score', 'quoted.csv', '--model', 'model.json', '--today', TODAY], { cwd: dir });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[1]?.startsWith('"Acme","SaaS","1,200",')).toBe(true);
+    expect(lines[2]?.startsWith('  Beta  ,"Fin""tech",,')).toBe(true);
+    expect(r.stdout).toContain('"Gamma\nGroup",SaaS,50,');
+    // What a CSV reader makes of the output is the input's cells plus the engine's.
+    const expected = engineResults(twoProfileModel(), csv);
+    parseCsv(csv)
+      .slice(1)
+      .forEach((row, i) => expect(parseCsv(r.stdout)[i + 1]).toEqual([...row, ...(expected[i] as string[])]));
+  });
+
   it('pads short rows and puts extra cells after the ICP columns, with a warning', async () => {
     writeFiles(dir, { 'ragged.csv': 'Account,Industry,Employees\nA,SaaS\nB,SaaS,10,extra,more\nC,SaaS,10,,\n' });
     const r = await runIcp(['score', 'ragged.csv', '--model', 'model.json', '--today', TODAY], { cwd: dir });

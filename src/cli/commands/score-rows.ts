@@ -1,5 +1,6 @@
 // The per-row work of `icp score`: one input row in, the same row plus ICP Score, ICP Tier and ICP Why out.
 import type { CompiledProfile } from '../../engine';
+import type { CsvBatch } from '../csv-reader';
 import type { CsvWriter } from '../csv-writer';
 import { TierTally } from '../tier-tally';
 
@@ -26,41 +27,53 @@ export class RowScorer {
     return this.profile.name;
   }
 
-  /** Scores and writes `rows[from..]`; awaits only when the output asked to slow down. */
-  async scoreBatch(rows: string[][], from = 0): Promise<void> {
+  /** Scores and writes the batch's rows from `from` on; awaits only when the output asked to slow down. */
+  async scoreBatch(batch: CsvBatch, from = 0): Promise<void> {
+    const { rows, raw } = batch;
     for (let i = from; i < rows.length; i++) {
-      const wait = this.writer.writeRow(this.scoreRow(rows[i] as string[]));
+      const wait = this.scoreRow(rows[i] as string[], raw[i]);
       if (wait !== undefined) await wait;
     }
   }
 
-  /** The output row for one input row; reuses the parser's array, which nothing else holds. */
-  scoreRow(row: string[]): string[] {
+  /**
+   * Writes one input row plus its ICP cells. A row with no more cells than the header row is copied through
+   * as its source text when the parser kept it (`raw`): the input columns stay byte for byte as they were,
+   * and the row costs no re-quoting. Reuses the parser's array, which nothing else holds.
+   */
+  private scoreRow(row: string[], raw: string | undefined): Promise<void> | undefined {
     this.rowNumber++;
     const width = this.width;
-    while (row.length < width) row.push('');
+    const cells = row.length;
     // Empty cells past the header row (a trailing comma) hold nothing; dropping them keeps the row rectangular.
     while (row.length > width && row[row.length - 1] === '') row.pop();
     const result = this.profile.evaluateWithWhy(row);
-    let score = '';
-    let tier = '';
-    let why = '';
-    if (result.blank) this.tally.blank++;
-    else {
+    let icp: readonly string[];
+    if (result.blank) {
+      this.tally.blank++;
+      icp = BLANK_CELLS;
+    } else {
       this.tally.add(result.tier);
-      score = String(result.score);
-      tier = result.tier;
-      why = result.text;
+      icp = [String(result.score), result.tier, result.text];
     }
-    if (row.length === width) {
-      row.push(score, tier, why);
-      return row;
+    if (cells <= width && raw !== undefined) return this.writer.writeRowAfter(raw + this.padding(width - cells), icp);
+    if (row.length <= width) {
+      while (row.length < width) row.push('');
+      row.push(...icp);
+      return this.writer.writeRow(row);
     }
     // Extra cells go after the ICP columns: nothing is dropped and the ICP columns stay under their headers.
     if (this.longRows++ === 0) this.firstLongRow = this.rowNumber;
     const out = row.slice(0, width);
-    out.push(score, tier, why);
+    out.push(...icp);
     for (let j = width; j < row.length; j++) out.push(row[j] as string);
-    return out;
+    return this.writer.writeRow(out);
+  }
+
+  /** The commas that pad a short row's text out to the header row's width. */
+  private padding(missing: number): string {
+    return missing === 0 ? '' : ','.repeat(missing);
   }
 }
+
+const BLANK_CELLS: readonly string[] = ['', '', ''];

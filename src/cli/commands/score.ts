@@ -77,7 +77,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   let writer: CsvWriter | undefined;
   try {
     const first = await batches.next();
-    const headers = first.done ? undefined : first.value[0];
+    const headers = first.done ? undefined : first.value.rows[0];
     if (first.done || headers === undefined) {
       throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
     }
