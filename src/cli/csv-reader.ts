@@ -58,19 +58,39 @@ export class CsvParser {
   private line = 1;
   /** Line where the open quoted field began, for the unterminated-quote error. */
   private quoteLine = 1;
-  /** The chunk being parsed, and where in it the current row began (-1: in an earlier chunk). */
+  /** The chunk being parsed, and where in it the current row began. */
   private chunk = '';
-  private rowStart = -1;
+  private rowStart = 0;
+  /** The current row's text from earlier chunks, when it began in one. */
+  private rowPrefix = '';
   /** The current row is not plain RFC 4180 (a quote in an unquoted field, text after a closing quote). */
   private irregular = false;
   /**
    * The source text of each row the last `push` or `end` returned, without its line break, so a writer can
-   * copy the row through byte for byte; undefined for a row cut by a chunk boundary or not plain RFC 4180.
+   * copy the row through byte for byte; undefined for a row that is not plain RFC 4180 (written re-quoted).
    */
   lastRaw: (string | undefined)[] = [];
 
+  /**
+   * @param atFileStart the text starts a file, so a leading byte order mark is dropped; false when parsing a
+   *   later part of a file (a worker thread's chunk), where U+FEFF would be part of a cell
+   */
+  constructor(atFileStart = true) {
+    this.started = !atFileStart;
+  }
+
   /** Parses one chunk of text and returns the rows it completed (possibly none). */
   push(chunk: string): string[][] {
+    const out = this.parse(chunk);
+    // A row goes on into the next chunk: keep its text so far, so its source text is known however the file is cut.
+    if (this.rowStarted) {
+      this.rowPrefix += this.chunk.slice(this.rowStart);
+      this.rowStart = 0;
+    }
+    return out;
+  }
+
+  private parse(chunk: string): string[][] {
     const out: string[][] = [];
     this.lastRaw = [];
     let s = chunk;
@@ -91,7 +111,6 @@ export class CsvParser {
       }
     }
     this.chunk = s;
-    if (this.rowStarted) this.rowStart = -1;
     let start = i;
     while (i < n) {
       switch (this.state) {
@@ -200,7 +219,8 @@ export class CsvParser {
     if (!this.rowStarted) return [];
     this.pushField(this.partial);
     const row = this.row;
-    this.lastRaw.push(this.rawOfRow(this.chunk.length));
+    // push() moved the unfinished row's text into rowPrefix: nothing of the chunk is left to add.
+    this.lastRaw.push(this.rawOfRow(this.rowStart));
     this.row = [];
     this.rowStarted = false;
     this.state = State.FieldStart;
@@ -239,8 +259,8 @@ export class CsvParser {
 
   /** The current row's text up to `end` in the current chunk, when it can be copied through unchanged. */
   private rawOfRow(end: number): string | undefined {
-    const raw = this.rowStart >= 0 && !this.irregular ? this.chunk.slice(this.rowStart, end) : undefined;
-    this.rowStart = -1;
+    const raw = this.irregular ? undefined : this.rowPrefix + this.chunk.slice(this.rowStart, end);
+    this.rowPrefix = '';
     this.irregular = false;
     return raw;
   }

@@ -48,15 +48,52 @@ export interface CsvWriterOptions {
   chunkSize?: number;
 }
 
+/** Where scored rows go: a stream (CsvWriter) or a string in memory (CsvText, used by worker threads). */
+export interface RowOutput {
+  /** Appends a row; returns a promise to await when the output needs to drain, otherwise undefined. */
+  writeRow(fields: readonly string[]): Promise<void> | undefined;
+  /** Appends a row given as CSV text already (an input row copied through) followed by more fields. */
+  writeRowAfter(csvText: string, fields: readonly string[]): Promise<void> | undefined;
+}
+
+/** Rows collected as CSV text in memory; `take` hands the text over and starts again. */
+export class CsvText implements RowOutput {
+  protected buffer = '';
+  protected readonly eol: string;
+
+  constructor(options: CsvWriterOptions = {}) {
+    this.eol = options.lineEnding ?? '\n';
+  }
+
+  writeRow(fields: readonly string[]): Promise<void> | undefined {
+    this.buffer += csvRow(fields) + this.eol;
+    return this.collected();
+  }
+
+  writeRowAfter(csvText: string, fields: readonly string[]): Promise<void> | undefined {
+    this.buffer += csvText + ',' + csvRow(fields) + this.eol;
+    return this.collected();
+  }
+
+  take(): string {
+    const text = this.buffer;
+    this.buffer = '';
+    return text;
+  }
+
+  /** Called after each row; a subclass may pass the text on. */
+  protected collected(): Promise<void> | undefined {
+    return undefined;
+  }
+}
+
 /**
  * Collects rows into large strings and writes them in chunks, so a million rows make a few thousand writes.
  * `writeRow` returns a promise only when the stream asked to wait (`write` returned false); callers await it
  * then and only then, which bounds memory without paying an await per row. Stream errors are captured and
  * surface as a rejected wait, or from `end`.
  */
-export class CsvWriter {
-  private buffer = '';
-  private readonly eol: string;
+export class CsvWriter extends CsvText {
   private readonly chunkSize: number;
   private failure: Error | undefined;
   private readonly onError = (err: Error): void => {
@@ -67,7 +104,7 @@ export class CsvWriter {
     private readonly stream: Writable,
     options: CsvWriterOptions = {},
   ) {
-    this.eol = options.lineEnding ?? '\n';
+    super(options);
     this.chunkSize = options.chunkSize ?? 64 * 1024;
     stream.on('error', this.onError);
   }
@@ -77,19 +114,16 @@ export class CsvWriter {
     return this.failure;
   }
 
-  /** Appends a row; returns a promise to await when the stream needs to drain, otherwise undefined. */
-  writeRow(fields: readonly string[]): Promise<void> | undefined {
-    this.buffer += csvRow(fields) + this.eol;
-    if (this.buffer.length >= this.chunkSize) return this.flush();
-    return undefined;
+  /** Writes bytes that are CSV rows already (scored by a worker thread) after what is buffered. */
+  writeBytes(bytes: Uint8Array): Promise<void> | undefined {
+    if (this.failure) return Promise.reject(this.failure);
+    const pending = this.flush();
+    if (pending !== undefined) return pending.then(() => this.writeBytes(bytes));
+    if (this.stream.write(bytes)) return undefined;
+    return this.waitForDrain();
   }
 
-  /**
-   * Appends a row given as CSV text already (an input row copied through) followed by more fields; returns a
-   * promise to await when the stream needs to drain, otherwise undefined.
-   */
-  writeRowAfter(csvText: string, fields: readonly string[]): Promise<void> | undefined {
-    this.buffer += csvText + ',' + csvRow(fields) + this.eol;
+  protected override collected(): Promise<void> | undefined {
     if (this.buffer.length >= this.chunkSize) return this.flush();
     return undefined;
   }

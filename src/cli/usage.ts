@@ -1,6 +1,6 @@
 // The help texts of `icp`, `icp score` and `icp check`.
 
-export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD]
+export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--threads N]
 
 Scores every row of a CSV file (the first row holds the column headers) and writes the CSV back with three
 columns added: ICP Score (0-100), ICP Tier and ICP Why. Every input column is kept as it is; blank rows get
@@ -13,6 +13,8 @@ Options:
   --profile NAME    the profile to score with; default: the model's default profile
   --out FILE        write to FILE instead of standard output; FILE is replaced only when scoring succeeds
   --today DATE      the day "withinDays" criteria count back from, YYYY-MM-DD; default: today
+  --threads N       score on N threads (1 to 64); default: one per CPU core for files of 4 MB or more,
+                    else 1. The output is the same byte for byte; standard input is read on one thread
   -h, --help        show this help
 `;
 
@@ -30,7 +32,7 @@ Options:
 export const MAIN_USAGE = `icp: score account lists against an Ideal Customer Profile (ICP) model
 
 Usage:
-  icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD]
+  icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--threads N]
   icp check <model.json> [--headers accounts.csv]
   icp --help | --version
   icp <command> --help

@@ -141,9 +141,13 @@ describe('source text of each row (lastRaw), for copying rows through unchanged'
     expect(parser.lastRaw).toEqual(['e']);
   });
 
-  it('is undefined for a row cut by a chunk boundary, and known again for the next row', () => {
-    expect(raws(['a,b\nc,', 'd\ne,f\n'])).toEqual(['a,b', undefined, 'e,f']);
-    expect(raws(['"multi\n', 'line"\nnext\n'])).toEqual([undefined, 'next']);
+  it('is the same however the text is cut into chunks', () => {
+    expect(raws(['a,b\nc,', 'd\ne,f\n'])).toEqual(['a,b', 'c,d', 'e,f']);
+    expect(raws(['"multi\n', 'line"\nnext\n'])).toEqual(['"multi\nline"', 'next']);
+    const text = '\uFEFFh1,"h,2"\r\n"a ""q""","multi\r\nline"\r\n"x",  y \r\n\r\nlast,"1"';
+    const whole = raws([text]);
+    for (let k = 0; k <= text.length; k++) expect(raws([text.slice(0, k), text.slice(k)])).toEqual(whole);
+    expect(raws(text.split(''))).toEqual(whole);
   });
 
   it('is undefined for rows that are not plain RFC 4180, so they are written re-quoted', () => {

@@ -125,6 +125,62 @@ describe('icp score', () => {
     expect(r.stderr).toMatch(/1 row has more cells than the header row \(first: row 3\)/);
   });
 
+  describe('--threads: the same output from worker threads', () => {
+    // About 4 MB, so the file is cut into several chunks of whole rows; every awkward row kind recurs in each.
+    const AWKWARD = [
+      '"Acme, Inc.",SaaS,120,Yes,2026-02-01,"Salesforce, Slack",ann@acme.io',
+      '"Multi\r\nLine Co",Retail,80,,2/15/2026,"Salesforce\nHubSpot",x@y.z',
+      '"Initech ""Labs""",Government,50,yes,,,',
+      ',,,,,,',
+      '',
+      'Short,SaaS',
+      'Long,SaaS,10,yes,,,e@x.io,extra,"more, still"',
+      '5" screens,SaaS ,"1,500",no,,HubSpot,bob@gmail.com',
+      '"after"quote,Fintech,  9  ,TRUE,,,',
+      '\uFEFFZero width start,SaaS,200,yes,,,',
+    ];
+    const bigCsv = (eol: string, rows: number): string =>
+      '\uFEFF' + [ACCOUNTS_CSV.split('\r\n')[0], ...Array.from({ length: rows }, (_, i) => `${AWKWARD[i % AWKWARD.length]}${i % 7 === 0 ? ` ${i}` : ''}`)].join(eol);
+
+    it.each([
+      ['LF', '\n'],
+      ['CRLF', '\r\n'],
+    ])('writes byte for byte what one thread writes (%s, no final line break)', async (_name, eol) => {
+      writeFiles(dir, { 'big.csv': bigCsv(eol, 60_000) });
+      const one = await runIcp(['score', 'big.csv', '--model', 'model.json', '--today', TODAY, '--threads', '1', '--out', 'one.csv'], { cwd: dir });
+      const two = await runIcp(['score', 'big.csv', '--model', 'model.json', '--today', TODAY, '--threads', '3', '--out', 'two.csv'], { cwd: dir });
+      expect(one.code).toBe(0);
+      expect(two.code).toBe(0);
+      expect(two.stderr).toBe(one.stderr);
+      expect(one.stderr).toMatch(/rows have more cells than the header row \(first: row 8\)/);
+      const a = readFileSync(path.join(dir, 'one.csv'));
+      const b = readFileSync(path.join(dir, 'two.csv'));
+      expect(a.length).toBeGreaterThan(4_000_000);
+      expect(b.equals(a)).toBe(true);
+    });
+
+    it('reports an unterminated quote at the end by its line in the whole file, and writes nothing', async () => {
+      writeFiles(dir, { 'broken.csv': bigCsv('\n', 60_000) + '\n"never closed,SaaS\nmore\n' });
+      const one = await runIcp(['score', 'broken.csv', '--model', 'model.json', '--threads', '1', '--out', 'scored.csv'], { cwd: dir });
+      const two = await runIcp(['score', 'broken.csv', '--model', 'model.json', '--threads', '2', '--out', 'scored.csv'], { cwd: dir });
+      expect(one.code).toBe(2);
+      expect(two.stderr).toBe(one.stderr);
+      expect(two.code).toBe(2);
+      expect(existsSync(path.join(dir, 'scored.csv'))).toBe(false);
+    });
+
+    it('refuses a thread count that is not a whole number from 1 to 64, or threads over standard input', async () => {
+      for (const bad of ['0', 'two', '1.5', '65']) {
+        const r = await runIcp(['score', 'accounts.csv', '--threads', bad], { cwd: dir });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(new RegExp(`--threads needs a whole number from 1 to 64, not "${bad.replace('.', '\\.')}"`));
+      }
+      const r = await runIcp(['score', '-', '--threads', '2'], { cwd: dir, stdin: ACCOUNTS_CSV });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--threads above 1 needs a file/);
+    });
+  });
+
   describe('failures exit with 2, say why, and leave no output file', () => {
     const noOutput = (): void => {
       expect(existsSync(path.join(dir, 'scored.csv'))).toBe(false);

@@ -1,7 +1,7 @@
 // The per-row work of `icp score`: one input row in, the same row plus ICP Score, ICP Tier and ICP Why out.
 import type { CompiledProfile } from '../../engine';
 import type { CsvBatch } from '../csv-reader';
-import type { CsvWriter } from '../csv-writer';
+import type { RowOutput } from '../csv-writer';
 import { TierTally } from '../tier-tally';
 
 /** The headers `icp score` appends, in order. */
@@ -12,15 +12,19 @@ export class RowScorer {
   /** Rows with more cells than the header row, and the first of them (spreadsheet numbering, header = 1). */
   longRows = 0;
   firstLongRow = 0;
-  private rowNumber = 1;
+  private rowNumber: number;
 
   constructor(
     private readonly profile: CompiledProfile,
     /** Cells in the header row: short rows are padded to it so the ICP columns line up under their headers. */
     private readonly width: number,
-    private readonly writer: CsvWriter,
+    private readonly writer: RowOutput,
+    /** Number of the row before the first one scored (1, the header row, unless scoring a later part of a file). */
+    rowNumberBefore = 1,
+    tally?: TierTally,
   ) {
-    this.tally = new TierTally(profile.tierLabels);
+    this.rowNumber = rowNumberBefore;
+    this.tally = tally ?? new TierTally(profile.tierLabels);
   }
 
   get profileName(): string {
@@ -34,6 +38,12 @@ export class RowScorer {
       const wait = this.scoreRow(rows[i] as string[], raw[i]);
       if (wait !== undefined) await wait;
     }
+  }
+
+  /** Scores and writes the whole batch at once, for an output that never asks to wait (CsvText). */
+  scoreBatchNow(batch: CsvBatch): void {
+    const { rows, raw } = batch;
+    for (let i = 0; i < rows.length; i++) this.scoreRow(rows[i] as string[], raw[i]);
   }
 
   /**

@@ -1,8 +1,12 @@
 // `icp score`: streams a CSV through the engine and writes it back with ICP Score, ICP Tier and ICP Why added.
+import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
 import { compileModel, EngineError, type CompiledProfile, type Model } from '../../engine';
 import { flagValue, parseArgs, UsageError, type FlagSpec } from '../args';
 import { CsvWriter } from '../csv-writer';
 import { readCsvBatches, type CsvParser } from '../csv-reader';
+import { readFileHead, scoreFileOnThreads, type LongRows } from '../parallel-score';
+import { TierTally } from '../tier-tally';
 import { csvFailure, inputName, openInput } from '../input';
 import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../io';
 import { loadModel } from '../model-file';
@@ -15,6 +19,7 @@ const FLAGS: FlagSpec = {
   profile: { value: true },
   out: { value: true },
   today: { value: true },
+  threads: { value: true },
   help: { value: false },
 };
 
@@ -56,6 +61,88 @@ function isBrokenPipe(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
 }
 
+/** Where the rows come from: a stream parsed here, or a file cut into chunks for worker threads. */
+interface RowSource {
+  headers: string[] | undefined;
+  lineEnding: string;
+  /** Scores every data row into `writer`, counting tiers in `tally`. */
+  scoreRows(profile: CompiledProfile, writer: CsvWriter, tally: TierTally): Promise<LongRows>;
+  close(): Promise<void>;
+}
+
+/** Reads and scores on this thread, batch by batch as chunks arrive: any input, standard input included. */
+async function streamSource(file: string, io: CliIo): Promise<RowSource> {
+  const input = await openInput(file, io);
+  let parser: CsvParser | undefined;
+  const batches = readCsvBatches(input, { onParser: (p) => (parser = p) });
+  const close = async (): Promise<void> => {
+    // Stops the reader and closes the file if we stopped early; a finished generator ignores this.
+    await batches.return(undefined).catch(() => undefined);
+    input.destroy();
+  };
+  try {
+    const first = await batches.next();
+    const headers = first.done ? undefined : first.value.rows[0];
+    return {
+      headers,
+      // Answer in the input's line-ending style, so Windows exports stay CRLF and Unix ones LF.
+      lineEnding: parser?.lineEnding === '\r\n' ? '\r\n' : '\n',
+      async scoreRows(profile, writer, tally) {
+        const scorer = new RowScorer(profile, headers!.length, writer, 1, tally);
+        if (!first.done) await scorer.scoreBatch(first.value, 1);
+        for (;;) {
+          const next = await batches.next();
+          if (next.done) break;
+          await scorer.scoreBatch(next.value);
+        }
+        return { longRows: scorer.longRows, firstLongRow: scorer.firstLongRow };
+      },
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Cuts a file into chunks of whole rows scored on worker threads (see parallel-score.ts). */
+async function threadedSource(file: string, io: CliIo, threads: number, model: Model, today: Date): Promise<RowSource> {
+  // Opening through openInput gives a missing file or a directory the same message as the stream path.
+  (await openInput(file, io)).destroy();
+  const head = await readFileHead(file);
+  const lineEnding = head.lineEnding === '\r\n' ? '\r\n' : '\n';
+  return {
+    headers: head.headers,
+    lineEnding,
+    scoreRows: (profile, writer, tally) =>
+      scoreFileOnThreads({
+        file,
+        head,
+        threads,
+        writer,
+        tally,
+        setup: { model, profile: profile.name, headers: head.headers!, today: today.getTime(), lineEnding },
+      }),
+    close: async () => {},
+  };
+}
+
+/** Worker threads pay off only when there is enough to share out: small files are scored on this thread. */
+const THREADED_MIN_BYTES = 4 * 1024 * 1024;
+
+/** How many threads to score with: --threads, else one per core for a large file, else 1. */
+async function threadsFor(file: string, flag: string | undefined): Promise<number> {
+  if (flag !== undefined) {
+    const n = Number(flag);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--threads needs a whole number from 1 to 64, not "${flag}"`);
+    if (file === '-' && n > 1) throw new UsageError('--threads above 1 needs a file: standard input is read on one thread');
+    return n;
+  }
+  if (file === '-') return 1;
+  const size = (await fsp.stat(file).catch(() => undefined))?.size ?? 0;
+  return size >= THREADED_MIN_BYTES ? Math.min(os.availableParallelism(), 8) : 1;
+}
+
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, FLAGS);
   if (args.flags.has('help')) {
@@ -65,45 +152,39 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const [file, ...extra] = args.positionals;
   if (file === undefined) throw new UsageError('score needs the CSV file to score (or - for standard input)');
   if (extra.length > 0) throw new UsageError(`score takes one CSV file; unexpected: ${extra.join(' ')}`);
-  const today = parseToday(flagValue(args, 'today'));
+  // Fixed once, so every thread counts days back from the same today even across midnight.
+  const today = parseToday(flagValue(args, 'today')) ?? new Date();
+  const threads = await threadsFor(file, flagValue(args, 'threads'));
   // The model is checked before any input is read or output created: its mistakes are the likeliest.
   const model = await loadModel(flagValue(args, 'model'));
 
-  const input = await openInput(file, io);
-  let parser: CsvParser | undefined;
-  const batches = readCsvBatches(input, { onParser: (p) => (parser = p) });
+  let source: RowSource | undefined;
   let output: Output | undefined;
   let committed = false;
   let writer: CsvWriter | undefined;
   try {
-    const first = await batches.next();
-    const headers = first.done ? undefined : first.value.rows[0];
-    if (first.done || headers === undefined) {
+    source = threads > 1 ? await threadedSource(file, io, threads, model, today) : await streamSource(file, io);
+    const headers = source.headers;
+    if (headers === undefined) {
       throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
     }
     const profile = compileProfile(model, headers, flagValue(args, 'profile'), today);
     output = await openOutput(flagValue(args, 'out'), io);
     // After the output opened: a run that cannot write anything should print its error alone.
     for (const line of missingColumnWarnings(profile, file)) writeLine(io.stderr, line);
-    // Answer in the input's line-ending style, so Windows exports stay CRLF and Unix ones LF.
-    writer = new CsvWriter(output.stream, { lineEnding: parser?.lineEnding === '\r\n' ? '\r\n' : '\n' });
-    const scorer = new RowScorer(profile, headers.length, writer);
+    writer = new CsvWriter(output.stream, { lineEnding: source.lineEnding });
+    const tally = new TierTally(profile.tierLabels);
     await writer.writeRow([...headers, ...ICP_COLUMNS]);
-    await scorer.scoreBatch(first.value, 1);
-    for (;;) {
-      const next = await batches.next();
-      if (next.done) break;
-      await scorer.scoreBatch(next.value);
-    }
+    const long = await source.scoreRows(profile, writer, tally);
     await writer.end(output.isFile);
     await output.commit();
     committed = true;
-    writeLine(io.stderr, `icp: ${scorer.tally.summary(scorer.profileName)}`);
-    if (scorer.longRows > 0) {
+    writeLine(io.stderr, `icp: ${tally.summary(profile.name)}`);
+    if (long.longRows > 0) {
       writeLine(
         io.stderr,
-        `icp: warning: ${plural(scorer.longRows, 'row has', 'rows have')} more cells than the header row ` +
-          `(first: row ${scorer.firstLongRow}); the extra cells follow the ICP Why column`,
+        `icp: warning: ${plural(long.longRows, 'row has', 'rows have')} more cells than the header row ` +
+          `(first: row ${long.firstLongRow}); the extra cells follow the ICP Why column`,
       );
     }
   } catch (err) {
@@ -115,9 +196,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     throw csvFailure(err, file);
   } finally {
     if (!committed) await output?.abort();
-    // Stops the reader and closes the file if we stopped early; a finished generator ignores this.
-    await batches.return(undefined).catch(() => undefined);
-    input.destroy();
+    await source?.close();
   }
 
   return EXIT_OK;

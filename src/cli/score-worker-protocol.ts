@@ -1,0 +1,36 @@
+// The messages between `icp score` and its worker threads (all structured-cloneable).
+import type { Model } from '../engine';
+
+/** What a worker needs to score rows exactly as the main thread would. */
+export interface WorkerSetup {
+  model: Model;
+  /** The profile's name, resolved by the main thread. */
+  profile: string;
+  headers: string[];
+  /** "Today" as epoch milliseconds, or undefined for the worker's own clock (the same day as the main thread's). */
+  today: number | undefined;
+  lineEnding: string;
+}
+
+/** Whole CSV rows as UTF-8 bytes; `last` when they end the file (the last row may lack its line break). */
+export interface ScoreChunk {
+  id: number;
+  bytes: Uint8Array;
+  last: boolean;
+}
+
+export type ChunkResult =
+  | {
+      id: number;
+      ok: true;
+      /** The rows with their ICP cells, as CSV bytes. */
+      bytes: Uint8Array;
+      rows: number;
+      scored: number;
+      blank: number;
+      tiers: [string, number][];
+      longRows: number;
+      /** Row number of the first long row counted from the chunk's first row as 1; 0 when none. */
+      firstLongRow: number;
+    }
+  | { id: number; ok: false; name: string; message: string };
