@@ -6,12 +6,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { csvField, iterateSampleAccounts } from '../tools/sample/accounts';
 
-export interface CliFigures {
-  rows: number;
-  fileMegabytes: number;
+/** One `icp score` run: its thread count, wall time and the process's peak memory (all threads). */
+export interface CliRun {
+  threads: number;
   seconds: number;
   rowsPerSecond: number;
   peakMegabytes: number;
+}
+
+export interface CliFigures {
+  rows: number;
+  fileMegabytes: number;
+  /** On one thread, then with the bin's default (one worker thread per core). */
+  oneThread: CliRun;
+  threaded: CliRun;
 }
 
 const ROOT = path.resolve(__dirname, '..');
@@ -38,28 +46,31 @@ process.argv.splice(1, 0, ${JSON.stringify(path.join(ROOT, 'bin/icp.js'))});
 require(${JSON.stringify(path.join(ROOT, 'bin/icp.js'))});
 `;
 
+/** Runs the real bin on `input`, on `threads` threads (undefined: the bin's default for the file). */
+function runScore(input: string, out: string, rows: number, threads: number | undefined): CliRun {
+  const t0 = process.hrtime.bigint();
+  const flags = threads === undefined ? [] : ['--threads', String(threads)];
+  const run = spawnSync(process.execPath, ['-e', CHILD, 'score', input, '--out', out, '--today', '2026-11-01', ...flags], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (run.status !== 0) throw new Error(`icp score failed (${run.status}): ${run.stderr}`);
+  const peak = Number(/PEAK_RSS_KB=(\d+)/.exec(run.stderr)?.[1] ?? NaN);
+  return { threads: threads ?? os.availableParallelism(), seconds, rowsPerSecond: rows / seconds, peakMegabytes: peak / 1024 };
+}
+
+/** Scores one sample file of `rows` rows with the real bin: on one thread, then as it runs by default. */
 export function benchCli(rows = 1_000_000): CliFigures {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-bench-'));
   try {
     const input = path.join(dir, 'accounts.csv');
     writeSampleCsv(input, rows);
     const out = path.join(dir, 'scored.csv');
-    const t0 = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, ['-e', CHILD, 'score', input, '--out', out, '--today', '2026-11-01'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 1 << 26,
-    });
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (run.status !== 0) throw new Error(`icp score failed (${run.status}): ${run.stderr}`);
-    const peak = Number(/PEAK_RSS_KB=(\d+)/.exec(run.stderr)?.[1] ?? NaN);
-    return {
-      rows,
-      fileMegabytes: fs.statSync(input).size / 1e6,
-      seconds,
-      rowsPerSecond: rows / seconds,
-      peakMegabytes: peak / 1024,
-    };
+    const oneThread = runScore(input, out, rows, 1);
+    const threaded = runScore(input, out, rows, undefined);
+    return { rows, fileMegabytes: fs.statSync(input).size / 1e6, oneThread, threaded };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

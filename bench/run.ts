@@ -31,13 +31,13 @@ function main(): void {
       ratio(engine.engineRowsPerSecond, engine.naiveRowsPerSecond),
       '>= 1,000,000 rows/s',
     ],
-    [
-      `\`icp score\` end to end, ${fmt(cli.rows)} rows (${cli.fileMegabytes.toFixed(0)} MB CSV)`,
-      `${fmt(cli.rowsPerSecond)} rows/s, peak ${cli.peakMegabytes.toFixed(0)} MB`,
+    ...[cli.threaded, cli.oneThread].map((run) => [
+      `\`icp score\` end to end, ${fmt(cli.rows)} rows (${cli.fileMegabytes.toFixed(0)} MB CSV), ${run.threads === 1 ? '`--threads 1`' : `default: ${run.threads} worker threads`}`,
+      `${fmt(run.rowsPerSecond)} rows/s, peak ${run.peakMegabytes.toFixed(0)} MB`,
       `hand-written IF formula per row in HyperFormula, ${fmt(formula.rows)} rows: ${fmt(formula.hyperFormulaRowsPerSecond)} rows/s`,
-      ratio(cli.rowsPerSecond, formula.hyperFormulaRowsPerSecond),
+      ratio(run.rowsPerSecond, formula.hyperFormulaRowsPerSecond),
       '>= 100x, peak < 300 MB',
-    ],
+    ]),
   ];
   rows.push(
     [
