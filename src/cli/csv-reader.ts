@@ -1,6 +1,10 @@
 // Streaming RFC 4180 CSV parser: text chunks in, rows of fields out, without ever holding the whole file.
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
+import * as chars from './csv-chars';
+
+// Read once into module constants: run as CommonJS (tsx), each use of an imported binding is a getter call.
+const { COMMA, QUOTE, CR, LF } = chars;
 
 /** A CSV the parser cannot read; `line` is the 1-based physical line the problem starts on. */
 export class CsvError extends Error {
@@ -12,11 +16,6 @@ export class CsvError extends Error {
     this.name = 'CsvError';
   }
 }
-
-const COMMA = 44;
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
 
 // Where the parser stands when a chunk ends; fields and rows may span any number of chunks.
 const enum State {

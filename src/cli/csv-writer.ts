@@ -1,12 +1,9 @@
 // CSV output: RFC 4180 field quoting and a buffered row writer that waits for `drain` instead of growing memory.
 import type { Writable } from 'node:stream';
+import * as chars from './csv-chars';
 
-const COMMA = 44;
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
-const SPACE = 32;
-const TAB = 9;
+// Read once into module constants: run as CommonJS (tsx), each use of an imported binding is a getter call.
+const { COMMA, QUOTE, CR, LF, SPACE, TAB } = chars;
 
 /** True when a field must be quoted: it holds a comma, quote, CR or LF, or starts or ends with white space. */
 export function needsQuotes(field: string): boolean {

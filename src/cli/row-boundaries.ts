@@ -1,9 +1,9 @@
 // Finds where CSV rows end in raw bytes, with the parser's quoting rules, so a file can be cut into whole rows.
 
-const COMMA = 44;
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
+import * as chars from './csv-chars';
+
+// Read once into module constants: run as CommonJS (tsx), each use of an imported binding is a getter call.
+const { COMMA, QUOTE, CR, LF } = chars;
 
 const FIELD_START = 0;
 const UNQUOTED = 1;
