@@ -16,7 +16,7 @@ import type { ExplainView } from './explain';
 // Read once into module constants: run as CommonJS (tsx: the CLI, the benchmarks), every use of an imported
 // binding is a getter call, which costs more than the scoring loops' own work.
 const { isBlank } = blankModule;
-const { EXCLUDE, MUST, SCORE, SlotJudge } = slotModule;
+const { EXCLUDE, KNOCKED_OUT, MUST, SCORE, SlotJudge } = slotModule;
 const { disqualifiedLabel, roundScore, sortedTiers, tierFor, tierLabels } = tiersModule;
 const {
   explanationText, phraseCaches, MATCHED, MISSED, UNKNOWN, UNREADABLE, KNOCKOUT, KO_NONE, KO_MUST_MISSED, KO_MUST_UNREADABLE,
@@ -189,24 +189,27 @@ export class CompiledProfile {
     const n = rows.length;
     const nCat = this.weights.length;
     const earnedAll = new Float64Array(n * nCat);
-    const disqualified = new Uint8Array(n);
-    const present = new Uint8Array(n);
+    // PRESENT | KNOCKED_OUT per row, OR-ed over its columns.
+    const flags = new Uint8Array(n);
     for (let s = 0; s < this.judges.length; s++) {
       const judge = this.judges[s]!;
       const col = this.columnIndexes[s]!;
+      const categories = judge.earnCategories;
+      const m = categories.length;
       for (let r = 0; r < n; r++) {
         const out = judge.judge(rows[r]![col]);
-        if (out.blank) continue;
-        present[r] = 1;
-        if (out.knockout) disqualified[r] = 1;
-        const adds = out.adds;
-        for (let k = 0; k < adds.length; k += 2) earnedAll[r * nCat + adds[k]!]! += adds[k + 1]!;
+        flags[r]! |= out.flags;
+        // Blank outcomes earn 0: adding them costs less than a branch the CPU cannot predict.
+        const earns = out.earns;
+        const at = r * nCat;
+        for (let k = 0; k < m; k++) earnedAll[at + categories[k]!]! += earns[k]!;
       }
     }
     const out: RowResult[] = new Array(n);
     for (let r = 0; r < n; r++) {
-      if (present[r] === 0 && isBlankRow(rows[r]!)) out[r] = { blank: true, score: 0, tier: '', disqualified: false };
-      else if (disqualified[r] === 1) out[r] = { blank: false, score: 0, tier: this.disqualifiedLabel, disqualified: true };
+      const f = flags[r]!;
+      if (f === 0 && isBlankRow(rows[r]!)) out[r] = { blank: true, score: 0, tier: '', disqualified: false };
+      else if ((f & KNOCKED_OUT) !== 0) out[r] = { blank: false, score: 0, tier: this.disqualifiedLabel, disqualified: true };
       else {
         const score = this.weightedScore(earnedAll, r * nCat);
         out[r] = { blank: false, score, tier: tierFor(this.tiers, score), disqualified: false };

@@ -29,23 +29,36 @@ export class SlotOutcome {
   shown = '';
   /** Some criterion on the column disqualifies the row (a must-have missed or unreadable, an exclusion matched). */
   knockout = false;
+  /** PRESENT | KNOCKED_OUT bits of the two fields above, for the batch loop to OR in without branching. */
+  flags = 0;
   /** Per criterion on the column, in model order: -2 unreadable, -1 no match, else the band index (0 without bands). */
   readonly hits: number[];
-  /** (category, points) pairs the matched scoring criteria earn, in model order, flattened. */
-  readonly adds: number[] = [];
+  /**
+   * Points each earning criterion of the column gets (0 unless matched), aligned with SlotJudge.earnCategories:
+   * a fixed length per column, so the batch loop's trip count never varies with the value.
+   */
+  readonly earns: number[];
 
-  constructor(n: number) {
+  constructor(n: number, earning: number) {
+    // Plain arrays: typed arrays cost more to allocate, and a column can memoise thousands of outcomes.
     this.hits = new Array<number>(n).fill(-1);
+    this.earns = new Array<number>(earning).fill(0);
   }
 }
 
-const BLANK_OUTCOME = new SlotOutcome(0);
+export const PRESENT = 1;
+export const KNOCKED_OUT = 2;
 
 // Bounded so a column of a million distinct values cannot grow memory without limit.
 const CACHE_LIMIT = 50_000;
 // After this many reads, a column whose values rarely repeat (ids, e-mails) stops memoising: it would only cost.
 const SAMPLE_READS = 2_000;
 const MIN_HIT_RATE = 0.3;
+
+/** Whether a criterion adds points to a category when it matches. */
+function earns(c: SlotCriterion): boolean {
+  return c.role !== EXCLUDE && c.category >= 0;
+}
 
 export class SlotJudge {
   private readonly reader: cells.ColumnReader;
@@ -56,10 +69,24 @@ export class SlotJudge {
   // Reused when an outcome is not memoised: it is consumed before the next cell of this column is judged.
   private readonly scratch: SlotOutcome;
   private readonly reading = new Reading();
+  /** The outcome of every blank cell (its earns are all 0). */
+  private readonly blankOutcome: SlotOutcome;
+  /** Index of each criterion in SlotOutcome.earns, or -1 when it earns nothing (an exclusion, no category). */
+  private readonly earnSlot: Int32Array;
+  /** The category of each SlotOutcome.earns entry. */
+  readonly earnCategories: Int32Array;
 
   constructor(private readonly criteria: readonly SlotCriterion[]) {
     this.reader = new ColumnReader(criteria.map((c) => c.kind));
-    this.scratch = new SlotOutcome(criteria.length);
+    const earning = criteria.filter(earns);
+    this.earnCategories = Int32Array.from(earning, (c) => c.category);
+    this.earnSlot = Int32Array.from(criteria, (c) => earning.indexOf(c));
+    this.scratch = this.outcome();
+    this.blankOutcome = this.outcome();
+  }
+
+  private outcome(): SlotOutcome {
+    return new SlotOutcome(this.criteria.length, this.earnCategories.length);
   }
 
   judge(value: unknown): SlotOutcome {
@@ -77,13 +104,13 @@ export class SlotJudge {
           this.cache.clear();
           return this.fill(this.scratch, value);
         }
-        const outcome = this.fill(new SlotOutcome(this.criteria.length), value);
+        const outcome = this.fill(this.outcome(), value);
         if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
         this.cache.set(key, outcome);
         return outcome;
       }
     }
-    if (value === '' || value === null || value === undefined) return BLANK_OUTCOME;
+    if (value === '' || value === null || value === undefined) return this.blankOutcome;
     return this.fill(this.scratch, value);
   }
 
@@ -93,28 +120,25 @@ export class SlotJudge {
       cell = this.reader.fill(this.reading, value);
     } catch {
       // Only exotic objects (a Proxy whose traps throw) get here; no cell holds one, but scoring must never throw.
-      return BLANK_OUTCOME;
+      return this.blankOutcome;
     }
-    if (cell === BLANK_READING) return BLANK_OUTCOME;
+    if (cell === BLANK_READING) return this.blankOutcome;
     out.blank = false;
     out.shown = cell.shown;
     let knockout = false;
-    const { hits, adds } = out;
-    adds.length = 0;
-    const criteria = this.criteria;
+    const { hits, earns } = out;
+    const { criteria, earnSlot } = this;
     for (let k = 0; k < criteria.length; k++) {
       const c = criteria[k]!;
       const reading = cell.v[c.kindCode];
       const hit = reading === undefined ? -2 : c.test(reading as never);
       hits[k] = hit;
-      if (hit >= 0) {
-        if (c.role === EXCLUDE) knockout = true;
-        else if (c.category >= 0) adds.push(c.category, c.bandPoints === undefined ? c.points : c.bandPoints[hit]!);
-      } else if (c.role === MUST) {
-        knockout = true;
-      }
+      const e = earnSlot[k]!;
+      if (e >= 0) earns[e] = hit < 0 ? 0 : c.bandPoints === undefined ? c.points : c.bandPoints[hit]!;
+      if (hit >= 0 ? c.role === EXCLUDE : c.role === MUST) knockout = true;
     }
     out.knockout = knockout;
+    out.flags = knockout ? PRESENT | KNOCKED_OUT : PRESENT;
     return out;
   }
 }
