@@ -18,7 +18,7 @@ const { cellText, normalizeText, splitList } = text;
 export class CellReading {
   blank = true;
   /** The readings by kind code (KIND_CODE), for the scoring loop's indexed access. */
-  readonly v: unknown[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+  readonly v: unknown[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   /** The value as text, for explanations. */
   shown = '';
 }
@@ -27,7 +27,7 @@ export class CellReading {
 export const BLANK_READING = new CellReading();
 
 /** Index of each reading kind in CellReading.v. */
-export const KIND_CODE: Record<ReadingKind, number> = { text: 0, list: 1, number: 2, bool: 3, day: 4, raw: 5, present: 6 };
+export const KIND_CODE: Record<ReadingKind, number> = { text: 0, list: 1, number: 2, bool: 3, day: 4, raw: 5, present: 6, lower: 7 };
 
 export class ColumnReader {
   private readonly needs: readonly number[];
@@ -70,6 +70,9 @@ export class ColumnReader {
           break;
         case 6:
           v[6] = true;
+          break;
+        case 7:
+          v[7] = shown.toLowerCase();
           break;
       }
     }
