@@ -18,6 +18,9 @@ const ASCII = Uint8Array.from({ length: 128 }, (_, c) => {
   return /[a-z]/i.test(ch) ? 1 : 3;
 });
 
+// The letters a placeholder can start with (n, u, s, p): most values are settled by their first letter.
+const FIRST_LETTERS = Uint8Array.from({ length: 128 }, (_, c) => ([...PLACEHOLDERS].some((p) => p.charCodeAt(0) === c) ? 1 : 0));
+
 const SIMPLE = /^[a-z0-9]+$/;
 const NOT_PLACEHOLDER = /[0-9@]/;
 
@@ -44,6 +47,7 @@ export function isBlank(value: unknown): boolean {
       if (c >= 128) return isPlaceholderText(value);
       const type = ASCII[c]!;
       if (type === 1) {
+        if (letters === 0 && FIRST_LETTERS[c | 32] === 0) return false;
         if (++letters > LONGEST) return false;
         if (c < 97) plain = false;
       } else if (type === 0) {
