@@ -4,7 +4,7 @@ import type { Criterion, Profile, Role, Tier } from './model';
 import { HeaderMap } from './headers';
 import { compileCondition, type CompileContext } from './operators';
 import * as blankModule from './read/blank';
-import { KIND_CODE } from './read/cells';
+import * as cellsModule from './read/cells';
 import * as slotModule from './slot';
 import type { SlotCriterion, SlotOutcome } from './slot';
 import { dayOfDate } from './read/date';
@@ -16,6 +16,7 @@ import type { ExplainView } from './explain';
 // Read once into module constants: run as CommonJS (tsx: the CLI, the benchmarks), every use of an imported
 // binding is a getter call, which costs more than the scoring loops' own work.
 const { isBlank } = blankModule;
+const { KIND_CODE, shownText } = cellsModule;
 const { EXCLUDE, KNOCKED_OUT, MUST, SCORE, SlotJudge } = slotModule;
 const { disqualifiedLabel, roundScore, sortedTiers, tierFor, tierLabels } = tiersModule;
 const {
@@ -58,6 +59,8 @@ export class CompiledProfile {
   private readonly judges: slotModule.SlotJudge[];
   /** The last row's outcome per column slot (read by explanations before the next row). */
   private readonly outcomes: SlotOutcome[];
+  /** The last row scored (explanations read its values as shown). */
+  private lastRow: readonly unknown[] = [];
   private readonly weights: Float64Array;
   private readonly possible: Float64Array;
   private readonly earned: Float64Array;
@@ -134,9 +137,15 @@ export class CompiledProfile {
       points: new Float64Array(n),
       knockout: new Uint8Array(n),
       phrases: phraseCaches(n),
+      // Read from the row again: outcomes are shared by every value judged alike, so they cannot hold it.
       value: (i) => {
         const slot = slots[i]!;
-        return slot < 0 ? '' : outcomes[slot]!.shown;
+        if (slot < 0 || outcomes[slot]!.blank) return '';
+        try {
+          return shownText(this.lastRow[this.columnIndexes[slot]!]);
+        } catch {
+          return ''; // a value whose text throws is judged blank: only one that throws on a later call gets here
+        }
       },
     };
   }
@@ -226,6 +235,7 @@ export class CompiledProfile {
   /** Scores one row, leaving each criterion's outcome in this.view (read before the next row). */
   private run(row: readonly unknown[]): RowResult {
     const { outcomes, judges, columnIndexes, earned, view } = this;
+    this.lastRow = row;
     let anyPresent = false;
     for (let s = 0; s < judges.length; s++) {
       const out = judges[s]!.judge(row[columnIndexes[s]!]);

@@ -22,11 +22,12 @@ export interface SlotCriterion {
   points: number;
 }
 
-/** One cell value judged by every criterion on its column. */
+/**
+ * One cell value judged by every criterion on its column. Shared by every value judged alike (see SlotJudge.intern),
+ * so a column has a handful of these, not one per distinct value: they stay in the CPU caches. Never changed once made.
+ */
 export class SlotOutcome {
   blank = true;
-  /** The value as shown (trimmed text), for explanations. */
-  shown = '';
   /** Some criterion on the column disqualifies the row (a must-have missed or unreadable, an exclusion matched). */
   knockout = false;
   /** PRESENT | KNOCKED_OUT bits of the two fields above, for the batch loop to OR in without branching. */
@@ -40,7 +41,6 @@ export class SlotOutcome {
   readonly earns: number[];
 
   constructor(n: number, earning: number) {
-    // Plain arrays: typed arrays cost more to allocate, and a column can memoise thousands of outcomes.
     this.hits = new Array<number>(n).fill(-1);
     this.earns = new Array<number>(earning).fill(0);
   }
@@ -66,8 +66,6 @@ export class SlotJudge {
   private memoise = true;
   private reads = 0;
   private hitCount = 0;
-  // Reused when an outcome is not memoised: it is consumed before the next cell of this column is judged.
-  private readonly scratch: SlotOutcome;
   private readonly reading = new Reading();
   /** The outcome of every blank cell (its earns are all 0). */
   private readonly blankOutcome: SlotOutcome;
@@ -75,18 +73,23 @@ export class SlotJudge {
   private readonly earnSlot: Int32Array;
   /** The category of each SlotOutcome.earns entry. */
   readonly earnCategories: Int32Array;
+  /** The hits of the value being judged, before its outcome is looked up. */
+  private readonly hits: number[];
+  /** The outcomes made so far, by hitsKey(). */
+  private readonly interned = new Map<number | string, SlotOutcome>();
+  /** Base of the hits as digits of one number (each hit + 2 is a digit), or 0 when that number could overflow. */
+  private readonly radix: number;
 
   constructor(private readonly criteria: readonly SlotCriterion[]) {
     this.reader = new ColumnReader(criteria.map((c) => c.kind));
     const earning = criteria.filter(earns);
     this.earnCategories = Int32Array.from(earning, (c) => c.category);
     this.earnSlot = Int32Array.from(criteria, (c) => earning.indexOf(c));
-    this.scratch = this.outcome();
-    this.blankOutcome = this.outcome();
-  }
-
-  private outcome(): SlotOutcome {
-    return new SlotOutcome(this.criteria.length, this.earnCategories.length);
+    this.blankOutcome = new SlotOutcome(criteria.length, earning.length);
+    this.hits = new Array<number>(criteria.length).fill(-1);
+    // A hit is -2, -1 or a band index, so hit + 2 < radix.
+    const radix = 3 + Math.max(0, ...criteria.map((c) => (c.bandPoints?.length ?? 1) - 1));
+    this.radix = radix ** criteria.length <= 2 ** 30 ? radix : 0;
   }
 
   judge(value: unknown): SlotOutcome {
@@ -102,19 +105,19 @@ export class SlotJudge {
         if (++this.reads === SAMPLE_READS && this.hitCount < MIN_HIT_RATE * (this.hitCount + this.reads)) {
           this.memoise = false;
           this.cache.clear();
-          return this.fill(this.scratch, value);
+          return this.fill(value);
         }
-        const outcome = this.fill(this.outcome(), value);
+        const outcome = this.fill(value);
         if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
         this.cache.set(key, outcome);
         return outcome;
       }
     }
     if (value === '' || value === null || value === undefined) return this.blankOutcome;
-    return this.fill(this.scratch, value);
+    return this.fill(value);
   }
 
-  private fill(out: SlotOutcome, value: unknown): SlotOutcome {
+  private fill(value: unknown): SlotOutcome {
     let cell: CellReading;
     try {
       cell = this.reader.fill(this.reading, value);
@@ -123,22 +126,42 @@ export class SlotJudge {
       return this.blankOutcome;
     }
     if (cell === BLANK_READING) return this.blankOutcome;
-    out.blank = false;
-    out.shown = cell.shown;
-    let knockout = false;
-    const { hits, earns } = out;
-    const { criteria, earnSlot } = this;
+    const { criteria, hits } = this;
     for (let k = 0; k < criteria.length; k++) {
       const c = criteria[k]!;
       const reading = cell.v[c.kindCode];
-      const hit = reading === undefined ? -2 : c.test(reading as never);
-      hits[k] = hit;
+      hits[k] = reading === undefined ? -2 : c.test(reading as never);
+    }
+    const key = this.hitsKey();
+    return this.interned.get(key) ?? this.intern(key);
+  }
+
+  /** The hits as one number (no string per value judged) when it fits, else as text. */
+  private hitsKey(): number | string {
+    const { hits, radix } = this;
+    if (radix === 0) return hits.join();
+    let key = 0;
+    for (let k = 0; k < hits.length; k++) key = key * radix + hits[k]! + 2;
+    return key;
+  }
+
+  /** Makes the outcome of the current hits. */
+  private intern(key: number | string): SlotOutcome {
+    const { criteria, hits, earnSlot } = this;
+    const out = new SlotOutcome(criteria.length, this.earnCategories.length);
+    out.blank = false;
+    let knockout = false;
+    for (let k = 0; k < criteria.length; k++) {
+      const c = criteria[k]!;
+      const hit = hits[k]!;
+      out.hits[k] = hit;
       const e = earnSlot[k]!;
-      if (e >= 0) earns[e] = hit < 0 ? 0 : c.bandPoints === undefined ? c.points : c.bandPoints[hit]!;
+      if (e >= 0) out.earns[e] = hit < 0 ? 0 : c.bandPoints === undefined ? c.points : c.bandPoints[hit]!;
       if (hit >= 0 ? c.role === EXCLUDE : c.role === MUST) knockout = true;
     }
     out.knockout = knockout;
     out.flags = knockout ? PRESENT | KNOCKED_OUT : PRESENT;
+    this.interned.set(key, out);
     return out;
   }
 }

@@ -23,6 +23,11 @@ export class CellReading {
   shown = '';
 }
 
+/** A non-blank cell value as shown in explanations (trimmed text). May throw on exotic objects. */
+export function shownText(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : cellText(value).trim();
+}
+
 /** The reading of every blank cell. */
 export const BLANK_READING = new CellReading();
 
@@ -39,7 +44,7 @@ export class ColumnReader {
   /** Fills `reading` with the readings of a value, or returns BLANK_READING for a blank one. May throw on exotic objects. */
   fill(reading: CellReading, value: unknown): CellReading {
     if (isBlank(value)) return BLANK_READING;
-    const shown = typeof value === 'string' ? value.trim() : cellText(value).trim();
+    const shown = shownText(value);
     reading.blank = false;
     reading.shown = shown;
     const v = reading.v;
