@@ -68,6 +68,14 @@ const unreadable = new ListText();
 const matchedText = new ListText();
 const matched: number[] = [];
 
+// Scores have one decimal from 0 to 100: their texts are made once (a number with decimals is slow to print).
+const SCORE_TEXTS = Array.from({ length: 1001 }, (_, k) => String(k / 10));
+
+function scoreText(score: number): string {
+  const k = Math.round(score * 10);
+  return k >= 0 && k <= 1000 && k / 10 === score ? SCORE_TEXTS[k]! : String(score);
+}
+
 function quoted(value: string): string {
   const v = value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS - 1)}…` : value;
   return `“${v}”`;
@@ -147,7 +155,7 @@ export function explanationText(result: RowResult, v: ExplainView): string {
     }
     matched[j + 1] = x;
   }
-  let text = `${result.score} (${result.tier}).`;
+  let text = `${scoreText(result.score)} (${result.tier}).`;
   if (matched.length > 0) {
     matchedText.reset();
     for (const i of matched) matchedText.add(pointsPhrase(v, i, v.points[i]!));
