@@ -74,6 +74,11 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+// `$34.4m`, `€5.8m`, `12k`: the commonest amounts in exports, read without the general AMOUNT expression. No pattern
+// checked before it in readNumberText can match such text, and AMOUNT reads it the same way (digits times suffix).
+const SHORT_AMOUNT = /^[$€£¥₹]?(\d+(?:\.\d+)?)([kmbt]?)$/;
+const SHORT_SUFFIXES: Record<string, number> = { '': 1, k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+
 // First and last characters the patterns below can match, so a cell is only run through the ones it may match.
 const BELOW_FIRST = new Set(['u', 'l', 'b', 'f', '<', '≤']);
 const AT_LEAST_FIRST = new Set(['o', 'm', 'a', 'g', '>', '≥']);
@@ -83,6 +88,8 @@ function readNumberText(raw: string): number | undefined {
   let text = raw.trim().toLowerCase();
   if (text.indexOf('\u00a0') >= 0) text = text.replace(/\u00a0/g, ' ');
   if (isPlain(text)) return Number(text);
+  const short = SHORT_AMOUNT.exec(text);
+  if (short !== null) return Number(short[1]) * SHORT_SUFFIXES[short[2]!]!;
   const first = text.charAt(0);
   const last = text.charAt(text.length - 1);
   if (text.indexOf('e') > 0 && SCIENTIFIC.test(text)) return Number(text);
