@@ -10,9 +10,21 @@ describe('normalizeText', () => {
     ['Series\tB', 'series b'],
     ['', ''],
     ['   ', ''],
+    ['Series\u00a0B', 'series b'],
+    ['Series\u2028B', 'series b'],
+    ['Series\u202f\u205fB', 'series b'],
+    ['Café\u1680Bar', 'café bar'],
   ])('%j becomes %j', (text, expected) => {
     expect(normalizeText(text)).toBe(expected);
   });
+});
+
+test('collapses every kind of white space JavaScript knows, as /\\s+/ does', () => {
+  for (let c = 0; c <= 0xffff; c++) {
+    const ch = String.fromCharCode(c);
+    if (!/\s/.test(ch)) continue;
+    expect(normalizeText(`a${ch}b`)).toBe('a b');
+  }
 });
 
 describe('splitList', () => {

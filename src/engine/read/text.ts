@@ -7,7 +7,9 @@ export function normalizeText(text: string): string {
   return hasOddSpace(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
-const INNER_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u3000]/;
+// Two white-space characters in a row, or any white space other than a plain space (`\s` is JavaScript's
+// Unicode set: no-break, line and paragraph separators, U+FEFF...), all of which the replace collapses.
+const INNER_SPACE = /\s\s|[^\S ]/;
 
 /** INNER_SPACE.test(t), by a loop over ASCII text (the regular expression costs more than the rest of a reading). */
 function hasOddSpace(t: string): boolean {
