@@ -49,8 +49,8 @@ export interface CsvWriterOptions {
 export interface RowOutput {
   /** Appends a row; returns a promise to await when the output needs to drain, otherwise undefined. */
   writeRow(fields: readonly string[]): Promise<void> | undefined;
-  /** Appends a row given as CSV text already (an input row copied through) followed by more fields. */
-  writeRowAfter(csvText: string, fields: readonly string[]): Promise<void> | undefined;
+  /** Appends a row given as CSV text already (an input row copied through and its ICP cells). */
+  writeLine(csvText: string): Promise<void> | undefined;
 }
 
 /** Rows collected as CSV text in memory; `take` hands the text over and starts again. */
@@ -67,8 +67,8 @@ export class CsvText implements RowOutput {
     return this.collected();
   }
 
-  writeRowAfter(csvText: string, fields: readonly string[]): Promise<void> | undefined {
-    this.buffer += csvText + ',' + csvRow(fields) + this.eol;
+  writeLine(csvText: string): Promise<void> | undefined {
+    this.buffer += csvText + this.eol;
     return this.collected();
   }
 

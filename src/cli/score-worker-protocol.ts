@@ -7,8 +7,8 @@ export interface WorkerSetup {
   /** The profile's name, resolved by the main thread. */
   profile: string;
   headers: string[];
-  /** "Today" as epoch milliseconds, or undefined for the worker's own clock (the same day as the main thread's). */
-  today: number | undefined;
+  /** "Today" as epoch milliseconds, fixed by the main thread so every thread counts days from the same day. */
+  today: number;
   lineEnding: string;
 }
 

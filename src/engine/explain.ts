@@ -71,7 +71,8 @@ const matched: number[] = [];
 // Scores have one decimal from 0 to 100: their texts are made once (a number with decimals is slow to print).
 const SCORE_TEXTS = Array.from({ length: 1001 }, (_, k) => String(k / 10));
 
-function scoreText(score: number): string {
+/** A score as text (`72.5`), the same as String(score), without printing the number each time. */
+export function scoreText(score: number): string {
   const k = Math.round(score * 10);
   return k >= 0 && k <= 1000 && k / 10 === score ? SCORE_TEXTS[k]! : String(score);
 }

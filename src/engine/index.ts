@@ -4,6 +4,7 @@ export * from './model';
 export { validateModel, parseModelJson, formatIssue, type ValidationIssue } from './validate';
 export { compileModel, CompiledModel, type BestFit } from './model-compile';
 export { CompiledProfile, type CompileOptions } from './compile';
+export { scoreText } from './explain';
 export type { CriterionOutcome, CriterionStatus, Explanation, RowResult } from './results';
 export { EngineError } from './errors';
 export { roundScore, sortedTiers, tierFor, tierLabels, disqualifiedLabel } from './tiers';

@@ -60,6 +60,16 @@ function earns(c: SlotCriterion): boolean {
   return c.role !== EXCLUDE && c.category >= 0;
 }
 
+/**
+ * The same text, not sharing memory with a larger string. A cell read from a CSV chunk or a sheet's values is
+ * often a slice of a string of megabytes (V8 slices rather than copies substrings of 13 or more characters);
+ * kept as a memo key it would keep that whole string alive for as long as the memo lives. Concatenating and
+ * slicing makes V8 copy the characters into a string of their own (a flat string one character longer).
+ */
+function ownString(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
 export class SlotJudge {
   private readonly reader: cells.ColumnReader;
   private readonly cache = new Map<string | number | boolean, SlotOutcome>();
@@ -109,7 +119,7 @@ export class SlotJudge {
         }
         const outcome = this.fill(value);
         if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-        this.cache.set(key, outcome);
+        this.cache.set(t === 'string' ? ownString(key as string) : key, outcome);
         return outcome;
       }
     }

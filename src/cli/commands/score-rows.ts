@@ -1,8 +1,14 @@
 // The per-row work of `icp score`: one input row in, the same row plus ICP Score, ICP Tier and ICP Why out.
+import * as engine from '../../engine';
 import type { CompiledProfile } from '../../engine';
 import type { CsvBatch } from '../csv-reader';
+import * as csvWriter from '../csv-writer';
 import type { RowOutput } from '../csv-writer';
 import { TierTally } from '../tier-tally';
+
+// Read once into module constants: run as CommonJS (tsx), each use of an imported binding is a getter call per row.
+const { scoreText } = engine;
+const { csvField } = csvWriter;
 
 /** The headers `icp score` appends, in order. */
 export const ICP_COLUMNS: readonly string[] = ['ICP Score', 'ICP Tier', 'ICP Why'];
@@ -13,6 +19,7 @@ export class RowScorer {
   longRows = 0;
   firstLongRow = 0;
   private rowNumber: number;
+  private readonly tierCells = new Map<string, string>();
 
   constructor(
     private readonly profile: CompiledProfile,
@@ -58,15 +65,14 @@ export class RowScorer {
     // Empty cells past the header row (a trailing comma) hold nothing; dropping them keeps the row rectangular.
     while (row.length > width && row[row.length - 1] === '') row.pop();
     const result = this.profile.evaluateWithWhy(row);
-    let icp: readonly string[];
-    if (result.blank) {
-      this.tally.blank++;
-      icp = BLANK_CELLS;
-    } else {
-      this.tally.add(result.tier);
-      icp = [String(result.score), result.tier, result.text];
+    if (result.blank) this.tally.blank++;
+    else this.tally.add(result.tier);
+    if (cells <= width && raw !== undefined) {
+      // The common case, written as one string: no array of cells, no quoting check for the score.
+      const icp = result.blank ? ',,' : `${scoreText(result.score)},${this.tierCell(result.tier)},${csvField(result.text)}`;
+      return this.writer.writeLine(`${raw}${this.padding(width - cells)},${icp}`);
     }
-    if (cells <= width && raw !== undefined) return this.writer.writeRowAfter(raw + this.padding(width - cells), icp);
+    const icp = result.blank ? ['', '', ''] : [scoreText(result.score), result.tier, result.text];
     if (row.length <= width) {
       while (row.length < width) row.push('');
       row.push(...icp);
@@ -80,10 +86,18 @@ export class RowScorer {
     return this.writer.writeRow(out);
   }
 
+  /** A tier label as a CSV cell, quoted once per label rather than checked on every row. */
+  private tierCell(label: string): string {
+    let cell = this.tierCells.get(label);
+    if (cell === undefined) {
+      cell = csvField(label);
+      this.tierCells.set(label, cell);
+    }
+    return cell;
+  }
+
   /** The commas that pad a short row's text out to the header row's width. */
   private padding(missing: number): string {
     return missing === 0 ? '' : ','.repeat(missing);
   }
 }
-
-const BLANK_CELLS: readonly string[] = ['', '', ''];

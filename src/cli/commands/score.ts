@@ -121,6 +121,7 @@ async function threadedSource(file: string, io: CliIo, threads: number, model: M
         threads,
         writer,
         tally,
+        profile,
         setup: { model, profile: profile.name, headers: head.headers!, today: today.getTime(), lineEnding },
       }),
     close: async () => {},
