@@ -159,6 +159,17 @@ describe('icp score', () => {
       expect(b.equals(a)).toBe(true);
     });
 
+    it('handles rows longer than a chunk, up to a row of many megabytes (scored on the main thread)', async () => {
+      const huge = (size: number, tag: string): string => `"${tag} ${'x, "" y\n'.repeat(size / 8)}",SaaS,120,Yes,,,`;
+      const csv = `${bigCsv('\n', 20_000)}\n${huge(600_000, 'wide')}\n${bigCsv('\n', 5_000).split('\n').slice(1).join('\n')}\n${huge(9_000_000, 'vast')}\nlast,SaaS,5,,,,\n`;
+      writeFiles(dir, { 'long.csv': csv });
+      const one = await runIcp(['score', 'long.csv', '--model', 'model.json', '--today', TODAY, '--threads', '1', '--out', 'one.csv'], { cwd: dir });
+      const two = await runIcp(['score', 'long.csv', '--model', 'model.json', '--today', TODAY, '--threads', '2', '--out', 'two.csv'], { cwd: dir });
+      expect(one.code).toBe(0);
+      expect(two.stderr).toBe(one.stderr);
+      expect(readFileSync(path.join(dir, 'two.csv')).equals(readFileSync(path.join(dir, 'one.csv')))).toBe(true);
+    });
+
     it('reports an unterminated quote at the end by its line in the whole file, and writes nothing', async () => {
       writeFiles(dir, { 'broken.csv': bigCsv('\n', 60_000) + '\n"never closed,SaaS\nmore\n' });
       const one = await runIcp(['score', 'broken.csv', '--model', 'model.json', '--threads', '1', '--out', 'scored.csv'], { cwd: dir });
