@@ -3,9 +3,9 @@ import { clear, h } from './dom';
 import { Notices } from './notices';
 import { mountEditor } from './panels/editor';
 import { mountHelp } from './panels/help';
-import { mountNotHere } from './panels/not-here';
 import { mountScore } from './panels/score';
 import { mountSummary } from './panels/summary';
+import { mountValidate } from './panels/validate';
 
 type Panel = 'editor' | 'score' | 'summary' | 'validate' | 'help';
 
@@ -47,7 +47,7 @@ function start(): void {
     else if (panel === 'help') mountHelp(body, openEditor);
     else if (panel === 'score') mountScore(body, notices, subtitle);
     else if (panel === 'summary') mountSummary(body, notices, subtitle);
-    else mountNotHere(body, panel, openEditor);
+    else mountValidate(body, notices, subtitle, openEditor);
   };
   show(requestedPanel());
 }

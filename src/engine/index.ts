@@ -15,3 +15,7 @@ export { readBoolean } from './read/boolean';
 export { readDay } from './read/date';
 export { b2bSaasTemplate } from './templates/b2b-saas';
 export { blankModel } from './templates/blank';
+export {
+  readOutcome, outcomeStats, percent, MIN_CLOSED_DEALS, OUTCOME_WORDS,
+  type Outcome, type OutcomeStats, type TierOutcomes, type CriterionWinRates, type SplitOutcomes, type VerdictKind,
+} from './outcomes';

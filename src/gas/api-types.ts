@@ -2,6 +2,7 @@
 
 import type { Model } from '../engine/model';
 import type { ValidationIssue } from '../engine/validate';
+import type { OutcomeStats } from '../engine/outcomes';
 
 /** What google.script.run can carry (https://developers.google.com/apps-script/guides/html/reference/run). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -196,4 +197,31 @@ export interface SummaryColumns {
 export interface ValidationReport {
   ok: boolean;
   message: string;
+}
+
+/** validateOutcomes(request): both fields optional; `{}` picks the outcome column and uses the default profile. */
+export interface OutcomeRequest {
+  /** Header of the outcome column; null or omitted: the column named like Outcome / Status / Stage, else the best candidate. */
+  outcomeColumn?: string | null;
+  /** Profile to validate; the model's default profile when omitted. */
+  profile?: string | null;
+}
+
+export type OutcomeFailure = 'no-model' | 'no-data' | 'no-outcome-column' | 'profile' | 'too-few';
+
+/** validateOutcomes' answer: win rates by tier and by criterion against an outcome column; writes nothing. */
+export interface OutcomeValidation {
+  /** False with a reason and message; for 'too-few' the stats are still given. */
+  ok: boolean;
+  reason: OutcomeFailure | null;
+  message: string;
+  sheetName: string;
+  /** The model's profiles (empty when no model is saved) and the one validated. */
+  profiles: string[];
+  profile: string | null;
+  /** Headers whose non-blank cells mostly read as won / lost / open, best first. */
+  candidates: string[];
+  /** The column used; null when none was found. */
+  outcomeColumn: string | null;
+  stats: OutcomeStats | null;
 }

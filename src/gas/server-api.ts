@@ -15,6 +15,7 @@ import { refreshIcpFormulas } from './recalc';
 import { readTable } from './sheet-table';
 import { scriptToday } from './today';
 import { buildTierSummary, getScoreProgress, getSummaryColumns, scoreSheet } from './bulk';
+import { validateOutcomes } from './validate-outcomes';
 
 const TEMPLATES: Record<string, { info: TemplateInfo; make: () => Model }> = {
   'b2b-saas': {
@@ -180,6 +181,8 @@ export const serverApi = {
   getScoreProgress,
   buildTierSummary,
   getSummaryColumns,
+  // Validate against outcomes (validate-outcomes.ts): reads the active sheet, writes nothing.
+  validateOutcomes,
 };
 
 export type ServerApi = typeof serverApi;

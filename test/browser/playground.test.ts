@@ -1,4 +1,4 @@
-// In headless Chromium: the playground's menu buttons, loading a user's CSV into the grid (formulas follow), Score this sheet and Help.
+// In headless Chromium: the playground's menu buttons, Validate against outcomes on the sample, loading a user's CSV into the grid (formulas follow), Score this sheet and Help.
 import { requestedPort } from '../../tools/start';
 import { engineScores } from './engine-oracle';
 import { columnOf, columnTexts, describeBrowser, until } from './harness';
@@ -27,6 +27,25 @@ describeBrowser('the playground', () => {
 
   test('shows the add-on menu as buttons', async () => {
     expect(await s.page.locator('[data-menu]').allTextContents()).toEqual(['Open ICP editor', 'Score this sheet', 'Build tier summary', 'Validate against outcomes', 'Help']);
+  });
+
+  test('Validate against outcomes shows win rate and lift per tier on the sample, the verdict, and the criteria', async () => {
+    const { page, sidebar } = s;
+    await page.locator('[data-menu=openValidatePanel]').click();
+    await until(async () => sidebar.locator('[data-verdict]').count(), (n) => n === 1, 'the validate panel\'s verdict');
+    expect(await sidebar.locator('h1').textContent()).toBe('Validate against outcomes');
+    expect(await sidebar.locator('[data-verdict]').textContent()).toBe('A-tier accounts closed at 75% against 33% overall (2.2x): the model separates winners.');
+    const column = sidebar.getByLabel('Outcome column');
+    expect(await column.inputValue()).toBe('Outcome');
+    const tiers = sidebar.locator('[data-outcome-tiers] tbody tr');
+    expect(await tiers.allInnerTexts()).toEqual([
+      'A\t17\t6\t2\t75%\t2.2x',
+      'B\t75\t26\t14\t65%\t1.9x',
+      'C\t272\t38\t111\t26%\t0.8x',
+      'Disqualified\t36\t1\t14\t7%\t0.2x',
+    ]);
+    expect(await sidebar.locator('[data-outcome-criteria] tbody tr').count()).toBeGreaterThan(3);
+    expect(s.errors).toEqual([]);
   });
 
   test('loads a user\'s CSV into the grid; the live formulas cover the new rows and match the engine', async () => {

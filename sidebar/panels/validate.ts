@@ -1,0 +1,122 @@
+// The "Validate against outcomes" panel: pick the outcome column, then win rate and lift per tier, the verdict, and win rates per criterion.
+import type { OutcomeValidation } from '../../src/gas/api-types';
+import type { CriterionWinRates, OutcomeStats, TierOutcomes } from '../../src/engine/outcomes';
+import { call } from '../client';
+import { button, field, selectInput } from '../controls';
+import { clear, h } from '../dom';
+import type { Notices } from '../notices';
+
+const pct = (r: number | null): string => (r === null ? '-' : `${Math.round(r * 100)}%`);
+const times = (r: number | null): string => (r === null ? '-' : `${r.toFixed(1)}x`);
+
+function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[], key: string): HTMLElement {
+  return h(
+    'table',
+    { cls: 'stats', attrs: { [key]: '' } },
+    h('caption', { cls: 'sr-only', text: caption }),
+    h('thead', {}, h('tr', {}, ...head.map((t, i) => h('th', { cls: i === 0 ? '' : 'num', attrs: { scope: 'col' }, text: t })))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((t, i) => (i === 0 ? h('th', { attrs: { scope: 'row' }, text: t }) : h('td', { cls: 'num', text: t })))))),
+  );
+}
+
+function tierTable(tiers: readonly TierOutcomes[]): HTMLElement {
+  return table(
+    'Win rate by tier',
+    ['Tier', 'Accounts', 'Won', 'Lost', 'Win rate', 'Lift'],
+    tiers.map((t) => [t.label, String(t.accounts), String(t.won), String(t.lost), pct(t.winRate), times(t.lift)]),
+    'data-outcome-tiers',
+  );
+}
+
+/** Criteria by how much more often deals were won where they matched (unknown differences last). */
+function criteriaTable(criteria: readonly CriterionWinRates[]): HTMLElement {
+  const sorted = [...criteria].sort((a, b) => (b.difference ?? -Infinity) - (a.difference ?? -Infinity));
+  return table(
+    'Win rate where each criterion matched and where it did not',
+    ['Criterion', 'Matched', 'Not matched', 'Diff.'],
+    sorted.map((c) => [
+      c.label,
+      `${pct(c.matched.winRate)} of ${c.matched.closed}`,
+      `${pct(c.notMatched.winRate)} of ${c.notMatched.closed}`,
+      c.difference === null ? '-' : `${c.difference >= 0 ? '+' : ''}${Math.round(c.difference * 100)} pts`,
+    ]),
+    'data-outcome-criteria',
+  );
+}
+
+function statsView(s: OutcomeStats): HTMLElement[] {
+  return [
+    h('p', { cls: 'hint', text: `${s.accounts} accounts: ${s.won} won, ${s.lost} lost, ${s.open} open; ${pct(s.winRate)} of closed deals won.` }),
+    h('h3', { text: 'Win rate by tier' }),
+    tierTable(s.tiers),
+    h('p', { cls: s.verdictKind === 'separates' ? 'verdict' : 'verdict warning-text', attrs: { 'data-verdict': s.verdictKind }, text: s.verdict }),
+    h('h3', { text: 'Criteria' }),
+    h('p', { cls: 'hint', text: 'Win rate of closed deals where the criterion matched and where it did not, strongest first.' }),
+    criteriaTable(s.criteria),
+  ];
+}
+
+export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTMLElement, openEditor: () => void): void {
+  let outcomeColumn: string | null = null;
+  let profile: string | null = null;
+  let generation = 0;
+  const controls = h('div', { attrs: { 'data-outcome-controls': '' } });
+  const result = h('div', { attrs: { role: 'status', 'aria-live': 'polite', 'data-outcome-result': '' } }, h('p', { cls: 'loading', text: 'Reading the sheet...' }));
+
+  const showControls = (r: OutcomeValidation): void => {
+    clear(controls);
+    const columns = [...r.candidates];
+    if (r.outcomeColumn !== null && !columns.includes(r.outcomeColumn)) columns.unshift(r.outcomeColumn);
+    if (columns.length > 0) {
+      const select = selectInput('validate:column', columns.map((c) => ({ value: c, label: c })), r.outcomeColumn ?? columns[0]!, (v) => {
+        outcomeColumn = v;
+        load();
+      });
+      controls.appendChild(field('Outcome column', select, { hint: 'Cells saying won, lost or open.' }));
+    }
+    if (r.profiles.length > 1) {
+      const select = selectInput('validate:profile', r.profiles.map((p) => ({ value: p, label: p })), r.profile ?? r.profiles[0]!, (v) => {
+        profile = v;
+        load();
+      });
+      controls.appendChild(field('Profile', select));
+    }
+  };
+
+  const show = (r: OutcomeValidation): void => {
+    subtitle.textContent = `Sheet "${r.sheetName}"`;
+    showControls(r);
+    clear(result);
+    if (!r.ok) {
+      result.appendChild(h('p', { cls: r.reason === 'too-few' ? 'warning-text' : 'field-error', attrs: { 'data-outcome-error': r.reason ?? '' }, text: r.message }));
+      if (r.reason === 'no-model') result.appendChild(button('Open the ICP editor', openEditor, { cls: 'btn btn-primary', key: 'panel:editor' }));
+    }
+    if (r.stats !== null) result.append(...statsView(r.stats));
+  };
+
+  function load(): void {
+    generation += 1;
+    const mine = generation;
+    call('validateOutcomes', { outcomeColumn, profile }).then(
+      (r) => {
+        if (mine === generation) show(r);
+      },
+      (e: unknown) => {
+        if (mine !== generation) return;
+        clear(result);
+        notices.error('Could not validate against outcomes', e, 'validate');
+      },
+    );
+  }
+
+  root.appendChild(
+    h(
+      'div',
+      { cls: 'panel-text' },
+      h('p', { text: 'Compares the saved model with real deals: how often accounts in each tier were won, and which criteria go with winning. Nothing is written to the sheet.' }),
+      controls,
+      result,
+    ),
+  );
+  load();
+}

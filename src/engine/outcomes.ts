@@ -1,0 +1,200 @@
+// Validates a profile against deal outcomes: reads won/lost/open cells, win rate and lift per tier, win rate per criterion, a verdict.
+
+import type { CompiledProfile } from './compile';
+import { cellText } from './read/text';
+
+export type Outcome = 'won' | 'lost' | 'open';
+
+/** Below this many won + lost deals the verdict says there is not enough data. */
+export const MIN_CLOSED_DEALS = 20;
+
+const WORDS: Record<string, Outcome> = {};
+for (const w of ['won', 'closed won', 'win', 'customer']) WORDS[w] = 'won';
+for (const w of ['lost', 'closed lost', 'loss', 'churned']) WORDS[w] = 'lost';
+for (const w of ['open', 'in progress', 'pipeline', 'negotiation']) WORDS[w] = 'open';
+
+/** The words an outcome cell may say, per outcome (for messages). */
+export const OUTCOME_WORDS: Record<Outcome, string[]> = { won: [], lost: [], open: [] };
+for (const [w, o] of Object.entries(WORDS)) OUTCOME_WORDS[o].push(w);
+
+/** An outcome cell as won / lost / open (case-, space-, `-` and `_`-insensitive: `Closed-Won`); undefined for blank or anything else. */
+export function readOutcome(value: unknown): Outcome | undefined {
+  if (typeof value !== 'string') return undefined;
+  const key = cellText(value).trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return Object.prototype.hasOwnProperty.call(WORDS, key) ? WORDS[key] : undefined;
+}
+
+export interface TierOutcomes {
+  label: string;
+  /** True for the group of disqualified accounts (after the tiers). */
+  disqualified: boolean;
+  /** Non-blank accounts in the group, with or without an outcome. */
+  accounts: number;
+  won: number;
+  lost: number;
+  open: number;
+  /** won / (won + lost); null when the group has no closed deals. */
+  winRate: number | null;
+  /** winRate / the overall win rate; null when either is null or the overall rate is 0. */
+  lift: number | null;
+}
+
+export interface SplitOutcomes {
+  /** Closed (won + lost) deals on this side. */
+  closed: number;
+  won: number;
+  winRate: number | null;
+}
+
+export interface CriterionWinRates {
+  id: string;
+  label: string;
+  column: string;
+  /** Closed deals where the criterion matched. */
+  matched: SplitOutcomes;
+  /** Closed deals where it did not (missed, blank or unreadable). */
+  notMatched: SplitOutcomes;
+  /** matched.winRate - notMatched.winRate; null when either side has no closed deals. */
+  difference: number | null;
+}
+
+export type VerdictKind = 'separates' | 'warning' | 'too-few';
+
+export interface OutcomeStats {
+  profile: string;
+  /** Non-blank accounts. */
+  accounts: number;
+  won: number;
+  lost: number;
+  open: number;
+  /** won + lost */
+  closed: number;
+  winRate: number | null;
+  /** The tiers best first, then the disqualified group. */
+  tiers: TierOutcomes[];
+  /** The profile's scoring criteria (role `score`), in model order. */
+  criteria: CriterionWinRates[];
+  verdictKind: VerdictKind;
+  /** One plain-language sentence. */
+  verdict: string;
+}
+
+const rate = (won: number, lost: number): number | null => (won + lost === 0 ? null : won / (won + lost));
+
+/** 0.4137 -> `41%`. */
+export function percent(r: number): string {
+  return `${Math.round(r * 100)}%`;
+}
+
+function tierName(label: string): string {
+  return /^[A-Za-z0-9+]{1,3}$/.test(label) ? `${label}-tier accounts` : `${label} accounts`;
+}
+
+function verdictOf(stats: Omit<OutcomeStats, 'verdict' | 'verdictKind'>): { kind: VerdictKind; text: string } {
+  if (stats.closed < MIN_CLOSED_DEALS) {
+    return {
+      kind: 'too-few',
+      text: `Not enough closed deals to judge the model: ${stats.closed} won or lost (fewer than ${MIN_CLOSED_DEALS}).`,
+    };
+  }
+  const overall = stats.winRate ?? 0;
+  const ranked = stats.tiers.filter((t) => !t.disqualified && t.winRate !== null);
+  const top = ranked[0];
+  const bottom = ranked[ranked.length - 1];
+  if (top === undefined || bottom === undefined || top === bottom) {
+    return {
+      kind: 'warning',
+      text: `Only ${top === undefined ? 'disqualified accounts' : tierName(top.label)} have closed deals, so the tiers cannot be compared (${percent(overall)} won overall).`,
+    };
+  }
+  const topRate = top.winRate!;
+  const bottomRate = bottom.winRate!;
+  if (topRate <= bottomRate) {
+    return {
+      kind: 'warning',
+      text: `${tierName(top.label)} closed at ${percent(topRate)} against ${percent(bottomRate)} for ${tierName(bottom.label)}: the top tier does not beat the bottom tier; review the criteria below.`,
+    };
+  }
+  if (topRate <= overall) {
+    return {
+      kind: 'warning',
+      text: `${tierName(top.label)} closed at ${percent(topRate)}, no better than ${percent(overall)} overall: the model does not separate winners; review the criteria below.`,
+    };
+  }
+  const lift = top.lift === null ? '' : ` (${top.lift.toFixed(1)}x)`;
+  return {
+    kind: 'separates',
+    text: `${tierName(top.label)} closed at ${percent(topRate)} against ${percent(overall)} overall${lift}: the model separates winners.`,
+  };
+}
+
+/**
+ * Win rates by tier and by criterion of `profile` (compiled against the same headers as `rows`) over the rows,
+ * reading each row's outcome from column `outcomeColumn`. Blank rows are skipped.
+ */
+export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly unknown[])[], outcomeColumn: number): OutcomeStats {
+  const groups = new Map<string, TierOutcomes>();
+  const group = (label: string): TierOutcomes => {
+    const g: TierOutcomes = { label, disqualified: false, accounts: 0, won: 0, lost: 0, open: 0, winRate: null, lift: null };
+    groups.set(label, g);
+    return g;
+  };
+  // tierLabels ends with the disqualified label; that group is kept apart (a tier may share its label).
+  for (const label of profile.tierLabels.slice(0, -1)) group(label);
+  const dq: TierOutcomes = { label: profile.disqualifiedLabel, disqualified: true, accounts: 0, won: 0, lost: 0, open: 0, winRate: null, lift: null };
+
+  const scoring = profile.profile.criteria.filter((c) => (c.role ?? 'score') === 'score').map((c) => c.id);
+  const counts = new Map<string, { mw: number; ml: number; nw: number; nl: number }>(scoring.map((id) => [id, { mw: 0, ml: 0, nw: 0, nl: 0 }]));
+
+  const results = profile.evaluateMany(rows);
+  let accounts = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const res = results[r]!;
+    if (res.blank) continue;
+    accounts++;
+    const g = res.disqualified ? dq : (groups.get(res.tier) ?? group(res.tier));
+    g.accounts++;
+    const outcome = readOutcome(rows[r]![outcomeColumn]);
+    if (outcome === undefined) continue;
+    g[outcome]++;
+    if (outcome === 'open') continue;
+    const won = outcome === 'won';
+    for (const item of profile.explain(rows[r]!).items) {
+      const c = counts.get(item.id);
+      if (c === undefined) continue;
+      if (item.status === 'matched') {
+        if (won) c.mw++;
+        else c.ml++;
+      } else if (won) c.nw++;
+      else c.nl++;
+    }
+  }
+
+  // Tiers in tier order (a Map keeps insertion order), then the disqualified group.
+  const ordered = [...groups.values(), dq];
+  let won = 0;
+  let lost = 0;
+  let open = 0;
+  for (const g of ordered) {
+    won += g.won;
+    lost += g.lost;
+    open += g.open;
+  }
+  const winRate = rate(won, lost);
+  for (const g of ordered) {
+    g.winRate = rate(g.won, g.lost);
+    g.lift = g.winRate === null || winRate === null || winRate === 0 ? null : g.winRate / winRate;
+  }
+  const criteria = profile.profile.criteria
+    .filter((c) => (c.role ?? 'score') === 'score')
+    .map((c): CriterionWinRates => {
+      const k = counts.get(c.id)!;
+      const matched = { closed: k.mw + k.ml, won: k.mw, winRate: rate(k.mw, k.ml) };
+      const notMatched = { closed: k.nw + k.nl, won: k.nw, winRate: rate(k.nw, k.nl) };
+      const difference = matched.winRate === null || notMatched.winRate === null ? null : matched.winRate - notMatched.winRate;
+      return { id: c.id, label: c.label ?? c.id, column: c.column, matched, notMatched, difference };
+    });
+  const base = { profile: profile.name, accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria };
+  const verdict = verdictOf(base);
+  return { ...base, verdictKind: verdict.kind, verdict: verdict.text };
+}

@@ -1,0 +1,135 @@
+// Validate against outcomes: outcome words, win rates and lift per tier, the disqualified group, criteria and the verdict.
+import { compileModel, outcomeStats, readOutcome, type OutcomeStats } from '../../src/engine';
+import { validModel } from '../factories/models';
+
+const HEADERS = ['Industry', 'Employees', 'Visits', 'Outcome'];
+// validModel(): industry SaaS/Fintech +30 and size 51-1000 (must) +25 (firmographic 60), 10+ visits +20 (behavioral 40).
+const ROW = {
+  A: ['SaaS', 100, 20], // 100
+  B: ['Retail', 100, 20], // 67.3
+  C: ['Retail', 100, 1], // 27.3
+  DQ: ['SaaS', 5000, 20], // must missed
+} as const;
+type Group = keyof typeof ROW;
+
+function rows(spec: Partial<Record<Group, { won?: number; lost?: number; open?: number; none?: number }>>): unknown[][] {
+  const out: unknown[][] = [];
+  for (const [g, n] of Object.entries(spec) as [Group, { won?: number; lost?: number; open?: number; none?: number }][]) {
+    for (const [outcome, count] of [['Won', n.won], ['lost', n.lost], ['open', n.open], ['', n.none]] as const) {
+      for (let i = 0; i < (count ?? 0); i++) out.push([...ROW[g], outcome]);
+    }
+  }
+  return out;
+}
+
+function stats(data: unknown[][]): OutcomeStats {
+  return outcomeStats(compileModel(validModel(), HEADERS).profile(), data, 3);
+}
+
+describe('readOutcome', () => {
+  test.each(['won', 'Won', ' WON ', 'closed won', 'Closed  Won', 'Closed-Won', 'closed_won', 'win', 'Customer'])('%p is won', (v) => {
+    expect(readOutcome(v)).toBe('won');
+  });
+  test.each(['lost', 'Closed Lost', 'closed-lost', 'LOSS', 'churned'])('%p is lost', (v) => {
+    expect(readOutcome(v)).toBe('lost');
+  });
+  test.each(['open', 'Open', 'in progress', 'In  Progress', 'pipeline', 'Negotiation'])('%p is open', (v) => {
+    expect(readOutcome(v)).toBe('open');
+  });
+  test.each(['', '  ', 'maybe', 'won?', 'not won', 1, 0, true, false, null, undefined, new Date(2026, 0, 1)])('%p is no outcome', (v) => {
+    expect(readOutcome(v)).toBeUndefined();
+  });
+});
+
+describe('outcomeStats', () => {
+  const data = rows({
+    A: { won: 8, lost: 2, open: 3, none: 1 },
+    B: { won: 5, lost: 5 },
+    C: { won: 2, lost: 8, open: 1 },
+    DQ: { lost: 3, open: 2 },
+  });
+
+  test('accounts, won, lost, open, win rate and lift per tier in tier order, then the disqualified group', () => {
+    const s = stats(data);
+    expect(s).toMatchObject({ profile: 'Mid-market SaaS', accounts: 40, won: 15, lost: 18, open: 6, closed: 33 });
+    expect(s.winRate).toBeCloseTo(15 / 33);
+    expect(s.tiers.map((t) => [t.label, t.disqualified, t.accounts, t.won, t.lost, t.open])).toEqual([
+      ['A', false, 14, 8, 2, 3],
+      ['B', false, 10, 5, 5, 0],
+      ['C', false, 11, 2, 8, 1],
+      ['Disqualified', true, 5, 0, 3, 2],
+    ]);
+    expect(s.tiers.map((t) => t.winRate)).toEqual([0.8, 0.5, 0.2, 0]);
+    expect(s.tiers[0]!.lift).toBeCloseTo(0.8 / (15 / 33));
+    expect(s.tiers[2]!.lift).toBeCloseTo(0.2 / (15 / 33));
+    expect(s.tiers[3]!.lift).toBe(0);
+  });
+
+  test('a tier without closed deals has a null win rate and lift; no closed deals at all gives null overall', () => {
+    const s = stats(rows({ A: { won: 12, lost: 3 }, B: { open: 4 }, C: { won: 1, lost: 9 } }));
+    expect(s.tiers[1]).toMatchObject({ label: 'B', accounts: 4, open: 4, winRate: null, lift: null });
+    expect(s.tiers[3]).toMatchObject({ label: 'Disqualified', accounts: 0, winRate: null, lift: null });
+
+    const none = stats(rows({ A: { open: 2, none: 1 }, C: { open: 1 } }));
+    expect(none.winRate).toBeNull();
+    expect(none.tiers.every((t) => t.winRate === null && t.lift === null)).toBe(true);
+    expect(none.verdictKind).toBe('too-few');
+  });
+
+  test('blank rows are not accounts', () => {
+    const s = stats([...rows({ A: { won: 1 } }), ['', '', '', ''], [null, null, null, null]]);
+    expect(s.accounts).toBe(1);
+  });
+
+  test('per scoring criterion: win rate of closed deals where it matched vs where it did not', () => {
+    const s = stats(data);
+    // The must-have (size) is not a scoring criterion.
+    expect(s.criteria.map((c) => c.id)).toEqual(['industry', 'visits']);
+    const [industry, visits] = s.criteria;
+    // Industry matches in A and the disqualified rows (SaaS): 8 won of 13; not in B and C: 7 of 20.
+    expect(industry).toMatchObject({ label: 'SaaS or Fintech', column: 'Industry', matched: { closed: 13, won: 8 }, notMatched: { closed: 20, won: 7 } });
+    expect(industry!.difference).toBeCloseTo(8 / 13 - 7 / 20);
+    // Visits match in A, B and the disqualified rows: 13 of 23; not in C: 2 of 10.
+    expect(visits).toMatchObject({ matched: { closed: 23, won: 13 }, notMatched: { closed: 10, won: 2 } });
+    expect(visits!.matched.winRate).toBeCloseTo(13 / 23);
+  });
+
+  test('a criterion that never matched has a null difference', () => {
+    const s = stats(rows({ B: { won: 10, lost: 5 }, C: { won: 2, lost: 8 } }));
+    expect(s.criteria[0]).toMatchObject({ id: 'industry', matched: { closed: 0, won: 0, winRate: null }, difference: null });
+  });
+});
+
+describe('verdict', () => {
+  test('the top tier beats the bottom tier and the overall rate: the model separates winners', () => {
+    const s = stats(rows({ A: { won: 8, lost: 2 }, B: { won: 5, lost: 5 }, C: { won: 2, lost: 8 }, DQ: { lost: 3 } }));
+    expect(s.verdictKind).toBe('separates');
+    expect(s.verdict).toBe('A-tier accounts closed at 80% against 45% overall (1.8x): the model separates winners.');
+  });
+
+  test('the top tier does not beat the bottom tier: a warning', () => {
+    const s = stats(rows({ A: { won: 2, lost: 8 }, B: { won: 5, lost: 5 }, C: { won: 8, lost: 2 } }));
+    expect(s.verdictKind).toBe('warning');
+    expect(s.verdict).toBe('A-tier accounts closed at 20% against 80% for C-tier accounts: the top tier does not beat the bottom tier; review the criteria below.');
+  });
+
+  test('the top tier beats the bottom tier but not the overall rate: a warning', () => {
+    const s = stats(rows({ A: { won: 3, lost: 7 }, C: { won: 1, lost: 9 }, DQ: { won: 9, lost: 1 } }));
+    expect(s.verdictKind).toBe('warning');
+    expect(s.verdict).toBe('A-tier accounts closed at 30%, no better than 43% overall: the model does not separate winners; review the criteria below.');
+  });
+
+  test('only one tier has closed deals: a warning', () => {
+    const s = stats(rows({ A: { won: 15, lost: 10 }, C: { open: 3 } }));
+    expect(s.verdictKind).toBe('warning');
+    expect(s.verdict).toBe('Only A-tier accounts have closed deals, so the tiers cannot be compared (60% won overall).');
+  });
+
+  test('fewer than 20 closed deals: not enough data', () => {
+    const s = stats(rows({ A: { won: 9, lost: 1, open: 30 }, C: { won: 1, lost: 8 } }));
+    expect(s.closed).toBe(19);
+    expect(s.verdictKind).toBe('too-few');
+    expect(s.verdict).toBe('Not enough closed deals to judge the model: 19 won or lost (fewer than 20).');
+    expect(stats(rows({ A: { won: 10, lost: 1 }, C: { won: 1, lost: 8 } })).verdictKind).toBe('separates');
+  });
+});

@@ -1,0 +1,111 @@
+// Validate against outcomes on the built bundle: the sample's Outcome column, win rates checked against a scored sheet,
+// column choice, errors as values, and nothing written.
+
+import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
+import { cellText } from '../../src/engine/read/text';
+import type { OutcomeValidation, ScoreSheetResult } from '../../src/gas/api-types';
+import { loadAddon, sampleRows, templateWithTwoProfiles, type Addon } from './harness';
+
+function withModel(rows: unknown[][] = sampleRows(), model = b2bSaasTemplate()): Addon {
+  const addon = loadAddon(rows);
+  expect(addon.save(model, 0).ok).toBe(true);
+  addon.ss.setActiveSheet(addon.sheet());
+  return addon;
+}
+
+function validate(addon: Addon, request: unknown = {}): OutcomeValidation {
+  const r = addon.call<OutcomeValidation>('validateOutcomes', request);
+  // Only JSON crosses google.script.run.
+  expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  return r;
+}
+
+/** The sample without its Outcome column (the last one). */
+function withoutOutcome(): string[][] {
+  return sampleRows().map((r) => r.slice(0, -1));
+}
+
+describe('validateOutcomes', () => {
+  test('the sample: finds Outcome, and its win rates per tier match the tiers Score this sheet writes', () => {
+    const addon = withModel();
+    const before = addon.sheet().getDataRange().getValues();
+    const r = validate(addon);
+    expect(r).toMatchObject({ ok: true, reason: null, sheetName: 'Accounts', outcomeColumn: 'Outcome', candidates: ['Outcome'], profile: 'Mid-market B2B SaaS' });
+    // It writes nothing.
+    expect(addon.sheet().getDataRange().getValues()).toEqual(before);
+    const s = r.stats!;
+    expect(s).toMatchObject({ accounts: 400, won: 71, lost: 141, open: 188, closed: 212 });
+    expect(s.tiers.map((t) => t.label)).toEqual(['A', 'B', 'C', 'Disqualified']);
+    expect(r.message).toBe(s.verdict);
+    expect(s.verdictKind).toBe('separates');
+    expect(s.verdict).toMatch(/^A-tier accounts closed at \d+% against 33% overall \(\d+\.\dx\): the model separates winners\.$/);
+
+    // Independently: score the sheet and count outcomes per written tier.
+    expect(addon.call<ScoreSheetResult>('scoreSheet', {}).ok).toBe(true);
+    const data = addon.sheet().getDataRange().getValues();
+    const headers = data[0]!.map((v) => cellText(v));
+    const tierAt = headers.indexOf('ICP Tier');
+    const outcomeAt = headers.indexOf('Outcome');
+    for (const t of s.tiers) {
+      const rows = data.slice(1).filter((row) => row[tierAt] === t.label);
+      const count = (o: string) => rows.filter((row) => row[outcomeAt] === o).length;
+      expect([t.accounts, t.won, t.lost, t.open]).toEqual([rows.length, count('won'), count('lost'), count('open')]);
+      expect(t.winRate).toBeCloseTo(count('won') / (count('won') + count('lost')));
+      expect(t.lift).toBeCloseTo(t.winRate! / (71 / 212));
+    }
+    expect(s.criteria.length).toBeGreaterThan(3);
+    for (const c of s.criteria) expect(c.matched.closed + c.notMatched.closed).toBe(212);
+  });
+
+  test('no model saved: an error as a value', () => {
+    const addon = loadAddon();
+    const r = validate(addon);
+    expect(r).toMatchObject({ ok: false, reason: 'no-model', stats: null, profiles: [] });
+    expect(r.message).toMatch(/No ICP model is saved/);
+  });
+
+  test('no outcome column: says which header names and words are recognised', () => {
+    const r = validate(withModel(withoutOutcome()));
+    expect(r).toMatchObject({ ok: false, reason: 'no-outcome-column', candidates: [], outcomeColumn: null, stats: null });
+    expect(r.message).toContain('Outcome, Status, Stage, Deal Stage');
+    expect(r.message).toContain('closed won');
+  });
+
+  test('a "Deal Stage" column of Closed Won / Closed Lost is picked by name over another outcome-like column', () => {
+    const rows = sampleRows().map((r, i) => {
+      const outcome = r[r.length - 1]!;
+      const stage = i === 0 ? 'Deal Stage' : outcome === 'won' ? 'Closed Won' : outcome === 'lost' ? 'Closed Lost' : 'In Progress';
+      return [...r.slice(0, -1), i === 0 ? 'Last Touch' : 'open', stage];
+    });
+    const r = validate(withModel(rows));
+    expect(r.candidates).toEqual(['Last Touch', 'Deal Stage']);
+    expect(r).toMatchObject({ ok: true, outcomeColumn: 'Deal Stage', stats: { won: 71, lost: 141, open: 188 } });
+  });
+
+  test('a column chosen by name (case-insensitive); an unknown one is an error', () => {
+    const addon = withModel();
+    expect(validate(addon, { outcomeColumn: ' outcome ' })).toMatchObject({ ok: true, outcomeColumn: 'Outcome' });
+    const wrong = validate(addon, { outcomeColumn: 'Nope' });
+    expect(wrong).toMatchObject({ ok: false, reason: 'no-outcome-column', candidates: ['Outcome'] });
+    expect(wrong.message).toBe('Sheet "Accounts" has no column "Nope".');
+    // A column that holds no outcomes gives no closed deals.
+    expect(validate(addon, { outcomeColumn: 'Country' })).toMatchObject({ ok: false, reason: 'too-few', stats: { closed: 0 } });
+  });
+
+  test('fewer than 20 closed deals: too-few, with the counts', () => {
+    const rows = sampleRows().slice(0, 21);
+    const r = validate(withModel(rows));
+    expect(r.reason).toBe('too-few');
+    expect(r.stats!.closed).toBeLessThan(20);
+    expect(r.message).toMatch(/^Not enough closed deals to judge the model: \d+ won or lost \(fewer than 20\)\.$/);
+  });
+
+  test('a profile by name; an unknown profile is an error that lists the profiles', () => {
+    const addon = withModel(sampleRows(), templateWithTwoProfiles());
+    const r = validate(addon, { outcomeColumn: null, profile: 'Enterprise' });
+    expect(r).toMatchObject({ ok: true, profile: 'Enterprise', profiles: ['Mid-market B2B SaaS', 'Enterprise'] });
+    const bad = validate(addon, { profile: 'Nope' });
+    expect(bad).toMatchObject({ ok: false, reason: 'profile' });
+    expect(bad.message).toContain('"Enterprise"');
+  });
+});
