@@ -7,6 +7,8 @@ export type Outcome = 'won' | 'lost' | 'open';
 
 /** Below this many won + lost deals the verdict says there is not enough data. */
 export const MIN_CLOSED_DEALS = 20;
+/** Below this many won + lost deals in the top tier, a verdict that it wins more says the sample is small. */
+export const FEW_CLOSED_IN_TIER = 10;
 
 const WORDS: Record<string, Outcome> = {};
 for (const w of ['won', 'closed won', 'win', 'customer']) WORDS[w] = 'won';
@@ -122,9 +124,12 @@ function verdictOf(stats: Omit<OutcomeStats, 'verdict' | 'verdictKind'>): { kind
     };
   }
   const lift = top.lift === null ? '' : ` (${top.lift.toFixed(1)}x)`;
+  const topClosed = top.won + top.lost;
+  // A rate from a handful of deals swings by tens of points with one more deal: say so rather than let it pass as proof.
+  const caveat = topClosed < FEW_CLOSED_IN_TIER ? ` Read it with care: the ${top.label} tier has only ${topClosed} closed deals.` : '';
   return {
     kind: 'separates',
-    text: `${tierName(top.label)} closed at ${percent(topRate)} against ${percent(overall)} overall${lift}: the model separates winners.`,
+    text: `${tierName(top.label)} closed at ${percent(topRate)} against ${percent(overall)} overall${lift}: the model separates winners.${caveat}`,
   };
 }
 

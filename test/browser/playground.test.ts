@@ -1,7 +1,7 @@
 // In headless Chromium: the playground's menu buttons, Validate against outcomes on the sample, loading a user's CSV into the grid (formulas follow), Score this sheet and Help.
 import { requestedPort } from '../../tools/start';
 import { engineScores } from './engine-oracle';
-import { columnOf, columnTexts, describeBrowser, until } from './harness';
+import { artifact, columnOf, columnTexts, describeBrowser, until } from './harness';
 import { usePlaygroundSession } from './session';
 
 jest.setTimeout(180_000);
@@ -34,7 +34,9 @@ describeBrowser('the playground', () => {
     await page.locator('[data-menu=openValidatePanel]').click();
     await until(async () => sidebar.locator('[data-verdict]').count(), (n) => n === 1, 'the validate panel\'s verdict');
     expect(await sidebar.locator('h1').textContent()).toBe('Validate against outcomes');
-    expect(await sidebar.locator('[data-verdict]').textContent()).toBe('A-tier accounts closed at 75% against 33% overall (2.2x): the model separates winners.');
+    expect(await sidebar.locator('[data-verdict]').textContent()).toBe(
+      'A-tier accounts closed at 75% against 33% overall (2.2x): the model separates winners. Read it with care: the A tier has only 8 closed deals.',
+    );
     const column = sidebar.getByLabel('Outcome column');
     expect(await column.inputValue()).toBe('Outcome');
     const tiers = sidebar.locator('[data-outcome-tiers] tbody tr');
@@ -45,6 +47,7 @@ describeBrowser('the playground', () => {
       'Disqualified\t36\t1\t14\t7%\t0.2x',
     ]);
     expect(await sidebar.locator('[data-outcome-criteria] tbody tr').count()).toBeGreaterThan(3);
+    await page.locator('#sidebar-frame').screenshot({ path: artifact('sidebar-validate.png') });
     expect(s.errors).toEqual([]);
   });
 

@@ -107,6 +107,14 @@ describe('verdict', () => {
     expect(s.verdict).toBe('A-tier accounts closed at 80% against 45% overall (1.8x): the model separates winners.');
   });
 
+  test('a top tier with fewer than 10 closed deals gets a caveat', () => {
+    const s = stats(rows({ A: { won: 5, lost: 1 }, B: { won: 5, lost: 5 }, C: { won: 2, lost: 8 } }));
+    expect(s.verdictKind).toBe('separates');
+    expect(s.verdict).toBe(
+      'A-tier accounts closed at 83% against 46% overall (1.8x): the model separates winners. Read it with care: the A tier has only 6 closed deals.',
+    );
+  });
+
   test('the top tier does not beat the bottom tier: a warning', () => {
     const s = stats(rows({ A: { won: 2, lost: 8 }, B: { won: 5, lost: 5 }, C: { won: 8, lost: 2 } }));
     expect(s.verdictKind).toBe('warning');
