@@ -44,12 +44,19 @@ function criteriaTable(criteria: readonly CriterionWinRates[]): HTMLElement {
   );
 }
 
+/** The ranking quality in words: what the number means is not common knowledge. */
+function aucText(auc: number | null): string {
+  if (auc === null) return 'Ranking quality (AUC): needs at least one won and one lost deal.';
+  return `Ranking quality (AUC): ${auc.toFixed(2)}. A won account outscores a lost one ${Math.round(auc * 100)}% of the time (50% is a coin toss, 100% a perfect ranking).`;
+}
+
 function statsView(s: OutcomeStats): HTMLElement[] {
   return [
     h('p', { cls: 'hint', text: `${s.accounts} accounts: ${s.won} won, ${s.lost} lost, ${s.open} open; ${pct(s.winRate)} of closed deals won.` }),
     h('h3', { text: 'Win rate by tier' }),
     tierTable(s.tiers),
     h('p', { cls: s.verdictKind === 'separates' ? 'verdict' : 'verdict warning-text', attrs: { 'data-verdict': s.verdictKind }, text: s.verdict }),
+    h('p', { cls: 'hint', attrs: { 'data-auc': '' }, text: aucText(s.auc) }),
     h('h3', { text: 'Criteria' }),
     h('p', { cls: 'hint', text: 'Win rate of closed deals where the criterion matched and where it did not, strongest first.' }),
     criteriaTable(s.criteria),

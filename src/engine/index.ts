@@ -16,6 +16,6 @@ export { readDay } from './read/date';
 export { b2bSaasTemplate } from './templates/b2b-saas';
 export { blankModel } from './templates/blank';
 export {
-  readOutcome, outcomeStats, percent, MIN_CLOSED_DEALS, OUTCOME_WORDS,
+  readOutcome, outcomeStats, rocAuc, percent, MIN_CLOSED_DEALS, OUTCOME_WORDS,
   type Outcome, type OutcomeStats, type TierOutcomes, type CriterionWinRates, type SplitOutcomes, type VerdictKind,
 } from './outcomes';

@@ -76,12 +76,37 @@ export interface OutcomeStats {
   tiers: TierOutcomes[];
   /** The profile's scoring criteria (role `score`), in model order. */
   criteria: CriterionWinRates[];
+  /**
+   * Ranking quality (ROC AUC): the chance that a won account scores above a lost one, ties counting half
+   * (0.5 is a coin toss, 1 a perfect ranking); disqualified accounts rank as score 0. Null without both.
+   */
+  auc: number | null;
   verdictKind: VerdictKind;
   /** One plain-language sentence. */
   verdict: string;
 }
 
 const rate = (won: number, lost: number): number | null => (won + lost === 0 ? null : won / (won + lost));
+
+/**
+ * Area under the ROC curve of scores against outcomes, by the rank-sum (Mann-Whitney) formula with tied scores
+ * given their average rank; null unless there is at least one won and one lost score.
+ */
+export function rocAuc(wonScores: readonly number[], lostScores: readonly number[]): number | null {
+  const nWon = wonScores.length;
+  const nLost = lostScores.length;
+  if (nWon === 0 || nLost === 0) return null;
+  const all = [...wonScores.map((s) => ({ s, won: true })), ...lostScores.map((s) => ({ s, won: false }))].sort((a, b) => a.s - b.s);
+  let wonRankSum = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j]!.s === all[i]!.s) j++;
+    const averageRank = (i + 1 + j) / 2; // ranks i+1 .. j share their mean
+    for (let k = i; k < j; k++) if (all[k]!.won) wonRankSum += averageRank;
+    i = j;
+  }
+  return (wonRankSum - (nWon * (nWon + 1)) / 2) / (nWon * nLost);
+}
 
 /** 0.4137 -> `41%`. */
 export function percent(r: number): string {
@@ -152,6 +177,8 @@ export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly 
   const counts = new Map<string, { mw: number; ml: number; nw: number; nl: number }>(scoring.map((id) => [id, { mw: 0, ml: 0, nw: 0, nl: 0 }]));
 
   const results = profile.evaluateMany(rows);
+  const wonScores: number[] = [];
+  const lostScores: number[] = [];
   let accounts = 0;
   for (let r = 0; r < rows.length; r++) {
     const res = results[r]!;
@@ -164,6 +191,8 @@ export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly 
     g[outcome]++;
     if (outcome === 'open') continue;
     const won = outcome === 'won';
+    // A disqualified account's score is 0: it ranks below every qualified one, as the tiers put it.
+    (won ? wonScores : lostScores).push(res.score);
     for (const item of profile.explain(rows[r]!).items) {
       const c = counts.get(item.id);
       if (c === undefined) continue;
@@ -199,7 +228,8 @@ export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly 
       const difference = matched.winRate === null || notMatched.winRate === null ? null : matched.winRate - notMatched.winRate;
       return { id: c.id, label: c.label ?? c.id, column: c.column, matched, notMatched, difference };
     });
-  const base = { profile: profile.name, accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria };
+  const auc = rocAuc(wonScores, lostScores);
+  const base = { profile: profile.name, accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria, auc };
   const verdict = verdictOf(base);
   return { ...base, verdictKind: verdict.kind, verdict: verdict.text };
 }

@@ -47,6 +47,9 @@ describeBrowser('the playground', () => {
       'Disqualified\t36\t1\t14\t7%\t0.2x',
     ]);
     expect(await sidebar.locator('[data-outcome-criteria] tbody tr').count()).toBeGreaterThan(3);
+    expect(await sidebar.locator('[data-auc]').textContent()).toMatch(
+      /^Ranking quality \(AUC\): 0\.\d\d\. A won account outscores a lost one \d+% of the time \(50% is a coin toss, 100% a perfect ranking\)\.$/,
+    );
     await page.locator('#sidebar-frame').screenshot({ path: artifact('sidebar-validate.png') });
     expect(s.errors).toEqual([]);
   });

@@ -1,5 +1,5 @@
 // Validate against outcomes: outcome words, win rates and lift per tier, the disqualified group, criteria and the verdict.
-import { compileModel, outcomeStats, readOutcome, type OutcomeStats } from '../../src/engine';
+import { compileModel, outcomeStats, readOutcome, rocAuc, type OutcomeStats } from '../../src/engine';
 import { validModel } from '../factories/models';
 
 const HEADERS = ['Industry', 'Employees', 'Visits', 'Outcome'];
@@ -139,5 +139,30 @@ describe('verdict', () => {
     expect(s.verdictKind).toBe('too-few');
     expect(s.verdict).toBe('Not enough closed deals to judge the model: 19 won or lost (fewer than 20).');
     expect(stats(rows({ A: { won: 10, lost: 1 }, C: { won: 1, lost: 8 } })).verdictKind).toBe('separates');
+  });
+});
+
+describe('ranking quality (AUC)', () => {
+  test('perfect, reversed, all tied, and none without both outcomes', () => {
+    expect(rocAuc([90, 80], [10, 20, 30])).toBe(1);
+    expect(rocAuc([10], [90, 80])).toBe(0);
+    expect(rocAuc([50, 50], [50])).toBe(0.5);
+    expect(rocAuc([], [1])).toBeNull();
+    expect(rocAuc([1], [])).toBeNull();
+  });
+
+  test('equals the share of won-lost pairs ordered right, ties counting half', () => {
+    const won = [70, 55, 55, 20, 0];
+    const lost = [60, 55, 30, 0, 0, 10];
+    let pairs = 0;
+    for (const w of won) for (const l of lost) pairs += w > l ? 1 : w === l ? 0.5 : 0;
+    expect(rocAuc(won, lost)).toBeCloseTo(pairs / (won.length * lost.length), 12);
+  });
+
+  test('is part of the stats, from the accounts\' scores (disqualified ones as 0)', () => {
+    const s = stats(rows({ A: { won: 8, lost: 2 }, B: { won: 5, lost: 5 }, C: { won: 2, lost: 8 }, DQ: { lost: 3 } }));
+    expect(s.auc).not.toBeNull();
+    expect(s.auc!).toBeGreaterThan(0.5);
+    expect(s.auc!).toBeLessThanOrEqual(1);
   });
 });

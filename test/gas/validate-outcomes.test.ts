@@ -55,6 +55,15 @@ describe('validateOutcomes', () => {
     }
     expect(s.criteria.length).toBeGreaterThan(3);
     for (const c of s.criteria) expect(c.matched.closed + c.notMatched.closed).toBe(212);
+    // The AUC from the written scores: a won account outscores a lost one this often (ties half).
+    const scoreAt = headers.indexOf('ICP Score');
+    const scoresOf = (o: string) => data.slice(1).filter((row) => row[outcomeAt] === o).map((row) => Number(row[scoreAt]));
+    const won = scoresOf('won');
+    const lost = scoresOf('lost');
+    let pairs = 0;
+    for (const w of won) for (const l of lost) pairs += w > l ? 1 : w === l ? 0.5 : 0;
+    expect(s.auc).toBeCloseTo(pairs / (won.length * lost.length), 9);
+    expect(s.auc!).toBeGreaterThan(0.6);
   });
 
   test('no model saved: an error as a value', () => {
