@@ -1,7 +1,7 @@
 // Sidebar entry: on load, opens the panel the menu asked for (window.ICP_PANEL) and reports any uncaught error in words.
 import { clear, h } from './dom';
 import { Notices } from './notices';
-import { mountEditor } from './panels/editor';
+import { mountEditor, type PendingDraft } from './panels/editor';
 import { mountHelp } from './panels/help';
 import { mountScore } from './panels/score';
 import { mountSummary } from './panels/summary';
@@ -37,14 +37,14 @@ function start(): void {
   window.addEventListener('error', (ev) => notices.show('error', `Something went wrong in the sidebar: ${ev.message}`));
   window.addEventListener('unhandledrejection', (ev) => notices.error('Something went wrong in the sidebar', ev.reason));
 
-  const show = (panel: Panel): void => {
+  const show = (panel: Panel, pending?: PendingDraft): void => {
     clear(body);
     title.textContent = TITLES[panel];
     document.title = `ICP Scorer: ${TITLES[panel]}`;
     body.setAttribute('data-panel', panel);
-    const openEditor = (): void => show('editor');
-    if (panel === 'editor') mountEditor(body, notices, unsaved, subtitle);
-    else if (panel === 'help') mountHelp(body, openEditor);
+    const openEditor = (draft?: PendingDraft): void => show('editor', draft);
+    if (panel === 'editor') mountEditor(body, notices, unsaved, subtitle, pending);
+    else if (panel === 'help') mountHelp(body, () => openEditor());
     else if (panel === 'score') mountScore(body, notices, subtitle);
     else if (panel === 'summary') mountSummary(body, notices, subtitle);
     else mountValidate(body, notices, subtitle, openEditor);

@@ -34,7 +34,17 @@ function findByKey(root: ParentNode, key: string): HTMLElement | null {
   return null;
 }
 
-export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: HTMLElement, subtitle: HTMLElement): void {
+/** A draft to open the editor on instead of the saved model, unsaved (e.g. suggested points from Validate against outcomes). */
+export interface PendingDraft {
+  /** The draft made from (a copy of) the saved model just loaded; null when it cannot be made. */
+  make(saved: Model): Model | null;
+  /** The profile to show. */
+  profile: string;
+  /** Said in a notice when the draft opens. */
+  message: string;
+}
+
+export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: HTMLElement, subtitle: HTMLElement, pending?: PendingDraft): void {
   const issues = new IssueView();
   const issueList = new IssueList();
   const suggestions = new Suggestions();
@@ -169,6 +179,24 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     refreshPreview();
   }
 
+  /** Opens the pending draft over the saved model as unsaved changes, its changed criteria open; false when it cannot. */
+  function loadPending(state: EditorState, saved: Model, p: PendingDraft): boolean {
+    const draft = p.make(clone(saved));
+    const index = draft === null ? -1 : draft.profiles.findIndex((x) => x.name === p.profile);
+    if (draft === null || index < 0) return false;
+    const before = new Map(saved.profiles[index]?.criteria.map((c) => [c.id, c.points]) ?? []);
+    for (const c of draft.profiles[index]!.criteria) if (before.get(c.id) !== c.points) expanded.add(c);
+    session = newSession(state, draft);
+    // Based on the saved model, so the draft counts as the user's edits (replacing it asks first).
+    session.base = stableJson(saved);
+    session.profileIndex = index;
+    freshBlank = false;
+    render();
+    refreshPreview();
+    notices.show('info', p.message, { id: 'draft' });
+    return true;
+  }
+
   async function reloadSaved(): Promise<void> {
     try {
       const state = await call('getEditorState');
@@ -247,6 +275,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     async (state) => {
       if (state.storedModelError !== null) notices.show('warning', state.storedModelError, { id: 'stored' });
       if (state.model !== null) {
+        if (pending !== undefined && loadPending(state, state.model, pending)) return;
         load(state, clone(state.model));
         return;
       }

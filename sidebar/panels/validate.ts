@@ -1,10 +1,13 @@
-// The "Validate against outcomes" panel: pick the outcome column, then win rate and lift per tier, the verdict, and win rates per criterion.
+// The "Validate against outcomes" panel: pick the outcome column, then win rate and lift per tier, the verdict, win rates and suggested points per criterion.
 import type { OutcomeValidation } from '../../src/gas/api-types';
+import type { Model } from '../../src/engine/model';
 import type { CriterionWinRates, OutcomeStats, TierOutcomes } from '../../src/engine/outcomes';
+import type { PointsSuggestion } from '../../src/engine/suggest-points';
 import { call } from '../client';
 import { button, field, selectInput } from '../controls';
 import { clear, h } from '../dom';
 import type { Notices } from '../notices';
+import type { PendingDraft } from './editor';
 
 const pct = (r: number | null): string => (r === null ? '-' : `${Math.round(r * 100)}%`);
 const times = (r: number | null): string => (r === null ? '-' : `${r.toFixed(1)}x`);
@@ -28,20 +31,45 @@ function tierTable(tiers: readonly TierOutcomes[]): HTMLElement {
   );
 }
 
+/** Points now and suggested: `25 → 32`, `25 (kept)` with too few deals, `-` for bands. */
+function pointsText(s: PointsSuggestion | undefined): string {
+  if (s === undefined) return '-';
+  return s.suggested === null ? `${s.current} (kept)` : `${s.current} → ${s.suggested}`;
+}
+
 /** Criteria by how much more often deals were won where they matched (unknown differences last). */
-function criteriaTable(criteria: readonly CriterionWinRates[]): HTMLElement {
+function criteriaTable(criteria: readonly CriterionWinRates[], suggestions: ReadonlyMap<string, PointsSuggestion>): HTMLElement {
   const sorted = [...criteria].sort((a, b) => (b.difference ?? -Infinity) - (a.difference ?? -Infinity));
   return table(
-    'Win rate where each criterion matched and where it did not',
-    ['Criterion', 'Matched', 'Not matched', 'Diff.'],
+    'Win rate where each criterion matched and where it did not, and its points now and suggested',
+    ['Criterion', 'Matched', 'Not matched', 'Diff.', 'Points'],
     sorted.map((c) => [
       c.label,
       `${pct(c.matched.winRate)} of ${c.matched.closed}`,
       `${pct(c.notMatched.winRate)} of ${c.notMatched.closed}`,
       c.difference === null ? '-' : `${c.difference >= 0 ? '+' : ''}${Math.round(c.difference * 100)} pts`,
+      pointsText(suggestions.get(c.id)),
     ]),
     'data-outcome-criteria',
   );
+}
+
+/** The draft maker for the editor: the saved model with the suggested points set on `profile`'s criteria. */
+function withSuggestedPoints(profile: string, suggestions: readonly PointsSuggestion[]): PendingDraft {
+  const points = new Map(suggestions.flatMap((s) => (s.suggested === null ? [] : [[s.id, s.suggested] as const])));
+  return {
+    profile,
+    message: `Suggested points applied to "${profile}" from the outcomes. Review the preview, then Save to keep them.`,
+    make: (saved: Model): Model | null => {
+      const p = saved.profiles.find((x) => x.name === profile);
+      if (p === undefined) return null;
+      for (const c of p.criteria) {
+        const v = points.get(c.id);
+        if (v !== undefined && (c.role ?? 'score') === 'score' && c.when.op !== 'bands') c.points = v;
+      }
+      return saved;
+    },
+  };
 }
 
 /** The ranking quality in words: what the number means is not common knowledge. */
@@ -50,7 +78,11 @@ function aucText(auc: number | null): string {
   return `Ranking quality (AUC): ${auc.toFixed(2)}. A won account outscores a lost one ${Math.round(auc * 100)}% of the time (50% is a coin toss, 100% a perfect ranking).`;
 }
 
-function statsView(s: OutcomeStats): HTMLElement[] {
+function statsView(s: OutcomeStats, openEditor: (draft?: PendingDraft) => void): HTMLElement[] {
+  const changes = s.suggestions.filter((x) => x.suggested !== null && x.suggested !== x.current);
+  const apply = changes.length === 0
+    ? h('p', { cls: 'hint', text: 'The outcomes suggest no change to the points.' })
+    : button('Apply suggested points…', () => openEditor(withSuggestedPoints(s.profile, s.suggestions)), { cls: 'btn', key: 'validate:apply-points' });
   return [
     h('p', { cls: 'hint', text: `${s.accounts} accounts: ${s.won} won, ${s.lost} lost, ${s.open} open; ${pct(s.winRate)} of closed deals won.` }),
     h('h3', { text: 'Win rate by tier' }),
@@ -59,11 +91,16 @@ function statsView(s: OutcomeStats): HTMLElement[] {
     h('p', { cls: 'hint', attrs: { 'data-auc': '' }, text: aucText(s.auc) }),
     h('h3', { text: 'Criteria' }),
     h('p', { cls: 'hint', text: 'Win rate of closed deals where the criterion matched and where it did not, strongest first.' }),
-    criteriaTable(s.criteria),
+    criteriaTable(s.criteria, new Map(s.suggestions.map((x) => [x.id, x]))),
+    h('p', {
+      cls: 'hint',
+      text: 'Suggested points weigh each criterion by how much it raises the odds of winning, on each category\'s current points scale; a criterion with fewer than 10 closed deals matched or not matched keeps its points. Applying opens the editor with them, unsaved.',
+    }),
+    apply,
   ];
 }
 
-export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTMLElement, openEditor: () => void): void {
+export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTMLElement, openEditor: (draft?: PendingDraft) => void): void {
   let outcomeColumn: string | null = null;
   let profile: string | null = null;
   let generation = 0;
@@ -96,9 +133,9 @@ export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTM
     clear(result);
     if (!r.ok) {
       result.appendChild(h('p', { cls: r.reason === 'too-few' ? 'warning-text' : 'field-error', attrs: { 'data-outcome-error': r.reason ?? '' }, text: r.message }));
-      if (r.reason === 'no-model') result.appendChild(button('Open the ICP editor', openEditor, { cls: 'btn btn-primary', key: 'panel:editor' }));
+      if (r.reason === 'no-model') result.appendChild(button('Open the ICP editor', () => openEditor(), { cls: 'btn btn-primary', key: 'panel:editor' }));
     }
-    if (r.stats !== null) result.append(...statsView(r.stats));
+    if (r.stats !== null) result.append(...statsView(r.stats, openEditor));
   };
 
   function load(): void {

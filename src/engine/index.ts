@@ -19,3 +19,4 @@ export {
   readOutcome, outcomeStats, rocAuc, percent, MIN_CLOSED_DEALS, OUTCOME_WORDS,
   type Outcome, type OutcomeStats, type TierOutcomes, type CriterionWinRates, type SplitOutcomes, type VerdictKind,
 } from './outcomes';
+export { suggestPoints, logOddsRatio, MIN_DEALS_PER_SIDE, type MatchCounts, type PointsSuggestion } from './suggest-points';

@@ -2,6 +2,7 @@
 
 import type { CompiledProfile } from './compile';
 import { cellText } from './read/text';
+import { suggestPoints, type PointsSuggestion } from './suggest-points';
 
 export type Outcome = 'won' | 'lost' | 'open';
 
@@ -81,6 +82,8 @@ export interface OutcomeStats {
    * (0.5 is a coin toss, 1 a perfect ranking); disqualified accounts rank as score 0. Null without both.
    */
   auc: number | null;
+  /** Suggested points per scoring criterion without bands, in model order (see suggest-points.ts). */
+  suggestions: PointsSuggestion[];
   verdictKind: VerdictKind;
   /** One plain-language sentence. */
   verdict: string;
@@ -117,7 +120,7 @@ function tierName(label: string): string {
   return /^[A-Za-z0-9+]{1,3}$/.test(label) ? `${label}-tier accounts` : `${label} accounts`;
 }
 
-function verdictOf(stats: Omit<OutcomeStats, 'verdict' | 'verdictKind'>): { kind: VerdictKind; text: string } {
+function verdictOf(stats: Omit<OutcomeStats, 'verdict' | 'verdictKind' | 'suggestions'>): { kind: VerdictKind; text: string } {
   if (stats.closed < MIN_CLOSED_DEALS) {
     return {
       kind: 'too-few',
@@ -229,7 +232,11 @@ export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly 
       return { id: c.id, label: c.label ?? c.id, column: c.column, matched, notMatched, difference };
     });
   const auc = rocAuc(wonScores, lostScores);
-  const base = { profile: profile.name, accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria, auc };
+  const suggestions = suggestPoints(
+    profile.profile.criteria,
+    new Map([...counts].map(([id, k]) => [id, { matchedWon: k.mw, matchedLost: k.ml, notMatchedWon: k.nw, notMatchedLost: k.nl }])),
+  );
+  const base = { profile: profile.name, accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria, auc, suggestions };
   const verdict = verdictOf(base);
   return { ...base, verdictKind: verdict.kind, verdict: verdict.text };
 }

@@ -1,4 +1,4 @@
-// In headless Chromium: the playground's menu buttons, Validate against outcomes on the sample, loading a user's CSV into the grid (formulas follow), Score this sheet and Help.
+// In headless Chromium: the playground's menu buttons, Validate against outcomes on the sample (and applying its suggested points to a draft), loading a user's CSV into the grid (formulas follow), Score this sheet and Help.
 import { requestedPort } from '../../tools/start';
 import { engineScores } from './engine-oracle';
 import { artifact, columnOf, columnTexts, describeBrowser, until } from './harness';
@@ -51,6 +51,32 @@ describeBrowser('the playground', () => {
       /^Ranking quality \(AUC\): 0\.\d\d\. A won account outscores a lost one \d+% of the time \(50% is a coin toss, 100% a perfect ranking\)\.$/,
     );
     await page.locator('#sidebar-frame').screenshot({ path: artifact('sidebar-validate.png') });
+
+    // Suggested points: the Points column says now -> suggested; applying opens the editor on an unsaved draft.
+    const demo = sidebar.locator('[data-outcome-criteria] tbody tr').filter({ hasText: 'Requested a demo' });
+    const points = /^35 \u2192 (-?\d+)$/.exec((await demo.locator('td').last().textContent()) ?? '');
+    expect(points).not.toBeNull();
+    const suggested = points![1]!;
+    expect(suggested).not.toBe('35');
+    const revisionBefore = s.pg.revision;
+    await sidebar.getByRole('button', { name: 'Apply suggested points\u2026' }).click();
+    await until(async () => sidebar.locator('h1').textContent(), (t) => t === 'ICP editor', 'the editor');
+    await sidebar.locator('[data-action=save]').waitFor();
+    // Requested a demo is criterion 13 of the starter; changed criteria open with their points field.
+    const field = sidebar.locator('[data-key="profiles[0].criteria[13].points"]');
+    expect(await until(async () => (await field.count()) === 1 ? field.inputValue() : '', (v) => v !== '', 'the points field')).toBe(suggested);
+    await expect(sidebar.locator('[data-unsaved]').isVisible()).resolves.toBe(true);
+    expect(await sidebar.locator('[data-action=save]').isEnabled()).toBe(true);
+    expect(await sidebar.locator('.notice').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Suggested points applied to "Mid-market B2B SaaS"')]));
+    // The preview shows the draft; nothing is saved.
+    await until(async () => sidebar.locator('.preview .changed').getAttribute('data-changed'), (v) => v !== null, 'the preview');
+    expect(s.pg.revision).toBe(revisionBefore);
+    // Closing the sidebar with the draft unsaved warns, as for any edit.
+    await page.locator('[data-menu=openValidatePanel]').click();
+    await until(async () => sidebar.locator('h1').textContent(), (t) => t === 'Validate against outcomes', 'the validate panel again');
+    await until(async () => s.dialogs.filter((d) => d.startsWith('beforeunload')).length, (n) => n === 1, 'the beforeunload dialog');
+    // The saved model kept its points.
+    await until(async () => sidebar.locator('[data-outcome-criteria] tbody tr').filter({ hasText: 'Requested a demo' }).locator('td').last().textContent(), (t) => t === `35 \u2192 ${suggested}`, 'the same suggestion');
     expect(s.errors).toEqual([]);
   });
 

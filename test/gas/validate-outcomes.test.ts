@@ -66,6 +66,40 @@ describe('validateOutcomes', () => {
     expect(s.auc!).toBeGreaterThan(0.6);
   });
 
+  test('the sample: suggested points are whole numbers, more for criteria that win more, on each category\'s points scale', () => {
+    const r = validate(withModel());
+    const s = r.stats!;
+    const model = b2bSaasTemplate().profiles[0]!;
+    const criterion = (id: string) => model.criteria.find((c) => c.id === id)!;
+    const rates = new Map(s.criteria.map((c) => [c.id, c]));
+    // Every score criterion without bands, in model order, with its points now; every one has enough deals on the sample.
+    const scoring = model.criteria.filter((c) => (c.role ?? 'score') === 'score' && c.when.op !== 'bands');
+    expect(s.suggestions.map((x) => [x.id, x.current])).toEqual(scoring.map((c) => [c.id, c.points]));
+    for (const x of s.suggestions) {
+      expect(Number.isInteger(x.suggested)).toBe(true);
+      // A criterion that goes with losing becomes (or stays) a penalty.
+      const difference = rates.get(x.id)!.difference!;
+      if (difference < -0.05) expect(x.suggested!).toBeLessThan(0);
+      if (difference > 0.05) expect(x.suggested!).toBeGreaterThan(0);
+    }
+    const categories = new Set(scoring.map((c) => c.category));
+    expect(categories.size).toBe(3);
+    for (const category of categories) {
+      const inCategory = s.suggestions.filter((x) => criterion(x.id).category === category);
+      // The category's strongest criterion gets its largest points now.
+      expect(Math.max(...inCategory.map((x) => Math.abs(x.suggested!)))).toBe(Math.max(...inCategory.map((x) => Math.abs(x.current))));
+      // A clearly larger matched-vs-not win-rate difference gets at least as many points.
+      for (const a of inCategory) {
+        for (const b of inCategory) {
+          if (rates.get(a.id)!.difference! > rates.get(b.id)!.difference! + 0.02) expect(a.suggested!).toBeGreaterThanOrEqual(b.suggested!);
+        }
+      }
+    }
+    // Worked example: the demo request (35 points) wins less than content downloads (15), so it gets fewer now.
+    const by = new Map(s.suggestions.map((x) => [x.id, x]));
+    expect(by.get('demo_requested')!.suggested!).toBeLessThan(by.get('content_downloads')!.suggested!);
+  });
+
   test('no model saved: an error as a value', () => {
     const addon = loadAddon();
     const r = validate(addon);
