@@ -107,16 +107,20 @@ export function criteriaIn(profile: Profile, categoryId: string): Criterion[] {
 export function addCriterion(profile: Profile, categoryId: string, column: string): Criterion {
   const id = uniqueName('criterion', profile.criteria.map((c) => c.id), '_');
   const criterion: Criterion = { id, label: '', category: categoryId, column, when: { op: 'notBlank' }, points: 10 };
-  // Insert after the category's last criterion, so the list stays grouped.
+  insertInCategory(profile, criterion);
+  return criterion;
+}
+
+/** Puts a criterion after the last criterion of its category (at the end when it has none), so the list stays grouped. */
+function insertInCategory(profile: Profile, criterion: Criterion): void {
   let at = profile.criteria.length;
   for (let i = profile.criteria.length - 1; i >= 0; i--) {
-    if (profile.criteria[i]?.category === categoryId) {
+    if (profile.criteria[i]?.category === criterion.category) {
       at = i + 1;
       break;
     }
   }
   profile.criteria.splice(at, 0, criterion);
-  return criterion;
 }
 
 export function deleteCriterion(profile: Profile, criterion: Criterion): void {
@@ -140,14 +144,7 @@ export function moveCriterion(profile: Profile, criterion: Criterion, direction:
 export function changeCategory(profile: Profile, criterion: Criterion, categoryId: string): void {
   deleteCriterion(profile, criterion);
   criterion.category = categoryId;
-  let at = profile.criteria.length;
-  for (let i = profile.criteria.length - 1; i >= 0; i--) {
-    if (profile.criteria[i]?.category === categoryId) {
-      at = i + 1;
-      break;
-    }
-  }
-  profile.criteria.splice(at, 0, criterion);
+  insertInCategory(profile, criterion);
 }
 
 // Tiers ------------------------------------------------------------------------------------------
