@@ -203,6 +203,13 @@ describe('icp score', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toBe('icp: cannot read nope.csv: no such file\n');
       noOutput();
+      // The threaded path words it the same way.
+      const t = await runIcp(['score', 'nope.csv', '--out', 'scored.csv', '--threads', '2'], { cwd: dir });
+      expect(t.code).toBe(2);
+      expect(t.stderr).toBe('icp: cannot read nope.csv: no such file\n');
+      const d = await runIcp(['score', '.', '--out', 'scored.csv', '--threads', '2'], { cwd: dir });
+      expect(d.stderr).toBe('icp: cannot read .: it is a directory\n');
+      noOutput();
     });
 
     it('a missing model file', async () => {

@@ -61,6 +61,11 @@ function isBrokenPipe(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
 }
 
+/** Answer in the input's line-ending style, so Windows exports stay CRLF and Unix ones (and old Mac CR) get LF. */
+function outputLineEnding(input: string | undefined): string {
+  return input === '\r\n' ? '\r\n' : '\n';
+}
+
 /** Where the rows come from: a stream parsed here, or a file cut into chunks for worker threads. */
 interface RowSource {
   headers: string[] | undefined;
@@ -85,8 +90,7 @@ async function streamSource(file: string, io: CliIo): Promise<RowSource> {
     const headers = first.done ? undefined : first.value.rows[0];
     return {
       headers,
-      // Answer in the input's line-ending style, so Windows exports stay CRLF and Unix ones LF.
-      lineEnding: parser?.lineEnding === '\r\n' ? '\r\n' : '\n',
+      lineEnding: outputLineEnding(parser?.lineEnding),
       async scoreRows(profile, writer, tally) {
         const scorer = new RowScorer(profile, headers!.length, writer, 1, tally);
         if (!first.done) await scorer.scoreBatch(first.value, 1);
@@ -106,11 +110,10 @@ async function streamSource(file: string, io: CliIo): Promise<RowSource> {
 }
 
 /** Cuts a file into chunks of whole rows scored on worker threads (see parallel-score.ts). */
-async function threadedSource(file: string, io: CliIo, threads: number, model: Model, today: Date): Promise<RowSource> {
-  // Opening through openInput gives a missing file or a directory the same message as the stream path.
-  (await openInput(file, io)).destroy();
+async function threadedSource(file: string, threads: number, model: Model, today: Date): Promise<RowSource> {
+  // A missing file or a directory fails here with its system code, which csvFailure words as openInput does.
   const head = await readFileHead(file);
-  const lineEnding = head.lineEnding === '\r\n' ? '\r\n' : '\n';
+  const lineEnding = outputLineEnding(head.lineEnding);
   return {
     headers: head.headers,
     lineEnding,
@@ -164,7 +167,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   let committed = false;
   let writer: CsvWriter | undefined;
   try {
-    source = threads > 1 ? await threadedSource(file, io, threads, model, today) : await streamSource(file, io);
+    source = threads > 1 ? await threadedSource(file, threads, model, today) : await streamSource(file, io);
     const headers = source.headers;
     if (headers === undefined) {
       throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
