@@ -34,10 +34,6 @@ export class RowScorer {
     this.tally = tally ?? new TierTally(profile.tierLabels);
   }
 
-  get profileName(): string {
-    return this.profile.name;
-  }
-
   /** Scores and writes the batch's rows from `from` on; awaits only when the output asked to slow down. */
   async scoreBatch(batch: CsvBatch, from = 0): Promise<void> {
     const { rows, raw } = batch;
