@@ -1,13 +1,8 @@
 // SpreadsheetApp emulator: A1 notation, getRange forms and errors, last row/column, sheets (insert, rename, hide, delete).
-import { createEnv } from '../../emulator/env';
-import { createSpreadsheetApp, Workbook } from '../../emulator/spreadsheet';
+import { emulatedSpreadsheet } from '../factories/spreadsheet';
 
 function setup() {
-  const env = createEnv();
-  const book = new Workbook({ sheets: ['Sheet1', 'My data'] });
-  const app = createSpreadsheetApp(env, book);
-  const ss = app.getActiveSpreadsheet();
-  return { env, book, app, ss, sheet: ss.getSheetByName('Sheet1')! };
+  return emulatedSpreadsheet({ book: { sheets: ['Sheet1', 'My data'] }, sheet: 'Sheet1' });
 }
 
 describe('A1 notation and getRange', () => {

@@ -1,13 +1,8 @@
 // SpreadsheetApp emulator: built-in formulas (HyperFormula) and custom functions (arguments, spills, errors, recalculation).
-import { createEnv } from '../../emulator/env';
-import { createSpreadsheetApp, Workbook } from '../../emulator/spreadsheet';
+import { emulatedSpreadsheet } from '../factories/spreadsheet';
 
 function setup() {
-  const env = createEnv({ now: () => new Date(Date.UTC(2026, 2, 15, 12)) });
-  const book = new Workbook();
-  const app = createSpreadsheetApp(env, book);
-  const ss = app.getActiveSpreadsheet();
-  return { env, book, app, ss, sheet: ss.getActiveSheet() };
+  return emulatedSpreadsheet({ env: { now: () => new Date(Date.UTC(2026, 2, 15, 12)) } });
 }
 
 describe('built-in formulas', () => {

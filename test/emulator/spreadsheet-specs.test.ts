@@ -1,13 +1,9 @@
 // SpreadsheetApp emulator: pivot tables (recorded and rendered), charts, conditional format rules, protections.
-import { createEnv } from '../../emulator/env';
-import { Charts, createSpreadsheetApp, Workbook } from '../../emulator/spreadsheet';
+import { Charts } from '../../emulator/spreadsheet';
+import { emulatedSpreadsheet } from '../factories/spreadsheet';
 
 function setup() {
-  const env = createEnv();
-  const book = new Workbook();
-  const app = createSpreadsheetApp(env, book);
-  const ss = app.getActiveSpreadsheet();
-  const sheet = ss.getActiveSheet();
+  const { env, book, app, ss, sheet } = emulatedSpreadsheet();
   sheet.getRange('A1:C6').setValues([
     ['Account', 'Tier', 'Revenue'],
     ['a', 'B', 10],

@@ -1,13 +1,8 @@
 // SpreadsheetApp emulator: inserting/deleting rows and columns moves cells, formulas, developer metadata, named ranges.
-import { createEnv } from '../../emulator/env';
-import { createSpreadsheetApp, Workbook } from '../../emulator/spreadsheet';
+import { emulatedSpreadsheet } from '../factories/spreadsheet';
 
 function setup() {
-  const env = createEnv();
-  const book = new Workbook();
-  const app = createSpreadsheetApp(env, book);
-  const ss = app.getActiveSpreadsheet();
-  const sheet = ss.getActiveSheet();
+  const { env, book, app, ss, sheet } = emulatedSpreadsheet();
   sheet.getRange('A1:D2').setValues([
     ['Name', 'Industry', 'Employees', 'Score'],
     ['Acme', 'SaaS', 120, ''],

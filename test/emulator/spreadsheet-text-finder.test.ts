@@ -1,13 +1,8 @@
 // SpreadsheetApp emulator: TextFinder options, findAll/findNext, replaceAllWith counts, regex backreferences over formulas.
-import { createEnv } from '../../emulator/env';
-import { createSpreadsheetApp, Workbook } from '../../emulator/spreadsheet';
+import { emulatedSpreadsheet } from '../factories/spreadsheet';
 
 function setup() {
-  const env = createEnv();
-  const book = new Workbook({ sheets: ['Sheet1', 'Other'] });
-  const app = createSpreadsheetApp(env, book);
-  const ss = app.getActiveSpreadsheet();
-  return { env, book, app, ss, sheet: ss.getSheetByName('Sheet1')! };
+  return emulatedSpreadsheet({ book: { sheets: ['Sheet1', 'Other'] }, sheet: 'Sheet1' });
 }
 
 describe('TextFinder', () => {

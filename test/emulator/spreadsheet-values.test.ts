@@ -1,13 +1,8 @@
 // SpreadsheetApp emulator: values round trip, typed-text parsing, apostrophes, dates, display values, dimension errors.
-import { createEnv } from '../../emulator/env';
-import { createSpreadsheetApp, Workbook } from '../../emulator/spreadsheet';
+import { emulatedSpreadsheet } from '../factories/spreadsheet';
 
 function setup(timeZone = 'Etc/UTC') {
-  const env = createEnv({ now: () => new Date(Date.UTC(2026, 2, 15, 12)) });
-  const book = new Workbook({ timeZone });
-  const app = createSpreadsheetApp(env, book);
-  const ss = app.getActiveSpreadsheet();
-  return { env, book, app, ss, sheet: ss.getActiveSheet() };
+  return emulatedSpreadsheet({ env: { now: () => new Date(Date.UTC(2026, 2, 15, 12)) }, book: { timeZone } });
 }
 
 describe('values', () => {
