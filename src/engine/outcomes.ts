@@ -176,8 +176,8 @@ export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly 
   for (const label of profile.tierLabels.slice(0, -1)) group(label);
   const dq: TierOutcomes = { label: profile.disqualifiedLabel, disqualified: true, accounts: 0, won: 0, lost: 0, open: 0, winRate: null, lift: null };
 
-  const scoring = profile.profile.criteria.filter((c) => (c.role ?? 'score') === 'score').map((c) => c.id);
-  const counts = new Map<string, { mw: number; ml: number; nw: number; nl: number }>(scoring.map((id) => [id, { mw: 0, ml: 0, nw: 0, nl: 0 }]));
+  const scoring = profile.profile.criteria.filter((c) => (c.role ?? 'score') === 'score');
+  const counts = new Map<string, { mw: number; ml: number; nw: number; nl: number }>(scoring.map((c) => [c.id, { mw: 0, ml: 0, nw: 0, nl: 0 }]));
 
   const results = profile.evaluateMany(rows);
   const wonScores: number[] = [];
@@ -222,15 +222,13 @@ export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly 
     g.winRate = rate(g.won, g.lost);
     g.lift = g.winRate === null || winRate === null || winRate === 0 ? null : g.winRate / winRate;
   }
-  const criteria = profile.profile.criteria
-    .filter((c) => (c.role ?? 'score') === 'score')
-    .map((c): CriterionWinRates => {
-      const k = counts.get(c.id)!;
-      const matched = { closed: k.mw + k.ml, won: k.mw, winRate: rate(k.mw, k.ml) };
-      const notMatched = { closed: k.nw + k.nl, won: k.nw, winRate: rate(k.nw, k.nl) };
-      const difference = matched.winRate === null || notMatched.winRate === null ? null : matched.winRate - notMatched.winRate;
-      return { id: c.id, label: c.label ?? c.id, column: c.column, matched, notMatched, difference };
-    });
+  const criteria = scoring.map((c): CriterionWinRates => {
+    const k = counts.get(c.id)!;
+    const matched = { closed: k.mw + k.ml, won: k.mw, winRate: rate(k.mw, k.ml) };
+    const notMatched = { closed: k.nw + k.nl, won: k.nw, winRate: rate(k.nw, k.nl) };
+    const difference = matched.winRate === null || notMatched.winRate === null ? null : matched.winRate - notMatched.winRate;
+    return { id: c.id, label: c.label ?? c.id, column: c.column, matched, notMatched, difference };
+  });
   const auc = rocAuc(wonScores, lostScores);
   const suggestions = suggestPoints(
     profile.profile.criteria,
