@@ -197,7 +197,8 @@ export class CompiledProfile {
   evaluateMany(rows: readonly (readonly unknown[])[]): RowResult[] {
     const n = rows.length;
     const nCat = this.weights.length;
-    const earnedAll = new Float64Array(n * nCat);
+    // Points earned, one array per category: each column's loop adds to it in row order.
+    const earnedBy = Array.from({ length: nCat }, () => new Float64Array(n));
     // PRESENT | KNOCKED_OUT per row, OR-ed over its columns.
     const flags = new Uint8Array(n);
     for (let s = 0; s < this.judges.length; s++) {
@@ -205,22 +206,33 @@ export class CompiledProfile {
       const col = this.columnIndexes[s]!;
       const categories = judge.earnCategories;
       const m = categories.length;
-      for (let r = 0; r < n; r++) {
-        const out = judge.judge(rows[r]![col]);
-        flags[r]! |= out.flags;
-        // Blank outcomes earn 0: adding them costs less than a branch the CPU cannot predict.
-        const earns = out.earns;
-        const at = r * nCat;
-        for (let k = 0; k < m; k++) earnedAll[at + categories[k]!]! += earns[k]!;
+      if (m === 1) {
+        // The usual case, a column whose criteria share a category: one add per cell, no inner loop.
+        const earned = earnedBy[categories[0]!]!;
+        for (let r = 0; r < n; r++) {
+          const out = judge.judge(rows[r]![col]);
+          flags[r]! |= out.flags;
+          // Blank outcomes earn 0: adding them costs less than a branch the CPU cannot predict.
+          earned[r]! += out.earns[0]!;
+        }
+      } else {
+        for (let r = 0; r < n; r++) {
+          const out = judge.judge(rows[r]![col]);
+          flags[r]! |= out.flags;
+          const earns = out.earns;
+          for (let k = 0; k < m; k++) earnedBy[categories[k]!]![r]! += earns[k]!;
+        }
       }
     }
     const out: RowResult[] = new Array(n);
+    const { earned } = this;
     for (let r = 0; r < n; r++) {
       const f = flags[r]!;
       if (f === 0 && isBlankRow(rows[r]!)) out[r] = { blank: true, score: 0, tier: '', disqualified: false };
       else if ((f & KNOCKED_OUT) !== 0) out[r] = { blank: false, score: 0, tier: this.disqualifiedLabel, disqualified: true };
       else {
-        const score = this.weightedScore(earnedAll, r * nCat);
+        for (let c = 0; c < nCat; c++) earned[c] = earnedBy[c]![r]!;
+        const score = this.weightedScore(earned);
         out[r] = { blank: false, score, tier: tierFor(this.tiers, score), disqualified: false };
       }
     }
@@ -273,19 +285,19 @@ export class CompiledProfile {
       knockouts[i] = knockout;
     }
     if (disqualified) return { blank: false, score: 0, tier: this.disqualifiedLabel, disqualified: true };
-    const score = this.weightedScore(earned, 0);
+    const score = this.weightedScore(earned);
     return { blank: false, score, tier: tierFor(this.tiers, score), disqualified: false };
   }
 
-  /** The score of one row's earned points per category, read from `earned` at `at`. */
-  private weightedScore(earned: Float64Array, at: number): number {
+  /** The score of one row's earned points per category. */
+  private weightedScore(earned: Float64Array): number {
     const { weights, possible, participating } = this;
     let sum = 0;
     let totalWeight = 0;
     for (let c = 0; c < weights.length; c++) {
       if (participating[c] === 0) continue;
       const p = possible[c]!;
-      const e = earned[at + c]!;
+      const e = earned[c]!;
       // A category of penalties only can earn nothing: it is full unless a penalty applies.
       let fit = p > 0 ? e / p : e < 0 ? 0 : 1;
       fit = fit < 0 ? 0 : fit > 1 ? 1 : fit;

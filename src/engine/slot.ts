@@ -35,8 +35,9 @@ export class SlotOutcome {
   /** Per criterion on the column, in model order: -2 unreadable, -1 no match, else the band index (0 without bands). */
   readonly hits: number[];
   /**
-   * Points each earning criterion of the column gets (0 unless matched), aligned with SlotJudge.earnCategories:
-   * a fixed length per column, so the batch loop's trip count never varies with the value.
+   * Points the value earns per category, aligned with SlotJudge.earnCategories (the distinct categories of the column's
+   * earning criteria): a fixed length per column, so the batch loop's trip count never varies with the value, and
+   * usually 1, since a column's criteria mostly share a category.
    */
   readonly earns: number[];
 
@@ -79,9 +80,9 @@ export class SlotJudge {
   private readonly reading = new Reading();
   /** The outcome of every blank cell (its earns are all 0). */
   private readonly blankOutcome: SlotOutcome;
-  /** Index of each criterion in SlotOutcome.earns, or -1 when it earns nothing (an exclusion, no category). */
+  /** Index of each criterion's category in SlotOutcome.earns, or -1 when it earns nothing (an exclusion, no category). */
   private readonly earnSlot: Int32Array;
-  /** The category of each SlotOutcome.earns entry. */
+  /** The category of each SlotOutcome.earns entry, each once. */
   readonly earnCategories: Int32Array;
   /** The hits of the value being judged, before its outcome is looked up. */
   private readonly hits: number[];
@@ -92,10 +93,10 @@ export class SlotJudge {
 
   constructor(private readonly criteria: readonly SlotCriterion[]) {
     this.reader = new ColumnReader(criteria.map((c) => c.kind));
-    const earning = criteria.filter(earns);
-    this.earnCategories = Int32Array.from(earning, (c) => c.category);
-    this.earnSlot = Int32Array.from(criteria, (c) => earning.indexOf(c));
-    this.blankOutcome = new SlotOutcome(criteria.length, earning.length);
+    const categories = [...new Set(criteria.filter(earns).map((c) => c.category))];
+    this.earnCategories = Int32Array.from(categories);
+    this.earnSlot = Int32Array.from(criteria, (c) => (earns(c) ? categories.indexOf(c.category) : -1));
+    this.blankOutcome = new SlotOutcome(criteria.length, categories.length);
     this.hits = new Array<number>(criteria.length).fill(-1);
     // A hit is -2, -1 or a band index, so hit + 2 < radix.
     const radix = 3 + Math.max(0, ...criteria.map((c) => (c.bandPoints?.length ?? 1) - 1));
@@ -166,7 +167,7 @@ export class SlotJudge {
       const hit = hits[k]!;
       out.hits[k] = hit;
       const e = earnSlot[k]!;
-      if (e >= 0) out.earns[e] = hit < 0 ? 0 : c.bandPoints === undefined ? c.points : c.bandPoints[hit]!;
+      if (e >= 0 && hit >= 0) out.earns[e]! += c.bandPoints === undefined ? c.points : c.bandPoints[hit]!;
       if (hit >= 0 ? c.role === EXCLUDE : c.role === MUST) knockout = true;
     }
     out.knockout = knockout;
