@@ -1,7 +1,7 @@
 // The "Validate against outcomes" panel: pick the outcome column, then win rate and lift per tier, the verdict, win rates and suggested points per criterion.
 import type { OutcomeValidation } from '../../src/gas/api-types';
 import type { Model } from '../../src/engine/model';
-import type { CriterionWinRates, OutcomeStats, TierOutcomes } from '../../src/engine/outcomes';
+import type { CriterionWinRates, KnockoutWinRates, OutcomeStats, TierOutcomes } from '../../src/engine/outcomes';
 import type { PointsSuggestion } from '../../src/engine/suggest-points';
 import { call } from '../client';
 import { button, field, selectInput } from '../controls';
@@ -54,6 +54,21 @@ function criteriaTable(criteria: readonly CriterionWinRates[], suggestions: Read
   );
 }
 
+/** Must-haves and exclusions in model order: how many accounts each disqualified and how their closed deals went. */
+function knockoutTable(knockouts: readonly KnockoutWinRates[]): HTMLElement {
+  return table(
+    'Accounts each must-have and exclusion disqualified, and the win rate of their closed deals',
+    ['Rule', 'Disqualified', 'Won'],
+    knockouts.map((k) => [`${k.role === 'must' ? 'Must' : 'Exclude'}: ${k.label}`, String(k.accounts), `${pct(k.winRate)} of ${k.won + k.lost}`]),
+    'data-outcome-knockouts',
+  );
+}
+
+/** One warning per rule whose disqualified deals won at least as often as deals overall. */
+function knockoutWarnings(knockouts: readonly KnockoutWinRates[]): HTMLElement[] {
+  return knockouts.flatMap((k) => (k.warning === null ? [] : [h('p', { cls: 'warning-text', attrs: { 'data-knockout-warning': k.id }, text: k.warning })]));
+}
+
 /** The draft maker for the editor: the saved model with the suggested points set on `profile`'s criteria. */
 function withSuggestedPoints(profile: string, suggestions: readonly PointsSuggestion[]): PendingDraft {
   const points = new Map(suggestions.flatMap((s) => (s.suggested === null ? [] : [[s.id, s.suggested] as const])));
@@ -97,6 +112,14 @@ function statsView(s: OutcomeStats, openEditor: (draft?: PendingDraft) => void):
       text: 'Suggested points weigh each criterion by how much it raises the odds of winning, on each category\'s current points scale; a criterion with fewer than 10 closed deals matched or not matched keeps its points. Applying opens the editor with them, unsaved.',
     }),
     apply,
+    ...(s.knockouts.length === 0
+      ? []
+      : [
+        h('h3', { text: 'Must-haves and exclusions' }),
+        h('p', { cls: 'hint', text: 'Accounts each rule disqualified, and how often their closed deals were won.' }),
+        knockoutTable(s.knockouts),
+        ...knockoutWarnings(s.knockouts),
+      ]),
   ];
 }
 

@@ -61,6 +61,25 @@ export interface CriterionWinRates {
   difference: number | null;
 }
 
+/** What one must-have or exclusion did: the accounts it disqualified and how their closed deals went. */
+export interface KnockoutWinRates {
+  id: string;
+  label: string;
+  column: string;
+  role: 'must' | 'exclude';
+  /** Non-blank accounts it disqualified (an account can be disqualified by several rules: each counts it). */
+  accounts: number;
+  won: number;
+  lost: number;
+  /** won / (won + lost) among them; null without closed deals. */
+  winRate: number | null;
+  /**
+   * One plain-language sentence when the rule disqualified at least FEW_CLOSED_IN_TIER closed deals and they were won
+   * at least as often as closed deals overall (it may be turning winners away); null otherwise.
+   */
+  warning: string | null;
+}
+
 export type VerdictKind = 'separates' | 'warning' | 'too-few';
 
 export interface OutcomeStats {
@@ -77,6 +96,8 @@ export interface OutcomeStats {
   tiers: TierOutcomes[];
   /** The profile's scoring criteria (role `score`), in model order. */
   criteria: CriterionWinRates[];
+  /** The profile's must-haves and exclusions, in model order. */
+  knockouts: KnockoutWinRates[];
   /**
    * Ranking quality (ROC AUC): the chance that a won account scores above a lost one, ties counting half
    * (0.5 is a coin toss, 1 a perfect ranking); disqualified accounts rank as score 0. Null without both.
@@ -179,6 +200,9 @@ export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly 
   const scoring = profile.profile.criteria.filter((c) => (c.role ?? 'score') === 'score');
   const counts = new Map<string, { mw: number; ml: number; nw: number; nl: number }>(scoring.map((c) => [c.id, { mw: 0, ml: 0, nw: 0, nl: 0 }]));
 
+  const rules = profile.profile.criteria.filter((c) => (c.role ?? 'score') !== 'score');
+  const knocked = new Map(rules.map((c) => [c.id, { accounts: 0, won: 0, lost: 0 }]));
+
   const results = profile.evaluateMany(rows);
   const wonScores: number[] = [];
   const lostScores: number[] = [];
@@ -190,15 +214,20 @@ export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly 
     const g = res.disqualified ? dq : (groups.get(res.tier) ?? group(res.tier));
     g.accounts++;
     const outcome = readOutcome(rows[r]![outcomeColumn]);
-    if (outcome === undefined) continue;
-    g[outcome]++;
-    if (outcome === 'open') continue;
+    if (outcome !== undefined) g[outcome]++;
+    const closed = outcome === 'won' || outcome === 'lost';
+    if (!closed && !res.disqualified) continue;
     const won = outcome === 'won';
     // A disqualified account's score is 0: it ranks below every qualified one, as the tiers put it.
-    (won ? wonScores : lostScores).push(res.score);
+    if (closed) (won ? wonScores : lostScores).push(res.score);
     for (const item of profile.explain(rows[r]!).items) {
+      if (item.status === 'knockout') {
+        const k = knocked.get(item.id)!;
+        k.accounts++;
+        if (closed) k[outcome]++;
+      }
       const c = counts.get(item.id);
-      if (c === undefined) continue;
+      if (c === undefined || !closed) continue;
       if (item.status === 'matched') {
         if (won) c.mw++;
         else c.ml++;
@@ -229,12 +258,23 @@ export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly 
     const difference = matched.winRate === null || notMatched.winRate === null ? null : matched.winRate - notMatched.winRate;
     return { id: c.id, label: c.label ?? c.id, column: c.column, matched, notMatched, difference };
   });
+  const knockouts = rules.map((c): KnockoutWinRates => {
+    const k = knocked.get(c.id)!;
+    const kRate = rate(k.won, k.lost);
+    const label = c.label ?? c.id;
+    const closed = k.won + k.lost;
+    const warning = closed >= FEW_CLOSED_IN_TIER && kRate !== null && winRate !== null && kRate >= winRate
+      ? `"${label}" disqualified ${closed} closed deals that were won ${percent(kRate)} of the time (${percent(winRate)} overall): it may be turning winners away.`
+      : null;
+    const role = c.role === 'must' ? 'must' : 'exclude';
+    return { id: c.id, label, column: c.column, role, ...k, winRate: kRate, warning };
+  });
   const auc = rocAuc(wonScores, lostScores);
   const suggestions = suggestPoints(
     profile.profile.criteria,
     new Map([...counts].map(([id, k]) => [id, { matchedWon: k.mw, matchedLost: k.ml, notMatchedWon: k.nw, notMatchedLost: k.nl }])),
   );
-  const base = { profile: profile.name, accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria, auc, suggestions };
+  const base = { profile: profile.name, accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria, knockouts, auc, suggestions };
   const verdict = verdictOf(base);
   return { ...base, verdictKind: verdict.kind, verdict: verdict.text };
 }

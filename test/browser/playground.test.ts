@@ -47,6 +47,16 @@ describeBrowser('the playground', () => {
       'Disqualified\t36\t1\t14\t7%\t0.2x',
     ]);
     expect(await sidebar.locator('[data-outcome-criteria] tbody tr').count()).toBeGreaterThan(3);
+    expect(await sidebar.locator('[data-outcome-knockouts] tbody tr').allInnerTexts()).toEqual([
+      'Must: 11-10,000 employees\t17\t0% of 4',
+      'Exclude: Public sector\t12\t20% of 5',
+      'Exclude: Personal e-mail address\t7\t0% of 6',
+    ]);
+    // None of the sample's rules disqualifies deals that win as often as the rest.
+    expect(await sidebar.locator('[data-knockout-warning]').count()).toBe(0);
+    await sidebar.locator('[data-outcome-knockouts]').scrollIntoViewIfNeeded();
+    await page.locator('#sidebar-frame').screenshot({ path: artifact('sidebar-validate-knockouts.png') });
+    await sidebar.locator('h1').scrollIntoViewIfNeeded();
     expect(await sidebar.locator('[data-auc]').textContent()).toMatch(
       /^Ranking quality \(AUC\): 0\.\d\d\. A won account outscores a lost one \d+% of the time \(50% is a coin toss, 100% a perfect ranking\)\.$/,
     );

@@ -100,6 +100,45 @@ describe('outcomeStats', () => {
   });
 });
 
+describe('knock-out rules', () => {
+  test('per must-have and exclusion: the accounts it disqualified and how their closed deals went', () => {
+    const s = stats(rows({ A: { won: 8, lost: 2 }, DQ: { won: 1, lost: 3, open: 2, none: 1 } }));
+    // validModel() has one knock-out rule: the 51-1,000 employees must-have, which the DQ rows (5,000) miss.
+    expect(s.knockouts).toEqual([
+      { id: 'size', label: '51-1000 employees', column: 'Employees', role: 'must', accounts: 7, won: 1, lost: 3, winRate: 0.25, warning: null },
+    ]);
+  });
+
+  test('an exclusion counts the accounts it matched; a rule that disqualified nobody has a null win rate', () => {
+    const model = validModel();
+    model.profiles[0]!.criteria.push(
+      { id: 'retail', category: 'firmographic', column: 'Industry', role: 'exclude', when: { op: 'equals', value: 'Retail' } },
+      { id: 'gov', label: 'Government', category: 'firmographic', column: 'Industry', role: 'exclude', when: { op: 'equals', value: 'Government' } },
+    );
+    const s = outcomeStats(compileModel(model, HEADERS).profile(), rows({ A: { won: 3 }, B: { won: 2, lost: 4 }, C: { lost: 1, open: 1 } }), 3);
+    expect(s.knockouts.map((k) => [k.id, k.role, k.accounts, k.won, k.lost])).toEqual([
+      ['size', 'must', 0, 0, 0],
+      ['retail', 'exclude', 8, 2, 5],
+      ['gov', 'exclude', 0, 0, 0],
+    ]);
+    expect(s.knockouts[2]).toMatchObject({ label: 'Government', winRate: null, warning: null });
+    expect(s.knockouts[1]!.label).toBe('retail');
+  });
+
+  test('a rule turning away 10+ closed deals won at least as often as overall gets a warning', () => {
+    // 10 disqualified deals won at 50% against 50% overall: flagged, at exactly 10 and exactly the overall rate.
+    const flagged = stats(rows({ A: { won: 5, lost: 5 }, DQ: { won: 5, lost: 5 } }));
+    expect(flagged.knockouts[0]).toMatchObject({ won: 5, lost: 5 });
+    expect(flagged.knockouts[0]!.warning).toBe(
+      '"51-1000 employees" disqualified 10 closed deals that were won 50% of the time (50% overall): it may be turning winners away.',
+    );
+    // 9 closed deals: too few to say.
+    expect(stats(rows({ A: { won: 5, lost: 5 }, DQ: { won: 5, lost: 4 } })).knockouts[0]!.warning).toBeNull();
+    // Won less often than overall: the rule does its job.
+    expect(stats(rows({ A: { won: 9, lost: 1 }, DQ: { won: 4, lost: 6 } })).knockouts[0]!.warning).toBeNull();
+  });
+});
+
 describe('verdict', () => {
   test('the top tier beats the bottom tier and the overall rate: the model separates winners', () => {
     const s = stats(rows({ A: { won: 8, lost: 2 }, B: { won: 5, lost: 5 }, C: { won: 2, lost: 8 }, DQ: { lost: 3 } }));

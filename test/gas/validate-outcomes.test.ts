@@ -55,6 +55,12 @@ describe('validateOutcomes', () => {
     }
     expect(s.criteria.length).toBeGreaterThan(3);
     for (const c of s.criteria) expect(c.matched.closed + c.notMatched.closed).toBe(212);
+    // Each knock-out rule's accounts are disqualified ones; together they cover the disqualified group.
+    const dq = s.tiers[3]!;
+    expect(s.knockouts.map((k) => k.id)).toEqual(['size_must', 'public_sector', 'personal_email']);
+    for (const k of s.knockouts) expect(k.accounts).toBeLessThanOrEqual(dq.accounts);
+    expect(s.knockouts.reduce((n, k) => n + k.accounts, 0)).toBeGreaterThanOrEqual(dq.accounts);
+    expect(s.knockouts.reduce((n, k) => n + k.won, 0)).toBeGreaterThanOrEqual(dq.won);
     // The AUC from the written scores: a won account outscores a lost one this often (ties half).
     const scoreAt = headers.indexOf('ICP Score');
     const scoresOf = (o: string) => data.slice(1).filter((row) => row[outcomeAt] === o).map((row) => Number(row[scoreAt]));
