@@ -20,6 +20,16 @@ describe('csvField', () => {
     expect(needsQuotes('a b')).toBe(false);
   });
 
+  it('decides the same for short and long fields (long ones are scanned by a regular expression)', () => {
+    const unit = fc.constantFrom('a', ' ', ',', '"', '\n', '\r', '\t', '“', 'é');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 80 }), (text) => {
+        expect(needsQuotes(text)).toBe(/^[ \t]|[ \t]$|[",\r\n]/.test(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('writes a row joined by commas', () => {
     expect(csvRow(['a', 'b,c', ''])).toBe('a,"b,c",');
   });
