@@ -81,7 +81,7 @@ function columnLetter(index: number): string {
   return s;
 }
 
-export function benchFormula(rowCount = 10_000): FormulaFigures {
+export function benchFormula(rowCount = 10_000, runs = 3): FormulaFigures {
   const [headers, ...raw] = generateSampleAccounts(rowCount, 11);
   const model = b2bSaasTemplate();
   const profile = model.profiles[0]!;
@@ -93,12 +93,17 @@ export function benchFormula(rowCount = 10_000): FormulaFigures {
     const formula = scoreFormula(profile, (col) => `${columnLetter(keys.indexOf(headerKey(col)))}${r + 2}`, todayDay + SERIAL_OFFSET);
     return [...row, formula];
   });
-  const t0 = process.hrtime.bigint();
-  const hf = HyperFormula.buildFromArray([headers!, ...data], { licenseKey: 'gpl-v3' });
-  const sheetValues = hf.getSheetValues(0);
-  const hfSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  // The fastest of `runs` builds, as for the CLI runs it is the baseline of: the machine's speed varies between runs.
+  let hfSeconds = Infinity;
+  let sheetValues: ReturnType<HyperFormula['getSheetValues']> = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const hf = HyperFormula.buildFromArray([headers!, ...data], { licenseKey: 'gpl-v3' });
+    sheetValues = hf.getSheetValues(0);
+    hfSeconds = Math.min(hfSeconds, Number(process.hrtime.bigint() - t0) / 1e9);
+    hf.destroy();
+  }
   const formulaChars = String(data[0]![out]).length;
-  hf.destroy();
 
   const t1 = process.hrtime.bigint();
   const compiled = compileModel(model, headers!, { today: new Date(`${SAMPLE_TODAY}T00:00:00`) }).profile();

@@ -16,8 +16,8 @@ function main(): void {
   console.log(`# ICP Scorer benchmarks (${os.cpus().length} cores, Node ${process.version}${quick ? ', --quick sizes' : ''})\n`);
 
   const engine = benchEngine(quick ? 20_000 : 100_000);
-  const formula = benchFormula(quick ? 1_000 : 10_000);
-  const cli = benchCli(quick ? 100_000 : 1_000_000);
+  const formula = benchFormula(quick ? 1_000 : 10_000, quick ? 1 : 3);
+  const cli = benchCli(quick ? 100_000 : 1_000_000, quick ? 1 : 3);
   const gas = benchGas(quick ? 1_000 : 10_000);
   const bulk = benchBulk(quick ? 10_000 : 100_000, quick ? 1_000 : 10_000);
 
@@ -57,6 +57,11 @@ function main(): void {
   );
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   console.log('');
+  console.log(
+    quick
+      ? 'Times: the fastest of 3 runs for the engine, one run for the rest.'
+      : 'Times: the fastest of 3 runs for the engine, `icp score` and the HyperFormula baseline; one run for the naive scorer and the emulator rows.',
+  );
   console.log(`Agreement: engine vs naive scorer ${engine.mismatches} different scores of ${fmt(engine.rows)}; engine vs the IF formula ${formula.disagreements} of ${fmt(formula.rows)} (formula length ${fmt(formula.formulaChars)} characters per row).`);
   if (engine.mismatches > 0 || formula.disagreements > 0) process.exitCode = 1;
 }
