@@ -2,7 +2,7 @@
 import type { OutcomeValidation } from '../../src/gas/api-types';
 import type { Model } from '../../src/engine/model';
 import type { CriterionWinRates, KnockoutWinRates, OutcomeStats, TierOutcomes } from '../../src/engine/outcomes';
-import type { PointsSuggestion } from '../../src/engine/suggest-points';
+import { withSuggestedPoints, type PointsSuggestion } from '../../src/engine/suggest-points';
 import { call } from '../client';
 import { button, field, selectInput } from '../controls';
 import { clear, h } from '../dom';
@@ -70,20 +70,11 @@ function knockoutWarnings(knockouts: readonly KnockoutWinRates[]): HTMLElement[]
 }
 
 /** The draft maker for the editor: the saved model with the suggested points set on `profile`'s criteria. */
-function withSuggestedPoints(profile: string, suggestions: readonly PointsSuggestion[]): PendingDraft {
-  const points = new Map(suggestions.flatMap((s) => (s.suggested === null ? [] : [[s.id, s.suggested] as const])));
+function suggestedPointsDraft(profile: string, suggestions: readonly PointsSuggestion[]): PendingDraft {
   return {
     profile,
     message: `Suggested points applied to "${profile}" from the outcomes. Review the preview, then Save to keep them.`,
-    make: (saved: Model): Model | null => {
-      const p = saved.profiles.find((x) => x.name === profile);
-      if (p === undefined) return null;
-      for (const c of p.criteria) {
-        const v = points.get(c.id);
-        if (v !== undefined && (c.role ?? 'score') === 'score' && c.when.op !== 'bands') c.points = v;
-      }
-      return saved;
-    },
+    make: (saved: Model): Model | null => withSuggestedPoints(saved, profile, suggestions),
   };
 }
 
@@ -97,7 +88,7 @@ function statsView(s: OutcomeStats, openEditor: (draft?: PendingDraft) => void):
   const changes = s.suggestions.filter((x) => x.suggested !== null && x.suggested !== x.current);
   const apply = changes.length === 0
     ? h('p', { cls: 'hint', text: 'The outcomes suggest no change to the points.' })
-    : button('Apply suggested points…', () => openEditor(withSuggestedPoints(s.profile, s.suggestions)), { cls: 'btn', key: 'validate:apply-points' });
+    : button('Apply suggested points…', () => openEditor(suggestedPointsDraft(s.profile, s.suggestions)), { cls: 'btn', key: 'validate:apply-points' });
   return [
     h('p', { cls: 'hint', text: `${s.accounts} accounts: ${s.won} won, ${s.lost} lost, ${s.open} open; ${pct(s.winRate)} of closed deals won.` }),
     h('h3', { text: 'Win rate by tier' }),

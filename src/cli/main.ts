@@ -5,6 +5,7 @@ import { EngineError } from '../engine';
 import { UsageError } from './args';
 import { checkCommand } from './commands/check';
 import { scoreCommand } from './commands/score';
+import { validateCommand } from './commands/validate';
 import { CliError, EXIT_FAILURE, EXIT_OK, writeLine, type CliIo } from './io';
 import { MAIN_USAGE } from './usage';
 
@@ -13,6 +14,7 @@ export type { CliIo } from './io';
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<number>>> = {
   score: scoreCommand,
   check: checkCommand,
+  validate: validateCommand,
 };
 
 function version(): string {
@@ -41,7 +43,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
-    if (command === undefined) throw new UsageError(`unknown command "${first}" (the commands are score and check)`);
+    if (command === undefined) throw new UsageError(`unknown command "${first}" (the commands are score, check and validate)`);
     return await command(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {

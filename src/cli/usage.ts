@@ -1,4 +1,4 @@
-// The help texts of `icp`, `icp score` and `icp check`.
+// The help texts of `icp`, `icp score`, `icp check` and `icp validate`.
 
 export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--threads N]
 
@@ -29,17 +29,38 @@ Options:
   -h, --help        show this help
 `;
 
+export const VALIDATE_USAGE = `Usage: icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--json] [--suggested-model FILE]
+
+Scores every row of a CSV file whose outcome column says won, lost or open (also closed won, closed lost,
+customer, churned, in progress...), then reports how well the model predicts winning: win rate and lift per
+tier, a one-line verdict, the ranking quality (AUC), each scoring criterion's win rate where it matched and
+where it did not with suggested points, and how many accounts each must-have and exclusion disqualified.
+The same figures as "Validate against outcomes" in the add-on. Use - to read the CSV from standard input.
+
+Options:
+  --model FILE            the ICP model JSON; default: the built-in "Mid-market B2B SaaS" template
+  --profile NAME          the profile to validate; default: the model's default profile
+  --outcome COLUMN        the column of outcomes; default: the first column named Outcome, Status, Stage,
+                          Deal Stage, Deal Status, Opportunity Stage or Result
+  --today DATE            the day "withinDays" criteria count back from, YYYY-MM-DD; default: today
+  --json                  print the figures as JSON instead of the report
+  --suggested-model FILE  also write the model with the suggested points applied to FILE (replacing it)
+  -h, --help              show this help
+`;
+
 export const MAIN_USAGE = `icp: score account lists against an Ideal Customer Profile (ICP) model
 
 Usage:
   icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--threads N]
   icp check <model.json> [--headers accounts.csv]
+  icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--json] [--suggested-model FILE]
   icp --help | --version
   icp <command> --help
 
 Commands:
-  score   score a CSV export: adds ICP Score, ICP Tier and ICP Why columns
-  check   validate a model file, optionally against a CSV's headers
+  score     score a CSV export: adds ICP Score, ICP Tier and ICP Why columns
+  check     validate a model file, optionally against a CSV's headers
+  validate  how well the model predicts won deals, from a CSV with an outcome column
 
 Examples:
   icp score accounts.csv > scored.csv
@@ -48,6 +69,7 @@ Examples:
   cat accounts.csv | icp score - > scored.csv
   icp check model.json
   icp check model.json --headers accounts.csv
+  icp validate deals.csv --model model.json --suggested-model model-suggested.json
 
 Exit codes: 0 success, 1 "check" found an invalid model, 2 usage, file, CSV or model error.
 `;

@@ -16,7 +16,8 @@ export { readDay } from './read/date';
 export { b2bSaasTemplate } from './templates/b2b-saas';
 export { blankModel } from './templates/blank';
 export {
-  readOutcome, outcomeStats, rocAuc, percent, MIN_CLOSED_DEALS, OUTCOME_WORDS,
-  type Outcome, type OutcomeStats, type TierOutcomes, type CriterionWinRates, type SplitOutcomes, type VerdictKind,
+  readOutcome, outcomeStats, OutcomeTally, rocAuc, percent, MIN_CLOSED_DEALS, OUTCOME_WORDS,
+  type Outcome, type OutcomeStats, type TierOutcomes, type CriterionWinRates, type KnockoutWinRates, type SplitOutcomes, type VerdictKind,
 } from './outcomes';
-export { suggestPoints, logOddsRatio, MIN_DEALS_PER_SIDE, type MatchCounts, type PointsSuggestion } from './suggest-points';
+export { suggestPoints, logOddsRatio, withSuggestedPoints, MIN_DEALS_PER_SIDE, type MatchCounts, type PointsSuggestion } from './suggest-points';
+export { findColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeCandidates, preferredOutcomeColumn } from './outcome-column';

@@ -1,6 +1,7 @@
 // Validates a profile against deal outcomes: reads won/lost/open cells, win rate and lift per tier, win rate per criterion, a verdict.
 
 import type { CompiledProfile } from './compile';
+import type { Criterion } from './model';
 import { cellText } from './read/text';
 import { suggestPoints, type PointsSuggestion } from './suggest-points';
 
@@ -182,99 +183,125 @@ function verdictOf(stats: Omit<OutcomeStats, 'verdict' | 'verdictKind' | 'sugges
   };
 }
 
+type Counts = { mw: number; ml: number; nw: number; nl: number };
+
 /**
- * Win rates by tier and by criterion of `profile` (compiled against the same headers as `rows`) over the rows,
- * reading each row's outcome from column `outcomeColumn`. Blank rows are skipped.
+ * Win rates by tier and by criterion, gathered batch by batch (a CSV of any length is read in batches), for
+ * `profile` compiled against the same headers as the rows, each row's outcome read from column `outcomeColumn`.
+ * Blank rows are skipped. `stats()` gives the same answer however the rows were split into batches.
  */
-export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly unknown[])[], outcomeColumn: number): OutcomeStats {
-  const groups = new Map<string, TierOutcomes>();
-  const group = (label: string): TierOutcomes => {
+export class OutcomeTally {
+  private readonly groups = new Map<string, TierOutcomes>();
+  private readonly dq: TierOutcomes;
+  private readonly scoring: Criterion[];
+  private readonly counts: Map<string, Counts>;
+  private readonly rules: Criterion[];
+  private readonly knocked: Map<string, { accounts: number; won: number; lost: number }>;
+  private readonly wonScores: number[] = [];
+  private readonly lostScores: number[] = [];
+  private accounts = 0;
+
+  constructor(private readonly profile: CompiledProfile, private readonly outcomeColumn: number) {
+    // tierLabels ends with the disqualified label; that group is kept apart (a tier may share its label).
+    for (const label of profile.tierLabels.slice(0, -1)) this.group(label);
+    this.dq = { label: profile.disqualifiedLabel, disqualified: true, accounts: 0, won: 0, lost: 0, open: 0, winRate: null, lift: null };
+    this.scoring = profile.profile.criteria.filter((c) => (c.role ?? 'score') === 'score');
+    this.counts = new Map(this.scoring.map((c) => [c.id, { mw: 0, ml: 0, nw: 0, nl: 0 }]));
+    this.rules = profile.profile.criteria.filter((c) => (c.role ?? 'score') !== 'score');
+    this.knocked = new Map(this.rules.map((c) => [c.id, { accounts: 0, won: 0, lost: 0 }]));
+  }
+
+  private group(label: string): TierOutcomes {
     const g: TierOutcomes = { label, disqualified: false, accounts: 0, won: 0, lost: 0, open: 0, winRate: null, lift: null };
-    groups.set(label, g);
+    this.groups.set(label, g);
     return g;
-  };
-  // tierLabels ends with the disqualified label; that group is kept apart (a tier may share its label).
-  for (const label of profile.tierLabels.slice(0, -1)) group(label);
-  const dq: TierOutcomes = { label: profile.disqualifiedLabel, disqualified: true, accounts: 0, won: 0, lost: 0, open: 0, winRate: null, lift: null };
+  }
 
-  const scoring = profile.profile.criteria.filter((c) => (c.role ?? 'score') === 'score');
-  const counts = new Map<string, { mw: number; ml: number; nw: number; nl: number }>(scoring.map((c) => [c.id, { mw: 0, ml: 0, nw: 0, nl: 0 }]));
-
-  const rules = profile.profile.criteria.filter((c) => (c.role ?? 'score') !== 'score');
-  const knocked = new Map(rules.map((c) => [c.id, { accounts: 0, won: 0, lost: 0 }]));
-
-  const results = profile.evaluateMany(rows);
-  const wonScores: number[] = [];
-  const lostScores: number[] = [];
-  let accounts = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const res = results[r]!;
-    if (res.blank) continue;
-    accounts++;
-    const g = res.disqualified ? dq : (groups.get(res.tier) ?? group(res.tier));
-    g.accounts++;
-    const outcome = readOutcome(rows[r]![outcomeColumn]);
-    if (outcome !== undefined) g[outcome]++;
-    const closed = outcome === 'won' || outcome === 'lost';
-    if (!closed && !res.disqualified) continue;
-    const won = outcome === 'won';
-    // A disqualified account's score is 0: it ranks below every qualified one, as the tiers put it.
-    if (closed) (won ? wonScores : lostScores).push(res.score);
-    for (const item of profile.explain(rows[r]!).items) {
-      if (item.status === 'knockout') {
-        const k = knocked.get(item.id)!;
-        k.accounts++;
-        if (closed) k[outcome]++;
+  /** Counts a batch of rows. */
+  add(rows: readonly (readonly unknown[])[]): void {
+    const { profile, counts, knocked } = this;
+    const results = profile.evaluateMany(rows);
+    for (let r = 0; r < rows.length; r++) {
+      const res = results[r]!;
+      if (res.blank) continue;
+      this.accounts++;
+      const g = res.disqualified ? this.dq : (this.groups.get(res.tier) ?? this.group(res.tier));
+      g.accounts++;
+      const outcome = readOutcome(rows[r]![this.outcomeColumn]);
+      if (outcome !== undefined) g[outcome]++;
+      const closed = outcome === 'won' || outcome === 'lost';
+      if (!closed && !res.disqualified) continue;
+      const won = outcome === 'won';
+      // A disqualified account's score is 0: it ranks below every qualified one, as the tiers put it.
+      if (closed) (won ? this.wonScores : this.lostScores).push(res.score);
+      for (const item of profile.explain(rows[r]!).items) {
+        if (item.status === 'knockout') {
+          const k = knocked.get(item.id)!;
+          k.accounts++;
+          if (closed) k[outcome]++;
+        }
+        const c = counts.get(item.id);
+        if (c === undefined || !closed) continue;
+        if (item.status === 'matched') {
+          if (won) c.mw++;
+          else c.ml++;
+        } else if (won) c.nw++;
+        else c.nl++;
       }
-      const c = counts.get(item.id);
-      if (c === undefined || !closed) continue;
-      if (item.status === 'matched') {
-        if (won) c.mw++;
-        else c.ml++;
-      } else if (won) c.nw++;
-      else c.nl++;
     }
   }
 
-  // Tiers in tier order (a Map keeps insertion order), then the disqualified group.
-  const ordered = [...groups.values(), dq];
-  let won = 0;
-  let lost = 0;
-  let open = 0;
-  for (const g of ordered) {
-    won += g.won;
-    lost += g.lost;
-    open += g.open;
+  /** The figures, the suggested points and the verdict for the rows added so far. */
+  stats(): OutcomeStats {
+    // Copies, so stats() can be called again after more rows are added.
+    const ordered = [...this.groups.values(), this.dq].map((g) => ({ ...g }));
+    let won = 0;
+    let lost = 0;
+    let open = 0;
+    for (const g of ordered) {
+      won += g.won;
+      lost += g.lost;
+      open += g.open;
+    }
+    const winRate = rate(won, lost);
+    for (const g of ordered) {
+      g.winRate = rate(g.won, g.lost);
+      g.lift = g.winRate === null || winRate === null || winRate === 0 ? null : g.winRate / winRate;
+    }
+    const criteria = this.scoring.map((c): CriterionWinRates => {
+      const k = this.counts.get(c.id)!;
+      const matched = { closed: k.mw + k.ml, won: k.mw, winRate: rate(k.mw, k.ml) };
+      const notMatched = { closed: k.nw + k.nl, won: k.nw, winRate: rate(k.nw, k.nl) };
+      const difference = matched.winRate === null || notMatched.winRate === null ? null : matched.winRate - notMatched.winRate;
+      return { id: c.id, label: c.label ?? c.id, column: c.column, matched, notMatched, difference };
+    });
+    const knockouts = this.rules.map((c): KnockoutWinRates => {
+      const k = this.knocked.get(c.id)!;
+      const kRate = rate(k.won, k.lost);
+      const label = c.label ?? c.id;
+      const closed = k.won + k.lost;
+      const warning = closed >= FEW_CLOSED_IN_TIER && kRate !== null && winRate !== null && kRate >= winRate
+        ? `"${label}" disqualified ${closed} closed deals that were won ${percent(kRate)} of the time (${percent(winRate)} overall): it may be turning winners away.`
+        : null;
+      const role = c.role === 'must' ? 'must' : 'exclude';
+      return { id: c.id, label, column: c.column, role, ...k, winRate: kRate, warning };
+    });
+    const auc = rocAuc(this.wonScores, this.lostScores);
+    const suggestions = suggestPoints(
+      this.profile.profile.criteria,
+      new Map([...this.counts].map(([id, k]) => [id, { matchedWon: k.mw, matchedLost: k.ml, notMatchedWon: k.nw, notMatchedLost: k.nl }])),
+    );
+    const base = {
+      profile: this.profile.name, accounts: this.accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria, knockouts, auc, suggestions,
+    };
+    const verdict = verdictOf(base);
+    return { ...base, verdictKind: verdict.kind, verdict: verdict.text };
   }
-  const winRate = rate(won, lost);
-  for (const g of ordered) {
-    g.winRate = rate(g.won, g.lost);
-    g.lift = g.winRate === null || winRate === null || winRate === 0 ? null : g.winRate / winRate;
-  }
-  const criteria = scoring.map((c): CriterionWinRates => {
-    const k = counts.get(c.id)!;
-    const matched = { closed: k.mw + k.ml, won: k.mw, winRate: rate(k.mw, k.ml) };
-    const notMatched = { closed: k.nw + k.nl, won: k.nw, winRate: rate(k.nw, k.nl) };
-    const difference = matched.winRate === null || notMatched.winRate === null ? null : matched.winRate - notMatched.winRate;
-    return { id: c.id, label: c.label ?? c.id, column: c.column, matched, notMatched, difference };
-  });
-  const knockouts = rules.map((c): KnockoutWinRates => {
-    const k = knocked.get(c.id)!;
-    const kRate = rate(k.won, k.lost);
-    const label = c.label ?? c.id;
-    const closed = k.won + k.lost;
-    const warning = closed >= FEW_CLOSED_IN_TIER && kRate !== null && winRate !== null && kRate >= winRate
-      ? `"${label}" disqualified ${closed} closed deals that were won ${percent(kRate)} of the time (${percent(winRate)} overall): it may be turning winners away.`
-      : null;
-    const role = c.role === 'must' ? 'must' : 'exclude';
-    return { id: c.id, label, column: c.column, role, ...k, winRate: kRate, warning };
-  });
-  const auc = rocAuc(wonScores, lostScores);
-  const suggestions = suggestPoints(
-    profile.profile.criteria,
-    new Map([...counts].map(([id, k]) => [id, { matchedWon: k.mw, matchedLost: k.ml, notMatchedWon: k.nw, notMatchedLost: k.nl }])),
-  );
-  const base = { profile: profile.name, accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria, knockouts, auc, suggestions };
-  const verdict = verdictOf(base);
-  return { ...base, verdictKind: verdict.kind, verdict: verdict.text };
+}
+
+/** OutcomeTally over `rows` in one batch. */
+export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly unknown[])[], outcomeColumn: number): OutcomeStats {
+  const tally = new OutcomeTally(profile, outcomeColumn);
+  tally.add(rows);
+  return tally.stats();
 }

@@ -1,6 +1,6 @@
 // Suggests points per scoring criterion from deal outcomes: the log odds ratio of winning when matched, scaled per category to the points in use.
 
-import type { Criterion } from './model';
+import type { Criterion, Model } from './model';
 
 /** Below this many closed deals on either side (matched / not matched) a criterion keeps its points. */
 export const MIN_DEALS_PER_SIDE = 10;
@@ -68,4 +68,21 @@ export function suggestPoints(criteria: readonly Criterion[], counts: ReadonlyMa
       odds >= 1 ? `Odds of winning ${odds.toFixed(1)}x when matched.` : `Odds of winning ${(1 / odds).toFixed(1)}x lower when matched: a penalty.`;
     return { id: c.id, current, suggested, reason };
   });
+}
+
+/**
+ * A copy of `model` whose profile named `profile` has the suggested points: set on its `score` criteria without bands
+ * that have a suggestion; the rest is unchanged. Null when the model has no such profile.
+ */
+export function withSuggestedPoints(model: Model, profile: string, suggestions: readonly PointsSuggestion[]): Model | null {
+  // A model is plain JSON (validated), so a JSON round trip is a deep copy, in Apps Script too.
+  const copy = JSON.parse(JSON.stringify(model)) as Model;
+  const target = copy.profiles.find((p) => p.name === profile);
+  if (target === undefined) return null;
+  const points = new Map(suggestions.flatMap((s) => (s.suggested === null ? [] : [[s.id, s.suggested] as const])));
+  for (const c of target.criteria) {
+    const v = points.get(c.id);
+    if (v !== undefined && (c.role ?? 'score') === 'score' && c.when.op !== 'bands') c.points = v;
+  }
+  return copy;
 }

@@ -1,5 +1,6 @@
 // Validate against outcomes: outcome words, win rates and lift per tier, the disqualified group, criteria and the verdict.
-import { compileModel, outcomeStats, readOutcome, rocAuc, type OutcomeStats } from '../../src/engine';
+import fc from 'fast-check';
+import { compileModel, outcomeStats, OutcomeTally, readOutcome, rocAuc, type OutcomeStats } from '../../src/engine';
 import { validModel } from '../factories/models';
 
 const HEADERS = ['Industry', 'Employees', 'Visits', 'Outcome'];
@@ -97,6 +98,32 @@ describe('outcomeStats', () => {
   test('a criterion that never matched has a null difference', () => {
     const s = stats(rows({ B: { won: 10, lost: 5 }, C: { won: 2, lost: 8 } }));
     expect(s.criteria[0]).toMatchObject({ id: 'industry', matched: { closed: 0, won: 0, winRate: null }, difference: null });
+  });
+});
+
+describe('OutcomeTally', () => {
+  const data = rows({ A: { won: 8, lost: 2, open: 3, none: 1 }, B: { won: 5, lost: 5 }, C: { won: 2, lost: 8, open: 1 }, DQ: { won: 1, lost: 3, open: 2 } });
+
+  test('rows added in batches of any sizes give the same stats as all at once', () => {
+    const whole = stats(data);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: data.length }), { maxLength: 6 }), (cuts) => {
+        const at = [0, ...[...cuts].sort((a, b) => a - b), data.length];
+        const tally = new OutcomeTally(compileModel(validModel(), HEADERS).profile(), 3);
+        for (let i = 1; i < at.length; i++) tally.add(data.slice(at[i - 1], at[i]));
+        expect(tally.stats()).toEqual(whole);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  test('stats() can be read, then more rows added', () => {
+    const tally = new OutcomeTally(compileModel(validModel(), HEADERS).profile(), 3);
+    tally.add(data.slice(0, 10));
+    const early = tally.stats();
+    tally.add(data.slice(10));
+    expect(early.accounts).toBe(10);
+    expect(tally.stats()).toEqual(stats(data));
   });
 });
 

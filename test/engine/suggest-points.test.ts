@@ -1,5 +1,5 @@
 // Suggested points from outcomes: log odds ratio per criterion, scaled per category to the points in use, whole numbers.
-import { compileModel, logOddsRatio, outcomeStats, suggestPoints, type Criterion, type MatchCounts } from '../../src/engine';
+import { compileModel, logOddsRatio, outcomeStats, suggestPoints, withSuggestedPoints, type Criterion, type MatchCounts, type PointsSuggestion } from '../../src/engine';
 import { validModel } from '../factories/models';
 
 const crit = (id: string, category: string, points: number, extra: Partial<Criterion> = {}): Criterion => ({
@@ -88,5 +88,26 @@ describe('suggestPoints', () => {
       { id: 'industry', current: 30, suggested: null, reason: 'Winning is no more likely with or without it in this category.' },
       { id: 'visits', current: 20, suggested: 20, reason: expect.stringMatching(/^Odds of winning \d+\.\dx when matched\.$/) },
     ]);
+  });
+});
+
+describe('withSuggestedPoints', () => {
+  const suggestion = (id: string, current: number, suggested: number | null): PointsSuggestion => ({ id, current, suggested, reason: '' });
+
+  test('a copy with the suggested points on the named profile\'s score criteria; the original is untouched', () => {
+    const model = validModel();
+    model.profiles.push({ ...structuredClone(model.profiles[0]!), name: 'Other' });
+    const before = structuredClone(model);
+    const out = withSuggestedPoints(model, 'Other', [suggestion('industry', 30, 12), suggestion('visits', 20, null)])!;
+    expect(model).toEqual(before);
+    expect(out.profiles[1]!.criteria.map((c) => [c.id, c.points])).toEqual([['industry', 12], ['size', 25], ['visits', 20]]);
+    expect(out.profiles[0]).toEqual(before.profiles[0]);
+  });
+
+  test('never sets points on a must-have, an exclusion or bands; an unknown profile gives null', () => {
+    const model = validModel();
+    const out = withSuggestedPoints(model, 'Mid-market SaaS', [suggestion('size', 25, 3)])!;
+    expect(out.profiles[0]!.criteria.find((c) => c.id === 'size')!.points).toBe(25);
+    expect(withSuggestedPoints(model, 'Nope', [])).toBeNull();
   });
 });

@@ -1,0 +1,121 @@
+// `icp validate`: reads a CSV with an outcome column and reports how well the model's tiers and criteria predict winning.
+import { promises as fsp } from 'node:fs';
+import {
+  compileModel, EngineError, findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, OutcomeTally, preferredOutcomeColumn,
+  validateModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
+} from '../../engine';
+import { flagValue, parseArgs, UsageError, type FlagSpec } from '../args';
+import { readCsvBatches } from '../csv-reader';
+import { csvFailure, inputName, openInput } from '../input';
+import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../io';
+import { loadModel } from '../model-file';
+import { outcomeReport } from '../outcome-report';
+import { VALIDATE_USAGE } from '../usage';
+import { parseToday } from './score';
+
+const FLAGS: FlagSpec = {
+  model: { value: true },
+  profile: { value: true },
+  outcome: { value: true },
+  today: { value: true },
+  json: { value: false },
+  'suggested-model': { value: true },
+  help: { value: false },
+};
+
+/** The outcome column: --outcome, else the first header named like one (Outcome, Status, Stage...). */
+function outcomeColumnOf(headers: readonly string[], wanted: string | undefined, file: string): string {
+  if (wanted !== undefined) {
+    const found = findColumn(headers, wanted);
+    if (found === null) throw new CliError(`${inputName(file)} has no column "${wanted}"`);
+    return found;
+  }
+  const found = preferredOutcomeColumn(headers);
+  if (found === null) {
+    throw new CliError(
+      `${inputName(file)} has no outcome column: name one with --outcome (looked for ${OUTCOME_HEADERS.map((h) => `"${h}"`).join(', ')})`,
+    );
+  }
+  return found;
+}
+
+function compileProfile(model: Model, headers: readonly string[], name: string | undefined, today: Date): CompiledProfile {
+  try {
+    return compileModel(model, headers, { today }).profile(name);
+  } catch (err) {
+    if (err instanceof EngineError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+/** Reads the whole CSV batch by batch into an OutcomeTally: memory grows with closed deals only (one score each). */
+async function tallyFile(file: string, io: CliIo, args: ReturnType<typeof parseArgs>, model: Model, today: Date) {
+  const input = await openInput(file, io);
+  try {
+    const batches = readCsvBatches(input);
+    let tally: OutcomeTally | undefined;
+    let profile: CompiledProfile | undefined;
+    let column = '';
+    for await (const batch of batches) {
+      let rows = batch.rows;
+      if (tally === undefined) {
+        const headers = rows[0]!;
+        column = outcomeColumnOf(headers, flagValue(args, 'outcome'), file);
+        profile = compileProfile(model, headers, flagValue(args, 'profile'), today);
+        tally = new OutcomeTally(profile, headers.indexOf(column));
+        rows = rows.slice(1);
+      }
+      tally.add(rows);
+    }
+    if (tally === undefined || profile === undefined) {
+      throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
+    }
+    return { stats: tally.stats(), column, profile };
+  } catch (err) {
+    throw csvFailure(err, file);
+  } finally {
+    input.destroy();
+  }
+}
+
+/** Writes the model with the suggested points to `path` (replacing it), after checking it is still a valid model. */
+async function writeSuggestedModel(path: string, model: Model, stats: OutcomeStats, io: CliIo): Promise<void> {
+  const suggested = withSuggestedPoints(model, stats.profile, stats.suggestions);
+  if (suggested === null) throw new CliError(`the model has no profile "${stats.profile}"`);
+  const check = validateModel(suggested);
+  // Suggestions are whole numbers on valid criteria, so this holds; if it ever did not, writing would lose the user's model.
+  if (!check.ok) throw new CliError(`the model with the suggested points is not valid: ${check.issues.map(formatIssue).join('; ')}`);
+  try {
+    await fsp.writeFile(path, `${JSON.stringify(suggested, null, 2)}\n`);
+  } catch (err) {
+    throw new CliError(`cannot write ${path}: ${fsReason(err)}`);
+  }
+  const changed = stats.suggestions.filter((s) => s.suggested !== null && s.suggested !== s.current).length;
+  writeLine(io.stderr, `icp: wrote ${path}: "${stats.profile}" with suggested points (${plural(changed, 'criterion', 'criteria')} changed)`);
+}
+
+export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, FLAGS);
+  if (args.flags.has('help')) {
+    io.stdout.write(VALIDATE_USAGE);
+    return EXIT_OK;
+  }
+  const [file, ...extra] = args.positionals;
+  if (file === undefined) throw new UsageError('validate needs the CSV file of accounts with outcomes (or - for standard input)');
+  if (extra.length > 0) throw new UsageError(`validate takes one CSV file; unexpected: ${extra.join(' ')}`);
+  const today = parseToday(flagValue(args, 'today')) ?? new Date();
+  const model = await loadModel(flagValue(args, 'model'));
+
+  const { stats, column } = await tallyFile(file, io, args, model, today);
+  if (args.flags.has('json')) {
+    writeLine(io.stdout, JSON.stringify({ outcomeColumn: column, ...stats }, null, 2));
+  } else {
+    for (const line of outcomeReport(stats, inputName(file), column)) writeLine(io.stdout, line);
+  }
+  if (stats.closed === 0) {
+    writeLine(io.stderr, `icp: warning: no cell of column "${column}" says ${OUTCOME_WORDS_HINT}`);
+  }
+  const target = flagValue(args, 'suggested-model');
+  if (target !== undefined) await writeSuggestedModel(target, model, stats, io);
+  return EXIT_OK;
+}

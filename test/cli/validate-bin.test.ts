@@ -1,0 +1,134 @@
+// End-to-end tests of `icp validate` through the real bin/icp.js: the report, --json, --suggested-model and its errors.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CsvParser } from '../../src/cli/csv-reader';
+import { b2bSaasTemplate, compileModel, outcomeStats, validateModel, type Model, type OutcomeStats } from '../../src/engine';
+import { REPO, runIcp, tempDir, writeFiles } from './fixtures';
+
+jest.setTimeout(60_000);
+
+const SAMPLE = path.join(REPO, 'data', 'sample-accounts.csv');
+const SAMPLE_TODAY = '2026-11-01';
+
+/** The sample's figures computed in this process, as the add-on computes them. */
+function sampleStats(): OutcomeStats {
+  const parser = new CsvParser();
+  const [headers, ...rows] = [...parser.push(readFileSync(SAMPLE, 'utf8')), ...parser.end()];
+  const profile = compileModel(b2bSaasTemplate(), headers!, { today: new Date(`${SAMPLE_TODAY}T00:00:00`) }).profile();
+  return outcomeStats(profile, rows, headers!.indexOf('Outcome'));
+}
+
+describe('icp validate', () => {
+  it('reports win rate and lift per tier, the verdict, AUC, criteria with suggested points and the knock-out rules', async () => {
+    const r = await runIcp(['validate', SAMPLE, '--today', SAMPLE_TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 10)).toEqual([
+      `Profile "Mid-market B2B SaaS" on ${SAMPLE}, outcomes from column "Outcome".`,
+      '400 accounts: 71 won, 141 lost, 188 open; 33% of closed deals won.',
+      '',
+      'Win rate by tier',
+      'Tier          Accounts  Won  Lost  Win rate  Lift',
+      'A                   17    6     2       75%  2.2x',
+      'B                   75   26    14       65%  1.9x',
+      'C                  272   38   111       26%  0.8x',
+      'Disqualified        36    1    14        7%  0.2x',
+      '',
+    ]);
+    expect(lines).toContain(
+      'A-tier accounts closed at 75% against 33% overall (2.2x): the model separates winners. Read it with care: the A tier has only 8 closed deals.',
+    );
+    expect(lines).toContain('Ranking quality (AUC): 0.75. A won account outscores a lost one 75% of the time (50% is a coin toss, 100% a perfect ranking).');
+    expect(lines.find((l) => l.startsWith('Requested a demo'))).toMatch(/^Requested a demo +48% of 42 +30% of 170 +35 -> 13$/);
+    expect(lines.find((l) => l.startsWith('Company size'))).toMatch(/ -$/); // bands get no suggestion
+    expect(lines.slice(-5)).toEqual([
+      'Rule                              Disqualified       Won',
+      'Must: 11-10,000 employees                   17   0% of 4',
+      'Exclude: Public sector                      12  20% of 5',
+      'Exclude: Personal e-mail address             7   0% of 6',
+      '',
+    ]);
+  });
+
+  it('--json gives the same figures as the add-on\'s Validate against outcomes, reading standard input', async () => {
+    const r = await runIcp(['validate', '-', '--today', SAMPLE_TODAY, '--json'], { stdin: readFileSync(SAMPLE, 'utf8') });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ outcomeColumn: 'Outcome', ...JSON.parse(JSON.stringify(sampleStats())) });
+  });
+
+  it('--suggested-model writes the model with the suggested points, a valid model icp check accepts', async () => {
+    const dir = tempDir();
+    const r = await runIcp(['validate', SAMPLE, '--today', SAMPLE_TODAY, '--suggested-model', 'suggested.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const stats = sampleStats();
+    const changed = stats.suggestions.filter((s) => s.suggested !== null && s.suggested !== s.current).length;
+    expect(r.stderr).toBe(`icp: wrote suggested.json: "Mid-market B2B SaaS" with suggested points (${changed} criteria changed)\n`);
+    const written = JSON.parse(readFileSync(path.join(dir, 'suggested.json'), 'utf8')) as Model;
+    expect(validateModel(written).ok).toBe(true);
+    const before = b2bSaasTemplate().profiles[0]!.criteria;
+    const after = written.profiles[0]!.criteria;
+    for (const [i, c] of after.entries()) {
+      const s = stats.suggestions.find((x) => x.id === c.id);
+      expect(c.points).toBe(s?.suggested ?? before[i]!.points);
+      expect({ ...c, points: undefined }).toEqual({ ...before[i]!, points: undefined });
+    }
+    expect((await runIcp(['check', 'suggested.json'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('finds the outcome column by name (Deal Stage, any case) or takes --outcome; says so when there is none', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'deals.csv': 'Industry,Employees,deal-stage,Result\nSaaS,300,Closed Won,lost\nRetail,20,closed lost,won\n',
+    });
+    const named = await runIcp(['validate', 'deals.csv', '--json'], { cwd: dir });
+    expect(named.code).toBe(0);
+    // Outcome, Status, Stage, Deal Stage... in that order: "deal-stage" comes before "Result".
+    expect(JSON.parse(named.stdout)).toMatchObject({ outcomeColumn: 'deal-stage', won: 1, lost: 1, verdictKind: 'too-few' });
+    const chosen = await runIcp(['validate', 'deals.csv', '--json', '--outcome', 'RESULT'], { cwd: dir });
+    expect(JSON.parse(chosen.stdout)).toMatchObject({ outcomeColumn: 'Result', won: 1, lost: 1 });
+
+    const missing = await runIcp(['validate', 'deals.csv', '--outcome', 'Won?'], { cwd: dir });
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'icp: deals.csv has no column "Won?"\n' });
+    writeFiles(dir, { 'plain.csv': 'Industry,Employees\nSaaS,300\n' });
+    const none = await runIcp(['validate', 'plain.csv'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      'icp: plain.csv has no outcome column: name one with --outcome (looked for "Outcome", "Status", "Stage", "Deal Stage", "Deal Status", "Opportunity Stage", "Result")\n',
+    );
+  });
+
+  it('a column without outcome words: not enough data, and a warning naming the words it reads', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'deals.csv': 'Industry,Status\nSaaS,maybe\nRetail,\n' });
+    const r = await runIcp(['validate', 'deals.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Not enough closed deals to judge the model: 0 won or lost (fewer than 20).');
+    expect(r.stderr).toMatch(/^icp: warning: no cell of column "Status" says won \(won, closed won, win, customer\), lost \(.+\) or open \(.+\)\n$/);
+  });
+
+  it('fails with one line and exit code 2 on an empty file, a missing file, bad CSV, a bad model or an unknown profile', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'empty.csv': '', 'bad.csv': 'Outcome,Industry\nwon,"SaaS\n', 'model.json': '{"schemaVersion": 1}' });
+    const run = (...args: string[]) => runIcp(['validate', ...args], { cwd: dir });
+    expect(await run('empty.csv')).toEqual({ code: 2, stdout: '', stderr: 'icp: empty.csv is empty: its first row must hold the column headers\n' });
+    expect(await run('nope.csv')).toEqual({ code: 2, stdout: '', stderr: 'icp: cannot read nope.csv: no such file\n' });
+    const bad = await run('bad.csv');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^icp: bad\.csv is not a readable CSV: .*line 2/);
+    const model = await run(SAMPLE, '--model', 'model.json');
+    expect(model.code).toBe(2);
+    expect(model.stderr).toMatch(/^icp: model\.json is not a valid ICP model:\n {2}profiles: /);
+    expect(await run(SAMPLE, '--profile', 'Nope')).toEqual({
+      code: 2, stdout: '', stderr: 'icp: Unknown profile "Nope". This model has: "Mid-market B2B SaaS".\n',
+    });
+    expect((await run()).code).toBe(2);
+  });
+
+  it('has its own help, listed in the main help', async () => {
+    const r = await runIcp(['validate', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: icp validate <accounts\.csv \| ->/);
+    expect((await runIcp(['--help'])).stdout).toContain('validate  how well the model predicts won deals');
+  });
+});
