@@ -253,7 +253,8 @@ export class OutcomeTally {
 
   /** The figures, the suggested points and the verdict for the rows added so far. */
   stats(): OutcomeStats {
-    // Copies, so stats() can be called again after more rows are added.
+    // Tiers in tier order (a Map keeps insertion order), then the disqualified group; copies, so stats() can be
+    // called again after more rows are added.
     const ordered = [...this.groups.values(), this.dq].map((g) => ({ ...g }));
     let won = 0;
     let lost = 0;

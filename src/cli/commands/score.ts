@@ -47,7 +47,7 @@ function compileProfile(model: Model, headers: readonly string[], name: string |
 }
 
 /** One warning line per criterion column the file lacks, naming the criteria that read it. */
-function missingColumnWarnings(profile: CompiledProfile, file: string): string[] {
+export function missingColumnWarnings(profile: CompiledProfile, file: string): string[] {
   return profile.missingColumns.map((column) => {
     const ids = profile.profile.criteria.filter((c) => c.column === column).map((c) => c.id);
     return (

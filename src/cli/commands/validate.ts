@@ -11,7 +11,7 @@ import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../i
 import { loadModel } from '../model-file';
 import { outcomeReport } from '../outcome-report';
 import { VALIDATE_USAGE } from '../usage';
-import { parseToday } from './score';
+import { missingColumnWarnings, parseToday } from './score';
 
 const FLAGS: FlagSpec = {
   model: { value: true },
@@ -54,23 +54,25 @@ async function tallyFile(file: string, io: CliIo, args: ReturnType<typeof parseA
   try {
     const batches = readCsvBatches(input);
     let tally: OutcomeTally | undefined;
-    let profile: CompiledProfile | undefined;
     let column = '';
+    // Printed once the whole file was read: a run that fails should print its error alone.
+    let warnings: string[] = [];
     for await (const batch of batches) {
       let rows = batch.rows;
       if (tally === undefined) {
         const headers = rows[0]!;
         column = outcomeColumnOf(headers, flagValue(args, 'outcome'), file);
-        profile = compileProfile(model, headers, flagValue(args, 'profile'), today);
+        const profile = compileProfile(model, headers, flagValue(args, 'profile'), today);
+        warnings = missingColumnWarnings(profile, file);
         tally = new OutcomeTally(profile, headers.indexOf(column));
         rows = rows.slice(1);
       }
       tally.add(rows);
     }
-    if (tally === undefined || profile === undefined) {
+    if (tally === undefined) {
       throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
     }
-    return { stats: tally.stats(), column, profile };
+    return { stats: tally.stats(), column, warnings };
   } catch (err) {
     throw csvFailure(err, file);
   } finally {
@@ -106,7 +108,8 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   const today = parseToday(flagValue(args, 'today')) ?? new Date();
   const model = await loadModel(flagValue(args, 'model'));
 
-  const { stats, column } = await tallyFile(file, io, args, model, today);
+  const { stats, column, warnings } = await tallyFile(file, io, args, model, today);
+  for (const line of warnings) writeLine(io.stderr, line);
   if (args.flags.has('json')) {
     writeLine(io.stdout, JSON.stringify({ outcomeColumn: column, ...stats }, null, 2));
   } else {
