@@ -37,7 +37,7 @@ export function parseToday(text: string | undefined): Date | undefined {
 }
 
 /** The profile to score with, compiled against the file's headers; an unknown name is a CliError. */
-function compileProfile(model: Model, headers: readonly string[], name: string | undefined, today: Date | undefined): CompiledProfile {
+export function compileProfile(model: Model, headers: readonly string[], name: string | undefined, today: Date | undefined): CompiledProfile {
   try {
     return compileModel(model, headers, today === undefined ? {} : { today }).profile(name);
   } catch (err) {

@@ -1,8 +1,8 @@
 // `icp validate`: reads a CSV with an outcome column and reports how well the model's tiers and criteria predict winning.
 import { promises as fsp } from 'node:fs';
 import {
-  compileModel, EngineError, findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, OutcomeTally, preferredOutcomeColumn,
-  validateModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
+  findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, OutcomeTally, preferredOutcomeColumn,
+  validateModel, withSuggestedPoints, type Model, type OutcomeStats,
 } from '../../engine';
 import { flagValue, parseArgs, UsageError, type FlagSpec } from '../args';
 import { readCsvBatches } from '../csv-reader';
@@ -11,7 +11,7 @@ import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../i
 import { loadModel } from '../model-file';
 import { outcomeReport } from '../outcome-report';
 import { VALIDATE_USAGE } from '../usage';
-import { missingColumnWarnings, parseToday } from './score';
+import { compileProfile, missingColumnWarnings, parseToday } from './score';
 
 const FLAGS: FlagSpec = {
   model: { value: true },
@@ -37,15 +37,6 @@ function outcomeColumnOf(headers: readonly string[], wanted: string | undefined,
     );
   }
   return found;
-}
-
-function compileProfile(model: Model, headers: readonly string[], name: string | undefined, today: Date): CompiledProfile {
-  try {
-    return compileModel(model, headers, { today }).profile(name);
-  } catch (err) {
-    if (err instanceof EngineError) throw new CliError(err.message);
-    throw err;
-  }
 }
 
 /** Reads the whole CSV batch by batch into an OutcomeTally: memory grows with closed deals only (one score each). */
