@@ -1,4 +1,5 @@
 // A tiny command-line argument parser: long flags with or without values, -h, `--`, and strict errors.
+import type { Writable } from 'node:stream';
 
 /** A mistake in how the command was called; main prints it with a pointer to --help and exits with 2. */
 export class UsageError extends Error {
@@ -72,4 +73,28 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
 export function flagValue(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags.get(name);
   return typeof v === 'string' ? v : undefined;
+}
+
+/** A command that takes exactly one file: its name, help text, and what its file is, for the usage errors. */
+export interface OneFileCommand {
+  name: string;
+  usage: string;
+  spec: FlagSpec;
+  /** Ends `<name> needs ...` when the file is missing, e.g. `the model file to check`. */
+  needs: string;
+  /** Ends `<name> takes ...` when there are more positionals, e.g. `one CSV file`. */
+  takes: string;
+}
+
+/** The command's flags and its one file; undefined when --help was asked for, after writing the usage to `stdout`. */
+export function oneFileArgs(argv: readonly string[], command: OneFileCommand, stdout: Writable): { args: ParsedArgs; file: string } | undefined {
+  const args = parseArgs(argv, command.spec);
+  if (args.flags.has('help')) {
+    stdout.write(command.usage);
+    return undefined;
+  }
+  const [file, ...extra] = args.positionals;
+  if (file === undefined) throw new UsageError(`${command.name} needs ${command.needs}`);
+  if (extra.length > 0) throw new UsageError(`${command.name} takes ${command.takes}; unexpected: ${extra.join(' ')}`);
+  return { args, file };
 }

@@ -1,6 +1,6 @@
 // `icp check`: validates a model file and, given a CSV, warns about criteria whose column the file lacks.
 import { compileModel, type Model } from '../../engine';
-import { flagValue, parseArgs, UsageError, type FlagSpec } from '../args';
+import { flagValue, oneFileArgs, type FlagSpec, type OneFileCommand } from '../args';
 import { inputName, readHeaderRow } from '../input';
 import { EXIT_INVALID, EXIT_OK, plural, writeLine, type CliIo } from '../io';
 import { issueLines, readModelFile } from '../model-file';
@@ -10,6 +10,8 @@ const FLAGS: FlagSpec = {
   headers: { value: true },
   help: { value: false },
 };
+
+const COMMAND: OneFileCommand = { name: 'check', usage: CHECK_USAGE, spec: FLAGS, needs: 'the model file to check', takes: 'one model file' };
 
 /** One warning per criterion whose column is missing from `headers`, naming profile, criterion and column. */
 export function missingColumnLines(model: Model, headers: readonly string[], csvName: string): string[] {
@@ -28,14 +30,9 @@ export function missingColumnLines(model: Model, headers: readonly string[], csv
 }
 
 export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, FLAGS);
-  if (args.flags.has('help')) {
-    io.stdout.write(CHECK_USAGE);
-    return EXIT_OK;
-  }
-  const [file, ...extra] = args.positionals;
-  if (file === undefined) throw new UsageError('check needs the model file to check');
-  if (extra.length > 0) throw new UsageError(`check takes one model file; unexpected: ${extra.join(' ')}`);
+  const parsed = oneFileArgs(argv, COMMAND, io.stdout);
+  if (parsed === undefined) return EXIT_OK;
+  const { args, file } = parsed;
   const csv = flagValue(args, 'headers');
 
   const result = await readModelFile(file);

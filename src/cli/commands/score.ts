@@ -2,7 +2,7 @@
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import { compileModel, EngineError, type CompiledProfile, type Model } from '../../engine';
-import { flagValue, parseArgs, UsageError, type FlagSpec } from '../args';
+import { flagValue, oneFileArgs, UsageError, type FlagSpec, type OneFileCommand } from '../args';
 import { CsvWriter } from '../csv-writer';
 import { readCsvBatches, type CsvParser } from '../csv-reader';
 import { readFileHead, scoreFileOnThreads, type LongRows } from '../parallel-score';
@@ -22,6 +22,8 @@ const FLAGS: FlagSpec = {
   threads: { value: true },
   help: { value: false },
 };
+
+const COMMAND: OneFileCommand = { name: 'score', usage: SCORE_USAGE, spec: FLAGS, needs: 'the CSV file to score (or - for standard input)', takes: 'one CSV file' };
 
 /** `--today 2026-03-01` as local midnight: the engine reads dates as calendar days in local time. */
 export function parseToday(text: string | undefined): Date | undefined {
@@ -148,14 +150,9 @@ async function threadsFor(file: string, flag: string | undefined): Promise<numbe
 }
 
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, FLAGS);
-  if (args.flags.has('help')) {
-    io.stdout.write(SCORE_USAGE);
-    return EXIT_OK;
-  }
-  const [file, ...extra] = args.positionals;
-  if (file === undefined) throw new UsageError('score needs the CSV file to score (or - for standard input)');
-  if (extra.length > 0) throw new UsageError(`score takes one CSV file; unexpected: ${extra.join(' ')}`);
+  const parsed = oneFileArgs(argv, COMMAND, io.stdout);
+  if (parsed === undefined) return EXIT_OK;
+  const { args, file } = parsed;
   // Fixed once, so every thread counts days back from the same today even across midnight.
   const today = parseToday(flagValue(args, 'today')) ?? new Date();
   const threads = await threadsFor(file, flagValue(args, 'threads'));

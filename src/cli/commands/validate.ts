@@ -4,7 +4,7 @@ import {
   findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, OutcomeTally, preferredOutcomeColumn,
   validateModel, withSuggestedPoints, type Model, type OutcomeStats,
 } from '../../engine';
-import { flagValue, parseArgs, UsageError, type FlagSpec } from '../args';
+import { flagValue, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
 import { readCsvBatches } from '../csv-reader';
 import { csvFailure, inputName, openInput } from '../input';
 import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../io';
@@ -23,6 +23,8 @@ const FLAGS: FlagSpec = {
   help: { value: false },
 };
 
+const COMMAND: OneFileCommand = { name: 'validate', usage: VALIDATE_USAGE, spec: FLAGS, needs: 'the CSV file of accounts with outcomes (or - for standard input)', takes: 'one CSV file' };
+
 /** The outcome column: --outcome, else the first header named like one (Outcome, Status, Stage...). */
 function outcomeColumnOf(headers: readonly string[], wanted: string | undefined, file: string): string {
   if (wanted !== undefined) {
@@ -40,7 +42,7 @@ function outcomeColumnOf(headers: readonly string[], wanted: string | undefined,
 }
 
 /** Reads the whole CSV batch by batch into an OutcomeTally: memory grows with closed deals only (one score each). */
-async function tallyFile(file: string, io: CliIo, args: ReturnType<typeof parseArgs>, model: Model, today: Date) {
+async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model, today: Date) {
   const input = await openInput(file, io);
   try {
     const batches = readCsvBatches(input);
@@ -88,14 +90,9 @@ async function writeSuggestedModel(path: string, model: Model, stats: OutcomeSta
 }
 
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, FLAGS);
-  if (args.flags.has('help')) {
-    io.stdout.write(VALIDATE_USAGE);
-    return EXIT_OK;
-  }
-  const [file, ...extra] = args.positionals;
-  if (file === undefined) throw new UsageError('validate needs the CSV file of accounts with outcomes (or - for standard input)');
-  if (extra.length > 0) throw new UsageError(`validate takes one CSV file; unexpected: ${extra.join(' ')}`);
+  const parsed = oneFileArgs(argv, COMMAND, io.stdout);
+  if (parsed === undefined) return EXIT_OK;
+  const { args, file } = parsed;
   const today = parseToday(flagValue(args, 'today')) ?? new Date();
   const model = await loadModel(flagValue(args, 'model'));
 
