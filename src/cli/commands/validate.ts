@@ -1,7 +1,7 @@
 // `icp validate`: reads a CSV with an outcome column and reports how well the model's tiers and criteria predict winning.
 import { promises as fsp } from 'node:fs';
 import {
-  findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, OutcomeTally, preferredOutcomeColumn,
+  changedPoints, findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, OutcomeTally, preferredOutcomeColumn,
   validateModel, withSuggestedPoints, type Model, type OutcomeStats,
 } from '../../engine';
 import { flagValue, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
@@ -85,7 +85,7 @@ async function writeSuggestedModel(path: string, model: Model, stats: OutcomeSta
   } catch (err) {
     throw new CliError(`cannot write ${path}: ${fsReason(err)}`);
   }
-  const changed = stats.suggestions.filter((s) => s.suggested !== null && s.suggested !== s.current).length;
+  const changed = changedPoints(stats.suggestions);
   writeLine(io.stderr, `icp: wrote ${path}: "${stats.profile}" with suggested points (${plural(changed, 'criterion', 'criteria')} changed)`);
 }
 

@@ -1,0 +1,70 @@
+// The figures of outcome validation as table cells and sentences, shared by the sidebar panel and `icp validate`.
+
+import { percent, type OutcomeStats } from './outcomes';
+import type { PointsSuggestion } from './suggest-points';
+
+/** A table as text cells: the header row, then one row per item (the first cell names it). */
+export interface OutcomeTable {
+  head: string[];
+  rows: string[][];
+}
+
+const pct = (r: number | null): string => (r === null ? '-' : percent(r));
+const times = (r: number | null): string => (r === null ? '-' : `${r.toFixed(1)}x`);
+
+/** `400 accounts: 71 won, 141 lost, 188 open; 33% of closed deals won.` */
+export function accountsLine(s: OutcomeStats): string {
+  return `${s.accounts} accounts: ${s.won} won, ${s.lost} lost, ${s.open} open; ${pct(s.winRate)} of closed deals won.`;
+}
+
+/** The ranking quality in words: what the number means is not common knowledge. */
+export function aucLine(auc: number | null): string {
+  if (auc === null) return 'Ranking quality (AUC): needs at least one won and one lost deal.';
+  return `Ranking quality (AUC): ${auc.toFixed(2)}. A won account outscores a lost one ${Math.round(auc * 100)}% of the time (50% is a coin toss, 100% a perfect ranking).`;
+}
+
+/** Accounts, won, lost, win rate and lift per tier, then the disqualified group. */
+export function tierTable(s: OutcomeStats): OutcomeTable {
+  return {
+    head: ['Tier', 'Accounts', 'Won', 'Lost', 'Win rate', 'Lift'],
+    rows: s.tiers.map((t) => [t.label, String(t.accounts), String(t.won), String(t.lost), pct(t.winRate), times(t.lift)]),
+  };
+}
+
+/** Points now and suggested: `25 → 32` (with `arrow`), `25 (kept)` with too few deals, `-` for bands. */
+function pointsText(s: PointsSuggestion | undefined, arrow: string): string {
+  if (s === undefined) return '-';
+  return s.suggested === null ? `${s.current} (kept)` : `${s.current} ${arrow} ${s.suggested}`;
+}
+
+/**
+ * Each scoring criterion's win rate where it matched and where it did not, and its points now and suggested, by how
+ * much more often deals were won where it matched (unknown differences last). No column for the difference: the rows
+ * are sorted by it, and in a 300 px sidebar a fifth column squeezes the names.
+ */
+export function criteriaTable(s: OutcomeStats, arrow = '→'): OutcomeTable {
+  const suggestions = new Map(s.suggestions.map((x) => [x.id, x]));
+  const sorted = [...s.criteria].sort((a, b) => (b.difference ?? -Infinity) - (a.difference ?? -Infinity));
+  return {
+    head: ['Criterion', 'Matched', 'Not matched', 'Points'],
+    rows: sorted.map((c) => [
+      c.label,
+      `${pct(c.matched.winRate)} of ${c.matched.closed}`,
+      `${pct(c.notMatched.winRate)} of ${c.notMatched.closed}`,
+      pointsText(suggestions.get(c.id), arrow),
+    ]),
+  };
+}
+
+/** Must-haves and exclusions in model order: how many accounts each disqualified and how their closed deals went. */
+export function knockoutTable(s: OutcomeStats): OutcomeTable {
+  return {
+    head: ['Rule', 'Disqualified', 'Won'],
+    rows: s.knockouts.map((k) => [`${k.role === 'must' ? 'Must' : 'Exclude'}: ${k.label}`, String(k.accounts), `${pct(k.winRate)} of ${k.won + k.lost}`]),
+  };
+}
+
+/** How many criteria the suggestions would change. */
+export function changedPoints(suggestions: readonly PointsSuggestion[]): number {
+  return suggestions.filter((x) => x.suggested !== null && x.suggested !== x.current).length;
+}
