@@ -16,7 +16,7 @@ function reading(kind: string, value: unknown): unknown {
       return normalizeText(shown);
     case 'list': {
       const whole = normalizeText(shown);
-      const items = splitList(whole);
+      const items = splitList(shown);
       return items.length > 1 ? [whole, ...items] : [whole];
     }
     case 'number':

@@ -64,6 +64,12 @@ describe('in', () => {
     expectStatus(when, ['Salesforce, Slack', 'HubSpot CRM, Slack'], 'missed');
   });
 
+  test('a list typed on several lines of one cell (Alt+Enter) is split at the line breaks', () => {
+    const when: Condition = { op: 'in', values: ['HubSpot'] };
+    expectStatus(when, ['Salesforce\nHubSpot', 'Salesforce\r\nhubspot\nSlack', 'HubSpot\n\nZoom'], 'matched');
+    expectStatus(when, ['Salesforce\nHubSpot CRM'], 'missed');
+  });
+
   test('the whole cell text also counts as one item', () => {
     expectStatus({ op: 'in', values: ['Salesforce, HubSpot'] }, ['salesforce, hubspot'], 'matched');
   });

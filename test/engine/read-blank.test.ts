@@ -27,6 +27,22 @@ describe('isBlank: the placeholders of the spec', () => {
   );
 });
 
+describe('isBlank: padded cells of fixed-width exports', () => {
+  test.each<[string, string]>([
+    ['41 spaces', ' '.repeat(41)],
+    ['50 tabs', '\t'.repeat(50)],
+    ['N/A after 40 spaces', `${' '.repeat(40)}N/A`],
+    ['a rule of 45 dashes', '-'.repeat(45)],
+  ])('%s is blank, however long', (_name, value) => {
+    expect(isBlank(value)).toBe(true);
+  });
+
+  test('a long padded value is still a value', () => {
+    expect(isBlank(`${' '.repeat(45)}x`)).toBe(false);
+    expect(isBlank('x'.repeat(45))).toBe(false);
+  });
+});
+
 describe('isBlank: values that are present', () => {
   test.each<[string, unknown]>([
     ['the number 0', 0],

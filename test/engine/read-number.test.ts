@@ -69,6 +69,23 @@ describe('readNumber: ranges count as their midpoint', () => {
   ])('en and em dashes separate a range too: %j reads as %d', (text, expected) => expectReads(text, expected));
 });
 
+describe('readNumber: the unit an export writes after a size or an amount', () => {
+  test.each<[string, number]>([
+    ['51-200 employees', 125.5],
+    ['2-10 employees', 6],
+    ['10,001+ employees', 10001],
+    ['1 employee', 1],
+    ['350 staff', 350],
+    ['$1M - $10M (USD)', 5.5e6],
+    ['€5m (EUR)', 5e6],
+  ])('%j reads as %d', (text, expected) => expectReads(text, expected));
+
+  test('a unit alone has no number', () => {
+    expect(readNumber('employees')).toBeUndefined();
+    expect(readNumber('(USD)')).toBeUndefined();
+  });
+});
+
 describe('readNumber: open-ended ranges', () => {
   test.each<[string, number]>([
     ['10,001+', 10001],

@@ -36,10 +36,10 @@ function isPlaceholderText(value: string): boolean {
 export function isBlank(value: unknown): boolean {
   if (value === '' || value === null || value === undefined) return true;
   if (typeof value === 'string') {
-    // No placeholder is that long, or holds a digit or an @: settles e-mails, amounts and dates at once.
     const n = value.length;
-    if (n > 40) return false;
     // One pass over ASCII text, without the Unicode regular expressions (a cell is checked for every criterion column).
+    // It stops at the first digit or @, or a letter no placeholder has there: settles e-mails, amounts and dates at
+    // once. No cut-off on length: a padded export writes `N/A` or nothing at all in 50 spaces, and that is still blank.
     let letters = 0;
     let plain = true;
     for (let i = 0; i < n; i++) {

@@ -57,7 +57,7 @@ export class ColumnReader {
         case 1: {
           const whole = normalizeText(shown);
           // A cell that reads as one number (`1,000`, `$1,001-5,000`) is one value: its commas are not list separators.
-          const items = readNumber(value) === undefined ? splitList(whole) : [whole];
+          const items = readNumber(value) === undefined ? splitList(shown) : [whole];
           v[1] = items.length > 1 ? [whole, ...items] : [whole];
           break;
         }

@@ -84,12 +84,17 @@ const BELOW_FIRST = new Set(['u', 'l', 'b', 'f', '<', '≤']);
 const AT_LEAST_FIRST = new Set(['o', 'm', 'a', 'g', '>', '≥']);
 const AT_LEAST_LAST = new Set(['+', 'e', 'p']);
 
+// The unit LinkedIn and ZoomInfo exports write after a size or an amount: `51-200 employees`, `$1M - $10M (USD)`.
+const UNIT = /\s*(?:\b(?:employees?|emps?\.?|staff|people)|\((?:usd|eur|gbp|cad|aud|chf|jpy|inr)\))$/;
+
 function readNumberText(raw: string): number | undefined {
   let text = raw.trim().toLowerCase();
   if (text.indexOf('\u00a0') >= 0) text = text.replace(/\u00a0/g, ' ');
   if (isPlain(text)) return Number(text);
   const short = SHORT_AMOUNT.exec(text);
   if (short !== null) return Number(short[1]) * SHORT_SUFFIXES[short[2]!]!;
+  const unit = UNIT.exec(text);
+  if (unit !== null && unit.index > 0) text = text.slice(0, unit.index);
   const first = text.charAt(0);
   const last = text.charAt(text.length - 1);
   if (text.indexOf('e') > 0 && SCIENTIFIC.test(text)) return Number(text);

@@ -56,12 +56,18 @@ export function cellText(value: unknown): string {
 // Separators people use for several values in one cell: `Salesforce, HubSpot; Slack | Zoom`.
 const LIST_SEPARATORS = /[,;|\n\r]+/;
 
-/** The normalised, non-empty items of a one-cell list. */
-export function splitList(normalized: string): string[] {
-  if (!LIST_SEPARATORS.test(normalized)) return normalized === '' ? [] : [normalized];
+/**
+ * The normalised, non-empty items of a one-cell list. Split before normalising: normalising turns the line breaks of
+ * an Alt+Enter list (`Salesforce` / `HubSpot` on two lines of one cell) into spaces, which would make it one item.
+ */
+export function splitList(text: string): string[] {
+  if (!LIST_SEPARATORS.test(text)) {
+    const only = normalizeText(text);
+    return only === '' ? [] : [only];
+  }
   const items: string[] = [];
-  for (const part of normalized.split(LIST_SEPARATORS)) {
-    const item = part.trim();
+  for (const part of text.split(LIST_SEPARATORS)) {
+    const item = normalizeText(part);
     if (item !== '') items.push(item);
   }
   return items;
