@@ -52,6 +52,45 @@ describe('recalculation after save', () => {
   });
 });
 
+describe('recalculation never edits text that merely mentions a function', () => {
+  test('a model whose description shows ICP_SCORE( saves, reads back intact and still refreshes formulas, save after save', () => {
+    const addon = loadAddon();
+    addon.setFormula('R2', '=ICP_SCORE(A2:Q2)');
+    const model = b2bSaasTemplate();
+    model.profiles[0]!.description = 'Score rows with ICP_SCORE(A2:H2) and icp_tier(R2) in column R';
+    for (let version = 0; version < 3; version++) {
+      const saved = addon.save(model, version);
+      expect(saved).toMatchObject({ ok: true, version: version + 1 });
+      const state = addon.call<{ model: Model | null; storedModelError: string | null }>('getEditorState');
+      expect(state.storedModelError).toBeNull();
+      expect(state.model!.profiles[0]!.description).toBe(model.profiles[0]!.description);
+      expect(addon.value('R2')).toEqual(expect.any(Number));
+    }
+  });
+
+  test('a note beside the formulas keeps its text while the formulas on the same sheet refresh', () => {
+    const rows = sampleRows();
+    const addon = loadAddon(rows);
+    addon.save(b2bSaasTemplate(), 0);
+    addon.setFormula('R2', '=ICP_SCORE(A2:Q2)');
+    addon.setFormula('R3', '=ICP_SCORE(A3:Q3)');
+    addon.setFormula('S2', '=IF(R2>50, ICP_TIER(R2), "low")');
+    const note = 'How to: type ICP_SCORE(A2:H2) in a cell';
+    addon.sheet().getRange('U2').setValue(note);
+    const before = addon.sheet().getRange('R2:S3').getFormulas();
+
+    const next = withoutDemoCriterion();
+    const saved = addon.save(next, 1);
+    expect(saved.message).toMatch(/3 ICP formula\(s\) refreshed/);
+    expect(addon.value('U2')).toBe(note);
+    const after = addon.sheet().getRange('R2:S3').getFormulas();
+    expect(after).not.toEqual(before);
+    expect(after.map((r) => r.map((f) => f.replace(/\(\s+/g, '(')))).toEqual(before);
+    const expected = compileModel(next, rows[0]!, { today: SAMPLE_NOW }).profile().evaluate(rows[2]!).score;
+    expect(addon.value('R3')).toBe(expected);
+  });
+});
+
 describe('saving', () => {
   test('a save based on a stale version is refused and the draft comes back untouched', () => {
     const addon = loadAddon();
