@@ -4,6 +4,11 @@ import { formatIssue, validateModel } from '../engine/validate';
 import type { Model } from '../engine/model';
 
 export const MODEL_SHEET_NAME = 'ICP Model';
+/** Where the model goes when the spreadsheet already has a sheet of its own called "ICP Model": never that one. */
+export const SPARE_MODEL_SHEET_NAME = 'ICP Scorer model';
+const BANNER = 'ICP Scorer model. Do not edit: use Extensions > ICP Scorer > Open ICP editor.';
+// More rows than the largest model has chunks: a longer sheet of that name is somebody's data, not read in full.
+const MAX_MODEL_ROWS = 204;
 // A cell holds at most 50,000 characters (https://support.google.com/docs/answer/37603); stay well below.
 const CHUNK_CHARS = 40_000;
 const FORMAT_TAG = 'icp-scorer-model-v1';
@@ -32,13 +37,47 @@ export function checksum(text: string): string {
 const CORRUPT = 'The ICP model stored in this spreadsheet is damaged';
 const FIX = 'Open Extensions > ICP Scorer > Open ICP editor and save or re-import your model.';
 
-/** Reads the stored model with one range read. */
+/** Our banner in A1 or the format row in A2: what tells the model sheet from a user's sheet of the same name. */
+function looksOurs(cells: readonly (readonly unknown[])[]): boolean {
+  const banner = String(cells[0]?.[0] ?? '');
+  return banner.startsWith(BANNER.slice(0, 17)) || cells[1]?.[0] === 'format';
+}
+
+interface ModelSheet {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** Columns A:B of its rows. */
+  cells: unknown[][];
+}
+
+/**
+ * The sheet holding the model (two range reads when it exists), or null. A sheet called "ICP Model" that is not ours
+ * (a user's own, empty or not) is skipped for the spare name, so saving can never clear somebody's data.
+ */
+function findModelSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ModelSheet | null {
+  for (const name of [MODEL_SHEET_NAME, SPARE_MODEL_SHEET_NAME]) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet === null) continue;
+    const lastRow = sheet.getLastRow();
+    if (lastRow === 0) continue;
+    const cells = sheet.getRange(1, 1, Math.min(lastRow, MAX_MODEL_ROWS), 2).getValues();
+    if (looksOurs(cells)) return { sheet, cells };
+  }
+  return null;
+}
+
+/** Whether this sheet is the one holding the model (bulk scoring and the summary refuse to work on it). */
+export function isModelSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
+  const name = sheet.getName();
+  if ((name !== MODEL_SHEET_NAME && name !== SPARE_MODEL_SHEET_NAME) || sheet.getLastRow() === 0) return false;
+  return looksOurs(sheet.getRange(1, 1, Math.min(sheet.getLastRow(), 2), 2).getValues());
+}
+
+/** Reads the stored model: one range read of its sheet, when there is one. */
 export function readStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): StoredModel {
-  const sheet = ss.getSheetByName(MODEL_SHEET_NAME);
-  if (sheet === null) return { model: null, version: 0, error: null };
-  const lastRow = sheet.getLastRow();
-  if (lastRow < 4) return { model: null, version: 0, error: `${CORRUPT} (the "${MODEL_SHEET_NAME}" sheet is incomplete). ${FIX}` };
-  const cells = sheet.getRange(1, 1, lastRow, 2).getValues();
+  const found = findModelSheet(ss);
+  if (found === null) return { model: null, version: 0, error: null };
+  const { sheet, cells } = found;
+  if (cells.length < 4) return { model: null, version: 0, error: `${CORRUPT} (the "${sheet.getName()}" sheet is incomplete). ${FIX}` };
   const tag = cells[1]?.[1];
   const version = Number(cells[2]?.[1]);
   const sum = String(cells[3]?.[1] ?? '');
@@ -68,21 +107,26 @@ let lastRead: { text: string; sum: string; model: Model } | null = null;
 
 /** Writes the model as the given version: one clear and one write of the whole block. */
 export function writeStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, model: Model, version: number): void {
-  let sheet = ss.getSheetByName(MODEL_SHEET_NAME);
+  let sheet = findModelSheet(ss)?.sheet ?? null;
   if (sheet === null) {
-    sheet = ss.insertSheet(MODEL_SHEET_NAME);
+    const name = [MODEL_SHEET_NAME, SPARE_MODEL_SHEET_NAME].find((n) => ss.getSheetByName(n) === null);
+    if (name === undefined) {
+      throw new Error(`This spreadsheet has sheets called "${MODEL_SHEET_NAME}" and "${SPARE_MODEL_SHEET_NAME}" of its own; rename one so ICP Scorer can store the model.`);
+    }
+    sheet = ss.insertSheet(name);
     sheet.hideSheet();
     // Warning-only: owners can still repair it by hand, but nobody edits it by accident.
     sheet.protect().setDescription('ICP Scorer model: edit it with Extensions > ICP Scorer > Open ICP editor').setWarningOnly(true);
   }
   const text = JSON.stringify(model);
   const rows: string[][] = [
-    ['ICP Scorer model. Do not edit: use Extensions > ICP Scorer > Open ICP editor.', ''],
+    [BANNER, ''],
     ['format', FORMAT_TAG],
     ['version', String(version)],
     ['checksum', checksum(text)],
   ];
   for (let i = 0; i < text.length; i += CHUNK_CHARS) rows.push([CHUNK_PREFIX + text.slice(i, i + CHUNK_CHARS), '']);
+  if (rows.length > MAX_MODEL_ROWS) throw new Error(`The model is too large to store (${text.length} characters).`);
   sheet.clearContents();
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
 }

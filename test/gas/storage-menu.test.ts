@@ -29,6 +29,26 @@ describe('model storage', () => {
     expect(state.version).toBe(1);
     expect(state.model.profiles[0]!.description).toHaveLength(120_000);
   });
+
+  test('a sheet of the user’s own called "ICP Model" is never written: the model goes to a sheet of its own beside it', () => {
+    const addon = loadAddon();
+    const notes = [['My ICP notes', 'owner'], ['Target SaaS', 'Ana'], ['Avoid government', 'Ben'], ['Series A-C', 'Ana'], ['Check churn', 'Ben']];
+    addon.emu.workbook.loadValues('ICP Model', notes);
+    const fresh = addon.call<{ model: unknown; version: number; storedModelError: string | null }>('getEditorState');
+    expect(fresh).toMatchObject({ model: null, version: 0, storedModelError: null });
+
+    expect(addon.save(b2bSaasTemplate(), 0)).toMatchObject({ ok: true, version: 1 });
+    expect(addon.values('\'ICP Model\'!A1:B5')).toEqual(notes);
+    expect(addon.sheet('ICP Model').isSheetHidden()).toBe(false);
+    expect(addon.sheet('ICP Scorer model').isSheetHidden()).toBe(true);
+    expect(addon.save(b2bSaasTemplate(), 1)).toMatchObject({ ok: true, version: 2 });
+    expect(addon.call<{ version: number; storedModelError: string | null }>('getEditorState')).toMatchObject({ version: 2, storedModelError: null });
+    expect(addon.values('\'ICP Model\'!A1:B5')).toEqual(notes);
+
+    // Bulk scoring works on the user's sheet of that name, and refuses the model's own sheet.
+    addon.sheet('ICP Scorer model').activate();
+    expect(addon.call<{ ok: boolean; message: string }>('scoreSheet')).toMatchObject({ ok: false, message: expect.stringMatching(/belongs to ICP Scorer/) });
+  });
 });
 
 describe('menu', () => {

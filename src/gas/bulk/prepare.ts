@@ -4,7 +4,7 @@ import type { CompiledProfile } from '../../engine/compile';
 import { EngineError } from '../../engine/errors';
 import { compileModel } from '../../engine/model-compile';
 import type { ScoreSheetOptions } from '../api-types';
-import { MODEL_SHEET_NAME, readStoredModel } from '../model-store';
+import { isModelSheet, readStoredModel } from '../model-store';
 import { scriptToday } from '../today';
 import { grouped } from './a1';
 import { LIVE_MAX_ROWS } from './live-formulas';
@@ -23,7 +23,7 @@ export interface Prepared {
 
 /** Everything before the first chunk: model, data region, output columns, profile. Creates missing output columns. */
 export function prepare(sheet: GoogleAppsScript.Spreadsheet.Sheet, options: ScoreSheetOptions): Prepared | Failure {
-  if (sheet.getName() === MODEL_SHEET_NAME || isSummarySheet(sheet)) {
+  if (isModelSheet(sheet) || isSummarySheet(sheet)) {
     return { reason: 'sheet', message: `"${sheet.getName()}" belongs to ICP Scorer; open the sheet with your accounts and score that.` };
   }
   const stored = readStoredModel(sheet.getParent());

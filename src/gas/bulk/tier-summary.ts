@@ -2,7 +2,7 @@
 
 import { cellText, headerKey } from '../../engine/read/text';
 import type { SummaryColumns, TierSummaryOptions, TierSummaryResult } from '../api-types';
-import { MODEL_SHEET_NAME } from '../model-store';
+import { isModelSheet } from '../model-store';
 import { grouped } from './a1';
 import { withDocumentLock } from './lock';
 import { findOutputColumns, OUTPUT_KINDS, type OutputColumns } from './output-columns';
@@ -28,7 +28,7 @@ function findSource(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Source | stri
     if (source === undefined) return 'The sheet this summary was built from no longer exists: open your scored sheet and build the summary from there.';
     sheet = source;
   }
-  if (sheet.getName() === MODEL_SHEET_NAME) return `"${MODEL_SHEET_NAME}" holds the model: open the sheet with your scored accounts.`;
+  if (isModelSheet(sheet)) return `"${sheet.getName()}" holds the model: open the sheet with your scored accounts.`;
   const found = findDataRegion(sheet);
   if (!found.ok) return found.message;
   const columns = findOutputColumns(sheet);
