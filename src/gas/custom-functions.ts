@@ -168,9 +168,20 @@ export function ICP_TIER(scoresOrRows: unknown, headers?: unknown, profile?: unk
       const out = m.map(([v]) => [typeof v === 'number' ? p.tierOfScore(v) : '']);
       return out.length === 1 ? out[0]![0]! : out;
     }
-    const call = prepare('ICP_TIER', scoresOrRows, args.headers);
-    const p = chooseProfile(call, args.profile);
-    return mapResults(call, 'ICP Tier', p, (r) => r.tier);
+    // A blank score (ICP_SCORE's answer for a blank row, an empty cell) has no tier, like a blank row.
+    if (m.every((r) => r.every((v) => isBlank(v)))) return m.length === 1 && m[0]!.length === 1 ? '' : m.map((r) => r.map(() => ''));
+    try {
+      const call = prepare('ICP_TIER', scoresOrRows, args.headers);
+      const p = chooseProfile(call, args.profile);
+      return mapResults(call, 'ICP Tier', p, (r) => r.tier);
+    } catch (e) {
+      // One column that is neither scores nor a row the model can read: most likely a score cell holding something else.
+      const odd = m.every((r) => r.length === 1) && args.headers === undefined ? m.find(([v]) => !isBlank(v))?.[0] : undefined;
+      if (!(e instanceof FunctionError) || odd === undefined) throw e;
+      throw new FunctionError(
+        `ICP_TIER: "${cellText(odd).slice(0, 40)}" is not a score. Give it a score (a number from 0 to 100, e.g. =ICP_TIER(R2)) or a whole account row (e.g. =ICP_TIER(A2:Q2)).`,
+      );
+    }
   });
 }
 

@@ -96,6 +96,16 @@ describe('ICP_TIER, ICP_EXPLAIN and ICP_PROFILE', () => {
     expect(addon.values('Scores!B2:B7').map((x) => x[0])).toEqual(['A', 'B', 'A', 'B', 'C', '']);
   });
 
+  test('ICP_TIER of a blank score is blank, like the blank row it came from', () => {
+    const blankRow = rows[0]!.map(() => '');
+    const addon = withSavedTemplate([...rows.slice(0, 3), blankRow]);
+    addon.setFormula('R4', `=ICP_SCORE(A4:${LAST_COL}4)`);
+    addon.setFormula('S4', '=ICP_TIER(R4)');
+    addon.setFormula('T4', `=ICP_TIER(ICP_SCORE(A4:${LAST_COL}4))`);
+    addon.setFormula('U4', '=ICP_TIER(V4:V6)');
+    expect(addon.values('R4:U4')[0]).toEqual(['', '', '', '']);
+  });
+
   test('ICP_EXPLAIN gives the engine explanation text', () => {
     const addon = withSavedTemplate(rows);
     addon.setFormula('R2', `=ICP_EXPLAIN(A2:${LAST_COL}6)`);
@@ -145,6 +155,13 @@ describe('readable errors', () => {
   test('a first argument that is not a plain range asks for the headers argument', () => {
     const addon = withSavedTemplate(rows);
     expect(errorOf(addon, 'R2', `=ICP_SCORE(IF(TRUE(), A2:${LAST_COL}2))`)).toMatch(/Add the headers argument/);
+  });
+
+  test('a score argument that holds no score says what ICP_TIER takes', () => {
+    const addon = withSavedTemplate(rows);
+    addon.sheet().getRange('V2').setValue('lots');
+    expect(errorOf(addon, 'R2', '=ICP_TIER(V2)')).toMatch(/ICP_TIER: "lots" is not a score\. Give it a score .* or a whole account row/);
+    expect(errorOf(addon, 'R2', '=ICP_TIER(TRUE)')).toMatch(/"TRUE" is not a score/);
   });
 
   test('headers that share no column with the model are named', () => {
