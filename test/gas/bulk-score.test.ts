@@ -233,6 +233,21 @@ describe('Score this sheet', () => {
     expect(after[1]!.getBooleanCondition()!.getFontColor()).toBe('#ffffff');
   });
 
+  test('a rule the user adds on the tier column is kept when the sheet is scored again', () => {
+    const addon = scored();
+    const sheet = addon.sheet();
+    const SpreadsheetApp = addon.emu.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const tierColumn = sheet.getRange(`S2:S${sheet.getMaxRows()}`);
+    const bold = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=$S2="Disqualified"').setBold(true).setFontColor('#d93025').setRanges([tierColumn]).build();
+    const other = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=AND($S2="A",$R2>90)').setBackground('#0b8043').setFontColor('#ffffff').setRanges([tierColumn]).build();
+    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), bold, other]);
+    score(addon);
+    score(addon);
+    const formulas = sheet.getConditionalFormatRules().map((r) => r.getBooleanCondition()!.getCriteriaValues()[0]);
+    expect(formulas).toHaveLength(5);
+    expect(formulas).toEqual(expect.arrayContaining(['=$S2="Disqualified"', '=AND($S2="A",$R2>90)', '=$S2="A"', '=$S2="B"', '=$S2="C"']));
+  });
+
   test('scores with the chosen profile', () => {
     const model = b2bSaasTemplate();
     const enterprise = structuredClone(model.profiles[0]!);

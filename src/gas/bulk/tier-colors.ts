@@ -21,13 +21,24 @@ export function formulaString(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+// The formula of each rule we make: `=$K2="A"`, the label a doubled-quote string literal.
+const OUR_FORMULA = /^=\$[A-Z]+\d+="(?:[^"]|"")*"$/;
+
 /**
- * Ours: every range of the rule lies in our tier column, and the rule is a custom-formula rule (the only kind we
- * make). Sheets moves a rule's ranges with their column, so this still holds after the user moves the column.
+ * Ours: a custom-formula rule of exactly the shape we make (our formula, a tier colour with the text colour we pick
+ * for it, nothing else styled) whose ranges all lie in our tier column. Sheets moves a rule's ranges with their
+ * column, so this still holds after the user moves the column; a rule the user added there (bold red for
+ * "Disqualified", another formula) differs in shape and is kept.
  */
 function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule, tierColumn: number): boolean {
   const condition = rule.getBooleanCondition();
   if (condition === null || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA) return false;
+  const formula = String(condition.getCriteriaValues()[0] ?? '');
+  const background = condition.getBackground();
+  if (!OUR_FORMULA.test(formula) || background === null || (condition.getFontColor() ?? '').toLowerCase() !== textColorFor(background)) return false;
+  if (condition.getBold() === true || condition.getItalic() === true || condition.getUnderline() === true || condition.getStrikethrough() === true) {
+    return false;
+  }
   const ranges = rule.getRanges();
   return ranges.length > 0 && ranges.every((r) => r.getColumn() === tierColumn && r.getNumColumns() === 1);
 }
