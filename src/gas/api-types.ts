@@ -28,17 +28,6 @@ export interface EditorState {
   storedModelError: string | null;
 }
 
-/** The active sheet's data for the live preview, as plain values (Dates as ISO text). */
-export interface SheetSample {
-  sheetName: string;
-  headers: string[];
-  rows: (string | number | boolean)[][];
-  /** Rows on the sheet; more than rows.length when the sample was capped. */
-  totalRows: number;
-  /** Today's date in the script time zone (YYYY-MM-DD), for withinDays in the preview. */
-  today: string;
-}
-
 export interface PreviewResult {
   ok: boolean;
   issues: ValidationIssue[];

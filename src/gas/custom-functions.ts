@@ -9,6 +9,7 @@ import { cellText } from '../engine/read/text';
 import { findHeaders, FunctionError } from './header-discovery';
 import { readStoredModel } from './model-store';
 import { scriptToday } from './today';
+import { spreadsheetTimeZone, toSheetDays } from './sheet-dates';
 
 type Cell = unknown;
 type Matrix = Cell[][];
@@ -45,6 +46,7 @@ function loadModel(fnName: string, headers: readonly unknown[]): CompiledModel {
 
 function prepare(fnName: string, rowsArg: unknown, headersArg: unknown): Call {
   const rows = toMatrix(rowsArg);
+  toSheetDays(rows, spreadsheetTimeZone);
   const width = rows[0]?.length ?? 0;
   let headers: string[];
   let skipFirst = false;

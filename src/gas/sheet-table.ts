@@ -1,6 +1,7 @@
 // Reads the active sheet as a table: the header row (first non-empty row) and the data rows below it.
 
 import { cellText } from '../engine/read/text';
+import { toSheetDays } from './sheet-dates';
 
 export interface SheetTable {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -18,5 +19,7 @@ export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetTable
   const values = sheet.getRange(1, 1, lastRow, lastColumn).getValues();
   const h = values.findIndex((row) => row.some((v) => v !== '' && v !== null));
   if (h < 0) return { sheet, headerRow: 0, headers: [], rows: [] };
-  return { sheet, headerRow: h + 1, headers: values[h]!.map((v) => cellText(v).trim()), rows: values.slice(h + 1) };
+  const rows = values.slice(h + 1);
+  toSheetDays(rows, () => sheet.getParent().getSpreadsheetTimeZone());
+  return { sheet, headerRow: h + 1, headers: values[h]!.map((v) => cellText(v).trim()), rows };
 }

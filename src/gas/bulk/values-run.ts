@@ -8,6 +8,7 @@ import { columnsOf, countsText, tierCounts } from './result';
 import { readRunState, saveRunState, scoredRows, type RunState } from './run-state';
 import { scoreRows, tierOrder } from './score-rows';
 import { applyTierColors } from './tier-colors';
+import { toSheetDays } from '../sheet-dates';
 
 /** Apps Script stops an execution at 6 minutes (https://developers.google.com/apps-script/guides/services/quotas); keep 1.5 for the last chunk and the wrap-up. */
 export const DEFAULT_BUDGET_MS = 270_000;
@@ -43,6 +44,8 @@ export function runValues(p: Prepared, options: ScoreSheetOptions, started: numb
   const headerNow = region.headers[scoreColumn - 1] ?? '';
   const own = Object.values(layout.columns).map((c) => c - 1);
   const order = tierOrder(profile);
+  let zone: string | undefined;
+  const timeZone = (): string => (zone ??= sheet.getParent().getSpreadsheetTimeZone());
 
   applyTierColors(sheet, profile, layout.columns.tier, region.headerRow + 1);
   // Label the sheet partial before writing anything when the run may take more than one chunk: if the execution is
@@ -62,6 +65,7 @@ export function runValues(p: Prepared, options: ScoreSheetOptions, started: numb
       const chunkStarted = Date.now();
       const n = Math.min(chunkRows, region.lastRow - state.nextRow + 1);
       const rows = sheet.getRange(state.nextRow, 1, n, region.lastColumn).getValues();
+      toSheetDays(rows, timeZone);
       const scored = scoreRows(profile, rows, own, layout.blocks, order);
       engineMs += scored.engineMs;
       layout.blocks.forEach((block, b) => {
