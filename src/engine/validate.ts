@@ -47,13 +47,17 @@ function formatPath(segments: readonly Segment[]): string {
 const text = z.string();
 const nonEmptyText = z.string().check(z.refine((s) => s.trim() !== '', { message: 'must not be empty' }));
 const num = z.number();
+// Points and weights are small numbers in practice; past a million, sums of them can overflow to Infinity and the
+// score becomes NaN, so the bound is generous and still safe.
+const MAX_POINTS = 1_000_000;
+const points = z.number().check(z.gte(-MAX_POINTS), z.lte(MAX_POINTS));
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const scalarList = z.array(scalar).check(z.minLength(1));
 
 const bandSchema = z.looseObject({
   min: z.optional(num),
   max: z.optional(num),
-  points: num,
+  points,
   label: z.optional(text),
 });
 
@@ -77,7 +81,7 @@ const criterionSchema = z.looseObject({
   category: nonEmptyText,
   column: nonEmptyText,
   when: conditionSchema,
-  points: z.optional(num),
+  points: z.optional(points),
   role: z.optional(z.enum(ROLES as readonly ['score', 'must', 'exclude'])),
   description: z.optional(text),
 });
@@ -85,7 +89,7 @@ const criterionSchema = z.looseObject({
 const categorySchema = z.looseObject({
   id: nonEmptyText,
   label: z.optional(text),
-  weight: z.number().check(z.gte(0)),
+  weight: z.number().check(z.gte(0), z.lte(MAX_POINTS)),
 });
 
 const tierSchema = z.looseObject({
@@ -284,7 +288,8 @@ class Checker {
         this.criterion(c, cAt, categoryIds);
       });
     }
-    if (Array.isArray(p.tiers)) this.tiers(p.tiers, [...at, 'tiers']);
+    const disqualified = nonBlankString(p.disqualifiedLabel) ? p.disqualifiedLabel : 'Disqualified';
+    if (Array.isArray(p.tiers)) this.tiers(p.tiers, [...at, 'tiers'], disqualified);
   }
 
   /** Checks the categories and returns their ids (for criterion references). */
@@ -373,12 +378,15 @@ class Checker {
     }
   }
 
-  tiers(tiers: unknown[], at: Segment[]): void {
+  tiers(tiers: unknown[], at: Segment[], disqualifiedLabel: string): void {
     const seen = new Map<string, number>();
     tiers.forEach((t, j) => {
       if (!isRecord(t)) return;
       if (nonBlankString(t.label)) {
         const k = t.label.trim().toLowerCase();
+        if (k === disqualifiedLabel.trim().toLowerCase()) {
+          this.add([...at, j, 'label'], `${quote(t.label)} is the disqualified label too; a knock-out would look like this tier`);
+        }
         const first = seen.get(k);
         if (first === undefined) seen.set(k, j);
         else this.add([...at, j, 'label'], `duplicate tier label ${quote(t.label)} (also ${formatPath([...at, first])})`);

@@ -81,6 +81,8 @@ describe('categories', () => {
     expectIssues(withValue('profiles[0].categories[2]', { id: '', weight: 5 }), [['profiles[0].categories[2].id', 'must not be empty']]));
   it('rejects a weight given as text', () =>
     expectIssues(withValue('profiles[0].categories[0].weight', '40'), [['profiles[0].categories[0].weight', 'expected a number, got text "40"']]));
+  it('rejects a weight so large that sums of weights overflow', () =>
+    expectIssues(withValue('profiles[0].categories[0].weight', 1e308), [['profiles[0].categories[0].weight', 'must be at most 1000000, got 1e+308']]));
   it('rejects a negative weight', () =>
     expectIssues(withValue('profiles[0].categories[1].weight', -1), [['profiles[0].categories[1].weight', 'must be at least 0, got -1']]));
   it('requires a weight', () =>
@@ -119,6 +121,10 @@ describe('criteria', () => {
   it('does not require points on a bands criterion', () =>
     expectValid(withCondition({ op: 'bands', bands: [{ min: 0, max: 10, points: 5 }] }, { points: undefined, role: 'must' })));
   it('accepts negative points (a penalty)', () => expectValid(withCriterion({ points: -10 })));
+  it('rejects points so large that sums of them overflow', () =>
+    expectIssues(withCriterion({ points: 1e308 }), [[`${C3}.points`, 'must be at most 1000000, got 1e+308']]));
+  it('rejects band points so large that sums of them overflow', () =>
+    expectIssues(withCondition({ op: 'bands', bands: [{ min: 1, points: -1e300 }] }), [[`${C3}.when.bands[0].points`, 'must be at least -1000000']]));
 });
 
 describe('conditions', () => {
@@ -195,6 +201,12 @@ describe('tiers', () => {
   it('rejects an empty label', () => expectIssues(withValue('profiles[0].tiers[1].label', ''), [['profiles[0].tiers[1].label', 'must not be empty']]));
   it('rejects a duplicate label', () =>
     expectIssues(withValue('profiles[0].tiers[1].label', 'a'), [['profiles[0].tiers[1].label', 'duplicate tier label "a" (also profiles[0].tiers[0])']]));
+  it('rejects a label that is also the disqualified label', () =>
+    expectIssues(withValue('profiles[0].tiers[2].label', 'disqualified'), [
+      ['profiles[0].tiers[2].label', '"disqualified" is the disqualified label too; a knock-out would look like this tier'],
+    ]));
+  it('rejects a label that is the profile’s own disqualified label', () =>
+    expectIssues(withValue('profiles[0].disqualifiedLabel', 'C'), [['profiles[0].tiers[2].label', '"C" is the disqualified label too']]));
   it('rejects a min above 100', () => expectIssues(withValue('profiles[0].tiers[0].min', 120), [['profiles[0].tiers[0].min', 'must be at most 100, got 120']]));
   it('rejects a negative min', () => expectIssues(withValue('profiles[0].tiers[2].min', -5), [['profiles[0].tiers[2].min', 'must be at least 0, got -5']]));
   it('rejects a min given as text', () => expectIssues(withValue('profiles[0].tiers[1].min', '51'), [['profiles[0].tiers[1].min', 'expected a number, got text "51"']]));
