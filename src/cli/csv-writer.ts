@@ -26,6 +26,16 @@ export function needsQuotes(field: string): boolean {
   return false;
 }
 
+/**
+ * Text a spreadsheet opening the CSV shows as text rather than running as a formula: a field starting with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return gets a leading apostrophe (OWASP, "CSV Injection"). For the columns `icp score`
+ * adds, whose tier labels and reasons come from the model: the input columns stay exactly as they were.
+ */
+export function inertText(text: string): string {
+  const c = text.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text;
+}
+
 /** One field as CSV text, quoted (with inner quotes doubled) only when needed. */
 export function csvField(field: string): string {
   if (!needsQuotes(field)) return field;

@@ -52,6 +52,23 @@ describe('icp score', () => {
     expect(r.stdout.startsWith('Account,Industry,Employees,Demo Requested,Last Funding,Tech Stack,Email,ICP Score,ICP Tier,ICP Why\r\n')).toBe(true);
   });
 
+  it('tier labels and reasons that look like formulas are written as text a spreadsheet will not run', async () => {
+    const model = twoProfileModel();
+    for (const p of model.profiles) {
+      p.tiers = [{ label: '=HYPERLINK("http://x","A")', min: 70 }, { label: '+B', min: 40 }, { label: 'C', min: 0 }];
+      p.disqualifiedLabel = '@Out';
+    }
+    writeFiles(dir, { 'formula-model.json': JSON.stringify(model) });
+    const r = await runIcp(['score', 'accounts.csv', '--model', 'formula-model.json', '--today', TODAY], { cwd: dir });
+    expect(r.code).toBe(0);
+    const icpCells = parseCsv(r.stdout).slice(1).flatMap((row) => row.slice(-2)).filter((cell) => cell !== '');
+    expect(icpCells.length).toBeGreaterThan(0);
+    for (const cell of icpCells) expect(cell).toMatch(/^[^=+\-@\t\r]/);
+    expect(icpCells).toContain("'@Out");
+    expect(icpCells.some((cell) => cell.startsWith("'@Out: "))).toBe(true);
+    expect(icpCells.filter((cell) => cell.startsWith("'=HYPERLINK") || cell.startsWith("'+B")).length).toBeGreaterThan(0);
+  });
+
   it('prints a one-line tier summary on standard error', async () => {
     const r = await runIcp(['score', 'accounts.csv', '--model', 'model.json', '--today', TODAY], { cwd: dir });
     const counts = tierCounts(engineResults(twoProfileModel(), ACCOUNTS_CSV));

@@ -8,7 +8,7 @@ import { TierTally } from '../tier-tally';
 
 // Read once into module constants: run as CommonJS (tsx), each use of an imported binding is a getter call per row.
 const { scoreText } = engine;
-const { csvField } = csvWriter;
+const { csvField, inertText } = csvWriter;
 
 /** The headers `icp score` appends, in order. */
 export const ICP_COLUMNS: readonly string[] = ['ICP Score', 'ICP Tier', 'ICP Why'];
@@ -65,10 +65,10 @@ export class RowScorer {
     else this.tally.add(result.tier);
     if (cells <= width && raw !== undefined) {
       // The common case, written as one string: no array of cells, no quoting check for the score.
-      const icp = result.blank ? ',,' : `${scoreText(result.score)},${this.tierCell(result.tier)},${csvField(result.text)}`;
+      const icp = result.blank ? ',,' : `${scoreText(result.score)},${this.tierCell(result.tier)},${csvField(inertText(result.text))}`;
       return this.writer.writeLine(`${raw}${this.padding(width - cells)},${icp}`);
     }
-    const icp = result.blank ? ['', '', ''] : [scoreText(result.score), result.tier, result.text];
+    const icp = result.blank ? ['', '', ''] : [scoreText(result.score), inertText(result.tier), inertText(result.text)];
     if (row.length <= width) {
       while (row.length < width) row.push('');
       row.push(...icp);
@@ -82,11 +82,11 @@ export class RowScorer {
     return this.writer.writeRow(out);
   }
 
-  /** A tier label as a CSV cell, quoted once per label rather than checked on every row. */
+  /** A tier label as a CSV cell, made inert and quoted once per label rather than on every row. */
   private tierCell(label: string): string {
     let cell = this.tierCells.get(label);
     if (cell === undefined) {
-      cell = csvField(label);
+      cell = csvField(inertText(label));
       this.tierCells.set(label, cell);
     }
     return cell;
