@@ -2,6 +2,7 @@
 
 import type { Condition, OperatorName, Scalar } from './model';
 import { normalizeText } from './read/text';
+import { readNumber } from './read/number';
 
 /**
  * How a criterion wants a cell read. Each kind is computed once per cell value (see cells.ts):
@@ -64,10 +65,17 @@ export const OPERATORS: CompilerTable = {
   },
   in(c) {
     const wanted = textSet(c.values);
+    // Number values also match the numbers people write for them, as `equals` does: `1,000` or `1k` for 1000.
+    const numbers = c.values.filter((v): v is number => typeof v === 'number');
+    const isWantedNumber = (item: string): boolean => {
+      const n = readNumber(item);
+      return n !== undefined && numbers.some((w) => sameNumber(n, w));
+    };
     return {
       kind: 'list',
       test: (items: readonly string[]) => {
         for (const item of items) if (wanted.has(item)) return 0;
+        if (numbers.length > 0) for (const item of items) if (isWantedNumber(item)) return 0;
         return -1;
       },
     };

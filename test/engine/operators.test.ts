@@ -80,6 +80,12 @@ describe('in', () => {
     expectStatus(when, [2, '50', 0], 'missed');
   });
 
+  test('number values match the numbers people write for them, as equals does', () => {
+    const when: Condition = { op: 'in', values: [1000, 5] };
+    expectStatus(when, ['1,000', '1000.0', '1k', '$1,000', '5.0', 'Salesforce, 5.0'], 'matched');
+    expectStatus(when, ['1,001', '50', '5%', 'five'], 'missed');
+  });
+
   test('a number with thousands separators is one value, not a list', () => {
     expectStatus({ op: 'in', values: [1, 0] }, ['1,000', '$1,001-5,000'], 'missed');
     expectStatus({ op: 'in', values: ['1,000'] }, ['1,000'], 'matched');
