@@ -170,8 +170,8 @@ export function ICP_TIER(scoresOrRows: unknown, headers?: unknown, profile?: unk
       const out = m.map(([v]) => [typeof v === 'number' ? p.tierOfScore(v) : '']);
       return out.length === 1 ? out[0]![0]! : out;
     }
-    // A blank score (ICP_SCORE's answer for a blank row, an empty cell) has no tier, like a blank row.
-    if (m.every((r) => r.every((v) => isBlank(v)))) return m.length === 1 && m[0]!.length === 1 ? '' : m.map((r) => r.map(() => ''));
+    // A blank score (ICP_SCORE's answer for a blank row, an empty cell) has no tier, like a blank row: one blank per row.
+    if (m.every((r) => r.every((v) => isBlank(v)))) return m.length === 1 ? '' : m.map(() => ['']);
     try {
       const call = prepare('ICP_TIER', scoresOrRows, args.headers);
       const p = chooseProfile(call, args.profile);

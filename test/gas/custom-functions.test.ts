@@ -104,6 +104,11 @@ describe('ICP_TIER, ICP_EXPLAIN and ICP_PROFILE', () => {
     addon.setFormula('T4', `=ICP_TIER(ICP_SCORE(A4:${LAST_COL}4))`);
     addon.setFormula('U4', '=ICP_TIER(V4:V6)');
     expect(addon.values('R4:U4')[0]).toEqual(['', '', '', '']);
+    // A blank row given whole is one blank tier, not a row of blanks spilling over the cells to its right.
+    addon.setFormula('W4', `=ICP_TIER(A4:${LAST_COL}4)`);
+    addon.sheet().getRange('X4').setValue('keep');
+    expect(addon.values('W4:X4')[0]).toEqual(['', 'keep']);
+    expect(addon.sheet().getRange('W4').getFormula()).not.toBe('');
   });
 
   test('ICP_EXPLAIN gives the engine explanation text', () => {
