@@ -1,7 +1,7 @@
 // Validates an ICP model v1 document (zod schema + semantic checks) and reports every problem with its JSON path.
 // zod/mini: the same checks without the classic API's bundled locales (about 400 KB less in the Apps Script bundle).
 import * as z from 'zod/mini';
-import { OPERATOR_NAMES, ROLES, type Model } from './model';
+import { DEFAULT_DISQUALIFIED_LABEL, OPERATOR_NAMES, ROLES, type Model } from './model';
 
 /** One problem found in a model document. */
 export interface ValidationIssue {
@@ -288,7 +288,7 @@ class Checker {
         this.criterion(c, cAt, categoryIds);
       });
     }
-    const disqualified = nonBlankString(p.disqualifiedLabel) ? p.disqualifiedLabel : 'Disqualified';
+    const disqualified = nonBlankString(p.disqualifiedLabel) ? p.disqualifiedLabel : DEFAULT_DISQUALIFIED_LABEL;
     if (Array.isArray(p.tiers)) this.tiers(p.tiers, [...at, 'tiers'], disqualified);
   }
 

@@ -6,7 +6,8 @@ import type { Model } from '../engine/model';
 export const MODEL_SHEET_NAME = 'ICP Model';
 /** Where the model goes when the spreadsheet already has a sheet of its own called "ICP Model": never that one. */
 export const SPARE_MODEL_SHEET_NAME = 'ICP Scorer model';
-const BANNER = 'ICP Scorer model. Do not edit: use Extensions > ICP Scorer > Open ICP editor.';
+const BANNER_START = 'ICP Scorer model.';
+const BANNER = `${BANNER_START} Do not edit: use Extensions > ICP Scorer > Open ICP editor.`;
 // More rows than the largest model has chunks: a longer sheet of that name is somebody's data, not read in full.
 const MAX_MODEL_ROWS = 204;
 // A cell holds at most 50,000 characters (https://support.google.com/docs/answer/37603); stay well below.
@@ -40,7 +41,7 @@ const FIX = 'Open Extensions > ICP Scorer > Open ICP editor and save or re-impor
 /** Our banner in A1 or the format row in A2: what tells the model sheet from a user's sheet of the same name. */
 function looksOurs(cells: readonly (readonly unknown[])[]): boolean {
   const banner = String(cells[0]?.[0] ?? '');
-  return banner.startsWith(BANNER.slice(0, 17)) || cells[1]?.[0] === 'format';
+  return banner.startsWith(BANNER_START) || cells[1]?.[0] === 'format';
 }
 
 interface ModelSheet {
@@ -68,8 +69,9 @@ function findModelSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ModelShee
 /** Whether this sheet is the one holding the model (bulk scoring and the summary refuse to work on it). */
 export function isModelSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
   const name = sheet.getName();
-  if ((name !== MODEL_SHEET_NAME && name !== SPARE_MODEL_SHEET_NAME) || sheet.getLastRow() === 0) return false;
-  return looksOurs(sheet.getRange(1, 1, Math.min(sheet.getLastRow(), 2), 2).getValues());
+  if (name !== MODEL_SHEET_NAME && name !== SPARE_MODEL_SHEET_NAME) return false;
+  const lastRow = sheet.getLastRow();
+  return lastRow > 0 && looksOurs(sheet.getRange(1, 1, Math.min(lastRow, 2), 2).getValues());
 }
 
 /** Reads the stored model: one range read of its sheet, when there is one. */

@@ -16,8 +16,9 @@ const PASSES: readonly [string, string][] = [
   [`(${NAMES})\\((\\S)`, '$1( $2'], // A -> B
   [`(${NAMES})\\(  (\\S)`, '$1($2'], // C -> A
 ];
-/** Any ICP_* call, in formula text (JavaScript's own regex, case-insensitive like the finder's). */
-const ICP_CALL = new RegExp(`${NAMES}\\(`, 'i');
+/** Any ICP_* call: for the finder, and as JavaScript's own regex (case-insensitive like the finder). */
+const CALL = `${NAMES}\\(`;
+const ICP_CALL = new RegExp(CALL, 'i');
 
 type Scope = GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Spreadsheet.Sheet | GoogleAppsScript.Spreadsheet.Range;
 
@@ -53,7 +54,7 @@ function toggleFormulaRuns(sheet: GoogleAppsScript.Spreadsheet.Sheet): number {
 export function refreshIcpFormulas(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
   // Cells whose value shows call text: plain text, or (rarely) a formula's result. Usually none, and then three
   // passes over the whole spreadsheet touch formulas only.
-  const shown = ss.createTextFinder(`${NAMES}\\(`).useRegularExpression(true).matchCase(false).findAll();
+  const shown = ss.createTextFinder(CALL).useRegularExpression(true).matchCase(false).findAll();
   if (shown.length === 0) return togglePasses(ss);
   const careful = new Set(shown.map((range) => range.getSheet().getSheetId()));
   let total = 0;

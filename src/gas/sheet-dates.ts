@@ -21,13 +21,18 @@ export function toSheetDays(rows: unknown[][], timeZone: () => string): void {
       let day = days.get(t);
       if (day === undefined) {
         zone ??= timeZone();
-        const [y, m, d] = Utilities.formatDate(v, zone, 'yyyy-MM-dd').split('-').map(Number);
-        day = new Date(y!, m! - 1, d!);
+        day = sheetDay(v, zone);
         days.set(t, day);
       }
       row[c] = day;
     }
   }
+}
+
+/** Midnight (script time) of the calendar day `date` falls on in `timeZone`. */
+export function sheetDay(date: Date, timeZone: string): Date {
+  const [y, m, d] = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd').split('-').map(Number);
+  return new Date(y!, m! - 1, d!);
 }
 
 /** The active spreadsheet's time zone (one service call). */
