@@ -2,7 +2,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import { CUSTOM_FUNCTIONS } from '../../src/gas/function-table';
+import { MANIFEST_SOURCE, manifestText } from '../../tools/build/manifest';
 
 const dist = path.resolve(__dirname, '../../dist');
 const code = () => fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
@@ -15,6 +17,16 @@ test('the manifest is V8 with exactly the two least-privilege scopes and no addO
     'https://www.googleapis.com/auth/script.container.ui',
   ]);
   expect(manifest.addOns).toBeUndefined();
+  // dist/ holds the checked-in manifest, not a copy that drifted.
+  expect(manifest).toEqual(JSON.parse(fs.readFileSync(MANIFEST_SOURCE, 'utf8')));
+});
+
+test('the build refuses a manifest that asks for a broader scope', () => {
+  const source = JSON.parse(fs.readFileSync(MANIFEST_SOURCE, 'utf8'));
+  source.oauthScopes = [...source.oauthScopes, 'https://www.googleapis.com/auth/spreadsheets'];
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'icp-manifest-')), 'appsscript.json');
+  fs.writeFileSync(file, JSON.stringify(source));
+  expect(() => manifestText(file)).toThrow(/oauthScopes must be exactly/);
 });
 
 test('the bundle has no module syntax and no GPL dev dependency', () => {

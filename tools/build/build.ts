@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUNDLE_GLOBAL, generateStubs } from './stubs';
-import { manifest } from './manifest';
+import { manifestText } from './manifest';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -37,7 +37,7 @@ export async function buildBundle(): Promise<string> {
 export async function build(): Promise<void> {
   fs.mkdirSync(DIST, { recursive: true });
   fs.writeFileSync(path.join(DIST, 'Code.js'), await buildBundle());
-  fs.writeFileSync(path.join(DIST, 'appsscript.json'), `${JSON.stringify(manifest(), null, 2)}\n`);
+  fs.writeFileSync(path.join(DIST, 'appsscript.json'), manifestText());
   const sidebarBuilder = path.join(ROOT, 'tools/build/sidebar.ts');
   if (fs.existsSync(sidebarBuilder)) {
     const { buildSidebar } = (await import('./sidebar')) as { buildSidebar: () => Promise<string> };
