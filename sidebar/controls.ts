@@ -1,5 +1,6 @@
 // Form controls for the editor: every control is labelled, carries a stable data-key (to keep focus across re-renders), and sets user text as values.
 import { h, uid, type Child } from './dom';
+import { parseNumber } from './number-text';
 
 export interface Option {
   value: string;
@@ -51,14 +52,6 @@ export function textArea(key: string, value: string, onInput: (value: string) =>
   el.value = value;
   el.addEventListener('input', () => onInput(el.value));
   return el;
-}
-
-/** Text typed into a number box: a number, undefined when blank, or the text itself (so validation can say what is wrong). */
-export function parseNumber(text: string): number | string | undefined {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const n = Number(t.replace(/[,\s]/g, ''));
-  return Number.isFinite(n) ? n : text;
 }
 
 export function numberInput(

@@ -70,6 +70,12 @@ export function setDefaultProfile(model: Model, index: number): void {
 
 // Categories -------------------------------------------------------------------------------------
 
+/** The name a category shows: its label, or its id when the label is missing or blank. */
+export function categoryName(category: Category): string {
+  const label = category.label?.trim() ?? '';
+  return label === '' ? category.id : label;
+}
+
 export function setWeightPercent(profile: Profile, index: number, percent: number): void {
   const next = rebalance(profile.categories.map((c) => c.weight), index, percent);
   profile.categories.forEach((c, i) => {
@@ -78,7 +84,7 @@ export function setWeightPercent(profile: Profile, index: number, percent: numbe
 }
 
 export function addCategory(profile: Profile): number {
-  const label = uniqueName('New category', profile.categories.map((c) => c.label ?? c.id));
+  const label = uniqueName('New category', profile.categories.map(categoryName));
   const id = uniqueName(slug(label, 'category'), profile.categories.map((c) => c.id), '_');
   const category: Category = { id, label, weight: 0 };
   profile.categories.push(category);

@@ -2,11 +2,12 @@
 import type { Category, Profile } from '../../src/engine/model';
 import { h } from '../dom';
 import { button, iconButton, numberInput } from '../controls';
+import { weightPercent } from '../number-text';
 import { confirmDialog } from '../confirm';
 import type { EditorContext } from '../editor-context';
 import { isOpen } from '../editor-context';
 import { child, p } from '../issue-paths';
-import { addCategory, addCriterion, criteriaIn, deleteCategory, setWeightPercent } from '../model-ops';
+import { addCategory, addCriterion, categoryName, criteriaIn, deleteCategory, setWeightPercent } from '../model-ops';
 import { currentProfile } from '../session';
 import { percentages } from '../weights';
 import { criterionCard } from './criterion-card';
@@ -14,39 +15,83 @@ import { section } from './section';
 
 const BAR_COLORS = ['#1a73e8', '#12b5cb', '#e8710a', '#9334e6', '#188038', '#d01884'];
 
-function weightBar(profile: Profile, pct: number[]): HTMLElement {
-  const bar = h('div', { cls: 'weight-bar', attrs: { 'aria-hidden': 'true' } });
+/** Fills the bar with one segment per category of non-zero weight. */
+function fillWeightBar(bar: HTMLElement, profile: Profile, pct: number[]): void {
+  bar.replaceChildren();
   profile.categories.forEach((c, k) => {
     const share = pct[k] ?? 0;
     if (share <= 0) return;
-    const seg = h('span', { cls: 'weight-seg', attrs: { title: `${c.label ?? c.id}: ${share} %` } });
+    const seg = h('span', { cls: 'weight-seg', attrs: { title: `${categoryName(c)}: ${share} %` } });
     seg.style.width = `${share}%`;
     seg.style.background = BAR_COLORS[k % BAR_COLORS.length] ?? '#1a73e8';
     bar.appendChild(seg);
   });
-  return bar;
 }
 
-function categoryGroup(ctx: EditorContext, profile: Profile, category: Category, k: number, pct: number[]): HTMLElement {
+/**
+ * The weight boxes and bar of one profile. A weight edit updates them in place: re-rendering the editor on the
+ * box's change event (which fires as focus leaves it) would replace the button being clicked, or the control Tab
+ * is moving to, and swallow that click or key.
+ */
+class WeightControls {
+  readonly bar = h('div', { cls: 'weight-bar', attrs: { 'aria-hidden': 'true' } });
+  private readonly boxes: HTMLInputElement[] = [];
+
+  constructor(private readonly ctx: EditorContext, private readonly profile: Profile) {
+    fillWeightBar(this.bar, profile, percentages(profile.categories.map((c) => c.weight)));
+  }
+
+  box(k: number, key: string): HTMLInputElement {
+    const { profile } = this;
+    const pct = percentages(profile.categories.map((c) => c.weight));
+    const weight = numberInput(key, pct[k] ?? 0, () => this.set(k, weight.value), {
+      commit: true,
+      ariaLabel: `Weight of ${categoryName(profile.categories[k]!)} in percent`,
+    });
+    weight.classList.add('weight');
+    weight.disabled = profile.categories.length <= 1;
+    this.boxes[k] = weight;
+    return weight;
+  }
+
+  private set(k: number, text: string): void {
+    const { profile, ctx } = this;
+    const percent = weightPercent(text);
+    if (percent === undefined) {
+      ctx.notices.show('error', `Weight of ${categoryName(profile.categories[k]!)}: "${text.trim()}" is not a percentage. Type a number from 0 to 100, such as 40.`, { id: 'weight' });
+    } else {
+      ctx.notices.dismiss('weight');
+      setWeightPercent(profile, k, percent);
+    }
+    const pct = percentages(profile.categories.map((c) => c.weight));
+    this.boxes.forEach((box, i) => {
+      box.value = String(pct[i] ?? 0);
+    });
+    fillWeightBar(this.bar, profile, pct);
+    ctx.edited();
+  }
+}
+
+function categoryGroup(ctx: EditorContext, profile: Profile, category: Category, k: number, weights: WeightControls): HTMLElement {
   const i = ctx.session.profileIndex;
   const cp = p('profiles', i, 'categories', k);
   const criteria = criteriaIn(profile, category.id);
   const labelInput = h('input', { cls: 'category-label', attrs: { type: 'text', 'data-key': child(cp, 'label'), 'aria-label': `Category ${k + 1} name`, autocomplete: 'off' } });
-  labelInput.value = category.label ?? category.id;
+  labelInput.value = categoryName(category);
   labelInput.addEventListener('input', () => {
-    category.label = labelInput.value;
+    // A cleared name falls back to the id (as a model without labels shows), never to an empty name.
+    if (labelInput.value.trim() === '') delete category.label;
+    else category.label = labelInput.value;
     ctx.edited();
   });
-  const weight = numberInput(child(cp, 'weight'), pct[k] ?? 0, (v) => {
-    setWeightPercent(profile, k, typeof v === 'number' ? v : 0);
-    ctx.rerender(child(cp, 'weight'));
-  }, { commit: true, ariaLabel: `Weight of ${category.label ?? category.id} in percent` });
-  weight.classList.add('weight');
-  weight.disabled = profile.categories.length <= 1;
+  labelInput.addEventListener('change', () => {
+    if (labelInput.value.trim() === '') labelInput.value = categoryName(category);
+  });
+  const weight = weights.box(k, child(cp, 'weight'));
   const swatch = h('span', { cls: 'swatch', attrs: { 'aria-hidden': 'true' } });
   swatch.style.background = BAR_COLORS[k % BAR_COLORS.length] ?? '#1a73e8';
 
-  const del = iconButton('\u00d7', `Delete category ${category.label ?? category.id}`, () => {
+  const del = iconButton('\u00d7', `Delete category ${categoryName(category)}`, () => {
     const go = (): void => {
       deleteCategory(profile, k);
       ctx.rerender('category:add');
@@ -55,7 +100,7 @@ function categoryGroup(ctx: EditorContext, profile: Profile, category: Category,
     else {
       void confirmDialog({
         title: 'Delete category?',
-        message: `Delete "${category.label ?? category.id}" and its ${criteria.length} criteria? The other weights are rescaled to 100 %. Nothing is saved until you press Save.`,
+        message: `Delete "${categoryName(category)}" and its ${criteria.length} criteria? The other weights are rescaled to 100 %. Nothing is saved until you press Save.`,
         confirmLabel: 'Delete category',
         danger: true,
       }).then((yes) => {
@@ -77,22 +122,22 @@ function categoryGroup(ctx: EditorContext, profile: Profile, category: Category,
       const c = addCriterion(profile, category.id, ctx.session.headers[0] ?? '');
       ctx.expanded.add(c);
       ctx.rerender(`${p('profiles', i, 'criteria', profile.criteria.indexOf(c))}.label`);
-    }, { cls: 'btn btn-small add-criterion', key: `category:${category.id}:add`, label: `Add a criterion to ${category.label ?? category.id}` }),
+    }, { cls: 'btn btn-small add-criterion', key: `category:${category.id}:add`, label: `Add a criterion to ${categoryName(category)}` }),
   );
 }
 
 export function categoriesSection(ctx: EditorContext): HTMLElement {
   const profile = currentProfile(ctx.session);
   const i = ctx.session.profileIndex;
-  const pct = percentages(profile.categories.map((c) => c.weight));
+  const weights = new WeightControls(ctx, profile);
   const known = new Set(profile.categories.map((c) => c.id));
   const orphans = profile.criteria.filter((c) => !known.has(c.category));
   return section(
     { id: 'criteria', title: 'Categories & criteria', aside: `${profile.criteria.length}`, open: isOpen(ctx, 'criteria', true), onToggle: (o) => ctx.sectionOpen.set('criteria', o) },
     h('div', { cls: 'hint', text: 'Weights are percentages that always add to 100 %: changing one rescales the others.' }),
-    weightBar(profile, pct),
+    weights.bar,
     ctx.issues.slot(p('profiles', i, 'categories')),
-    ...profile.categories.map((c, k) => categoryGroup(ctx, profile, c, k, pct)),
+    ...profile.categories.map((c, k) => categoryGroup(ctx, profile, c, k, weights)),
     orphans.length === 0
       ? null
       : h(

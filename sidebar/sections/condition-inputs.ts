@@ -4,6 +4,7 @@ import { clear, h, uid } from '../dom';
 import { button, checkbox, field, iconButton, numberInput, textInput } from '../controls';
 import type { EditorContext } from '../editor-context';
 import { child } from '../issue-paths';
+import { typedValue, valueHint, valueText } from '../typed-value';
 import { valuesInput } from './values-input';
 
 /** Writes a field of a plain record (the draft may hold not-yet-valid values that validation reports). */
@@ -85,6 +86,7 @@ export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: 
           values: when.values,
           error: ctx.issues.slot(child(wp, 'values')),
           changed: (focusKey) => ctx.rerender(focusKey),
+          typed: when.op === 'in',
         }),
       );
       if (when.op === 'contains') box.appendChild(h('div', { cls: 'hint', text: 'Matches when any of these appears in the cell, e.g. a tech stack list.' }));
@@ -93,10 +95,17 @@ export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: 
     case 'equals': {
       const listId = uid('dl');
       const datalist = h('datalist', { attrs: { id: listId } });
-      const input = textInput(child(wp, 'value'), when.value === undefined ? '' : String(when.value), (v) => {
-        when.value = v;
+      const hint = h('div', { cls: 'hint' });
+      const showHint = (): void => {
+        hint.textContent = when.value === undefined ? '' : valueHint(when.value);
+        hint.hidden = hint.textContent === '';
+      };
+      const input = textInput(child(wp, 'value'), when.value === undefined ? '' : valueText(when.value), (v) => {
+        when.value = typedValue(v);
+        showHint();
         edited();
       }, { list: listId, ariaLabel: 'Value' });
+      showHint();
       if (criterion.column.trim() !== '') {
         ctx.suggestions.get(criterion.column).then(
           (s) => {
@@ -110,7 +119,7 @@ export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: 
           (e: unknown) => ctx.notices.error(`Could not load the frequent values of "${criterion.column}"`, e, `suggest:${criterion.column}`),
         );
       }
-      box.append(field('Value', input, { error: ctx.issues.slot(child(wp, 'value'), input) }), datalist);
+      box.append(field('Value', input, { error: ctx.issues.slot(child(wp, 'value'), input) }), hint, datalist);
       break;
     }
     case 'between':

@@ -6,7 +6,7 @@ import { button, field, numberInput, selectInput, textInput, type Option } from 
 import { confirmDialog } from '../confirm';
 import type { EditorContext } from '../editor-context';
 import { child } from '../issue-paths';
-import { changeCategory, deleteCriterion, moveCriterion } from '../model-ops';
+import { categoryName, changeCategory, deleteCriterion, moveCriterion } from '../model-ops';
 import { convertCondition, describeCondition, OPERATOR_LABELS, OPERATOR_ORDER, ROLE_LABELS, ROLE_SHORT } from '../operators';
 import { conditionInputs } from './condition-inputs';
 
@@ -142,7 +142,7 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
   if (profile.categories.length > 1) {
     const category = selectInput(
       child(path, 'category'),
-      profile.categories.map((c) => ({ value: c.id, label: c.label ?? c.id })),
+      profile.categories.map((c) => ({ value: c.id, label: categoryName(c) })),
       criterion.category,
       (v) => {
         changeCategory(profile, criterion, v);

@@ -1,5 +1,6 @@
 // Templates (B2B SaaS starter, start blank), import of model JSON (paste or file) and export (download or copy).
 import type { Model } from '../../src/engine/model';
+import { validateModel } from '../../src/engine/validate';
 import { clear, h } from '../dom';
 import { call } from '../client';
 import { button, field, textArea } from '../controls';
@@ -89,7 +90,18 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
   exportBox.hidden = true;
   const copyStatus = h('span', { cls: 'hint', attrs: { role: 'status' } });
   const exportJson = (): string => `${JSON.stringify(ctx.session.draft, null, 2)}\n`;
+  /** Whether the draft can be exported: a file with problems would be refused by import (here and by `icp`). */
+  const exportable = (): boolean => {
+    const r = validateModel(ctx.session.draft);
+    if (r.ok) return true;
+    exportBox.hidden = true;
+    const n = r.issues.length;
+    copyStatus.textContent = `Not exported: the draft has ${n} problem${n === 1 ? '' : 's'} (marked in red). Fix ${n === 1 ? 'it' : 'them'} first; a file with problems cannot be imported again.`;
+    return false;
+  };
   const download = (): void => {
+    if (!exportable()) return;
+    copyStatus.textContent = '';
     const text = exportJson();
     exportBox.value = text;
     exportBox.hidden = false;
@@ -102,6 +114,8 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
   const copy = (): void => {
+    if (!exportable()) return;
+    copyStatus.textContent = '';
     exportBox.value = exportJson();
     exportBox.hidden = false;
     exportBox.focus();

@@ -61,7 +61,8 @@ export function profilesSection(ctx: EditorContext): HTMLElement {
       }).then((yes) => {
         if (!yes) return;
         s.profileIndex = deleteProfile(model, i);
-        ctx.rerender('profile:pick');
+        // With one profile left there is no picker (nor an enabled Delete): focus its name instead of losing focus.
+        ctx.rerender(model.profiles.length > 1 ? 'profile:pick' : p('profiles', s.profileIndex, 'name'));
       });
     }, { cls: 'btn btn-small', key: 'profile:delete', label: 'Delete this profile', disabled: model.profiles.length <= 1, title: model.profiles.length <= 1 ? 'A model needs at least one profile' : 'Delete this profile' }),
   );

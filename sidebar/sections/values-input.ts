@@ -2,9 +2,16 @@
 import type { Scalar } from '../../src/engine/model';
 import { clear, h, uid } from '../dom';
 import { button, iconButton } from '../controls';
+import { typedValue, valueHint, valueText } from '../typed-value';
 import type { EditorContext } from '../editor-context';
 
 const SHOWN_SUGGESTIONS = 8;
+
+/**
+ * The suggestion button to focus once the list is rebuilt. Picking a suggestion re-renders the editor, and the new
+ * list's buttons only exist once the column's suggestions resolve (asynchronously), after the re-render looked for them.
+ */
+let focusAfterLoad: string | null = null;
 
 export interface ValuesInputOptions {
   key: string;
@@ -14,10 +21,12 @@ export interface ValuesInputOptions {
   changed(focusKey: string): void;
   ctx: EditorContext;
   error: HTMLElement;
+  /** Numbers become number values (`in`); `contains` searches text, so it keeps text. */
+  typed: boolean;
 }
 
-function same(a: Scalar, b: string): boolean {
-  return String(a).trim().toLowerCase() === b.trim().toLowerCase();
+function same(a: Scalar, b: Scalar): boolean {
+  return valueText(a).trim().toLowerCase() === valueText(b).trim().toLowerCase();
 }
 
 export function valuesInput(opts: ValuesInputOptions): HTMLElement {
@@ -30,8 +39,8 @@ export function valuesInput(opts: ValuesInputOptions): HTMLElement {
       h(
         'li',
         { cls: 'chip' },
-        h('span', { cls: 'chip-text', text: String(v) }),
-        iconButton('\u00d7', `Remove value ${String(v)}`, () => {
+        h('span', { cls: 'chip-text', text: valueText(v), attrs: valueHint(v) === '' ? {} : { title: valueHint(v) } }),
+        iconButton('\u00d7', `Remove value ${valueText(v)}`, () => {
           values.splice(k, 1);
           opts.changed(values.length > 0 ? `${key}:remove:${Math.min(k, values.length - 1)}` : `${key}:new`);
         }, { key: `${key}:remove:${k}`, cls: 'icon-btn chip-remove' }),
@@ -44,7 +53,8 @@ export function valuesInput(opts: ValuesInputOptions): HTMLElement {
   const add = (): void => {
     const text = input.value.trim();
     if (text === '') return;
-    if (!values.some((v) => same(v, text))) values.push(text);
+    const value = opts.typed ? typedValue(text, { booleans: false }) : text;
+    if (!values.some((v) => same(v, value))) values.push(value);
     input.value = '';
     opts.changed(`${key}:new`);
   };
@@ -67,7 +77,20 @@ export function valuesInput(opts: ValuesInputOptions): HTMLElement {
           datalist.appendChild(option);
         }
         const fresh = s.values.filter((item) => !values.some((v) => same(v, item.value))).slice(0, SHOWN_SUGGESTIONS);
-        if (fresh.length === 0) return;
+        // The same place in the list (now the next suggestion), else the last one, else the box to type a value.
+        const restoreFocus = (): void => {
+          const wanted = focusAfterLoad;
+          if (wanted === null || !wanted.startsWith(`${key}:suggest:`)) return;
+          focusAfterLoad = null;
+          if (document.activeElement !== null && document.activeElement !== document.body) return; // the user moved on
+          const buttons = Array.from(suggestionsBox.querySelectorAll<HTMLButtonElement>('button.suggestion'));
+          const target = buttons.find((b) => b.getAttribute('data-key') === wanted) ?? buttons[buttons.length - 1] ?? input;
+          if (target.isConnected) target.focus();
+        };
+        if (fresh.length === 0) {
+          restoreFocus();
+          return;
+        }
         suggestionsBox.appendChild(h('div', { cls: 'hint', text: `Frequent in ${opts.column}:` }));
         suggestionsBox.appendChild(
           h(
@@ -75,12 +98,14 @@ export function valuesInput(opts: ValuesInputOptions): HTMLElement {
             { cls: 'suggestion-list' },
             ...fresh.map((item, k) =>
               button(`+ ${item.value} (${item.count})`, () => {
-                values.push(item.value);
+                values.push(opts.typed ? typedValue(item.value, { booleans: false }) : item.value);
+                focusAfterLoad = `${key}:suggest:${k}`;
                 opts.changed(`${key}:suggest:${k}`);
               }, { cls: 'suggestion', key: `${key}:suggest:${k}`, label: `Add value ${item.value} (${item.count} rows)` }),
             ),
           ),
         );
+        restoreFocus();
       },
       (e: unknown) => opts.ctx.notices.error(`Could not load the frequent values of "${opts.column}"`, e, `suggest:${opts.column}`),
     );

@@ -343,6 +343,18 @@ class Checker {
       case 'matches':
         this.regex(when, at);
         break;
+      case 'equals':
+        // A blank never matches (PRODUCT.md), so empty text would be a criterion that can never earn or knock out.
+        if (typeof when.value === 'string' && when.value.trim() === '') {
+          this.add([...at, 'value'], 'must not be empty: a blank cell never matches; use notBlank to test that a value is present');
+        }
+        break;
+      case 'in':
+      case 'contains':
+        if (Array.isArray(when.values) && when.values.length > 0 && when.values.every((v) => typeof v === 'string' && v.trim() === '')) {
+          this.add([...at, 'values'], 'has only empty values, which never match; add a value');
+        }
+        break;
       default:
         break;
     }
@@ -396,6 +408,14 @@ class Checker {
       }
     });
     const mins = tiers.map((t) => (isRecord(t) ? t.min : undefined));
+    // Two tiers with one minimum: tierFor gives the score to one of them, and the other is never given.
+    const firstWithMin = new Map<number, number>();
+    mins.forEach((m, j) => {
+      if (typeof m !== 'number') return;
+      const first = firstWithMin.get(m);
+      if (first === undefined) firstWithMin.set(m, j);
+      else this.add([...at, j, 'min'], `same min as ${formatPath([...at, first])} (${m}); each tier needs its own minimum, or one of them is never given`);
+    });
     const allNumeric = mins.every((m): m is number => typeof m === 'number' && Number.isFinite(m));
     if (tiers.length > 0 && allNumeric && !mins.some((m) => (m as number) <= 0)) {
       this.add(at, 'no tier covers a score of 0; add a tier with min 0');

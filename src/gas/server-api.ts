@@ -5,8 +5,8 @@ import { b2bSaasTemplate } from '../engine/templates/b2b-saas';
 import { blankModel } from '../engine/templates/blank';
 import { parseModelJson, validateModel } from '../engine/validate';
 import type { Model } from '../engine/model';
-import { cellText } from '../engine/read/text';
-import { isBlank } from '../engine/read/blank';
+import { frequentValues } from '../engine/frequent-values';
+import { HeaderMap } from '../engine/headers';
 import type {
   ColumnSuggestions, EditorState, ImportResult, Json, PreviewResult, SaveResult, TemplateInfo, ValidateResult,
 } from './api-types';
@@ -69,17 +69,10 @@ function parseImport(text: string): ImportResult {
 
 function getColumnSuggestions(column: string): ColumnSuggestions {
   const table = readTable(activeSheet());
-  const index = table.headers.findIndex((h) => h === column);
-  const counts = new Map<string, number>();
-  if (index >= 0) {
-    for (const row of table.rows) {
-      const v = row[index];
-      if (isBlank(v)) continue;
-      const text = cellText(v).trim();
-      counts.set(text, (counts.get(text) ?? 0) + 1);
-    }
-  }
-  const values = [...counts].sort((a, b) => b[1] - a[1]).slice(0, SUGGESTIONS).map(([value, count]) => ({ value, count }));
+  // Found the way criteria find their column (case-, space- and punctuation-insensitive), so an imported criterion
+  // on `industry` gets the suggestions of `Industry`.
+  const index = new HeaderMap(table.headers).find(column);
+  const values = index < 0 ? [] : frequentValues(table.rows.map((row) => row[index]), SUGGESTIONS);
   return { column, values };
 }
 

@@ -1,11 +1,14 @@
 // The sidebar's pure logic: weights as percentages adding to 100, issue paths, draft edits and operator changes.
 import { ancestry, p, parent } from '../../sidebar/issue-paths';
 import { addCategory, addCriterion, deleteCategory, deleteProfile, duplicateProfile, moveCriterion, renameProfile, setDefaultProfile, setWeightPercent, uniqueName } from '../../sidebar/model-ops';
+import { parseNumber, weightPercent } from '../../sidebar/number-text';
 import { convertCondition } from '../../sidebar/operators';
+import { typedValue, valueHint, valueText } from '../../sidebar/typed-value';
 import { stableJson } from '../../sidebar/stable-json';
 import { percentages, rebalance, withoutIndex } from '../../sidebar/weights';
 import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
 import { validateModel } from '../../src/engine/validate';
+import { compileModel } from '../../src/engine/model-compile';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -27,6 +30,72 @@ describe('weights', () => {
     expect(rebalance([5], 0, 20)).toEqual([100]);
     expect(sum(rebalance([13, 17, 19, 23], 2, 33))).toBe(100);
     expect(withoutIndex([40, 30, 30], 0)).toEqual([50, 50]);
+  });
+});
+
+describe('number boxes', () => {
+  test('thousands separators only where they group digits in threes; a decimal comma stays text for validation to name', () => {
+    expect(parseNumber(' 1,000 ')).toBe(1000);
+    expect(parseNumber('12 345.5')).toBe(12345.5);
+    expect(parseNumber('-1,234,567')).toBe(-1234567);
+    expect(parseNumber('2.5')).toBe(2.5);
+    expect(parseNumber('')).toBeUndefined();
+    // Read as 15 and 25 before: ten times too large, silently.
+    expect(parseNumber('1,5')).toBe('1,5');
+    expect(parseNumber('2,5')).toBe('2,5');
+    expect(parseNumber('1,0000')).toBe('1,0000');
+    expect(parseNumber('0x10')).toBe('0x10');
+    expect(parseNumber('abc')).toBe('abc');
+  });
+
+  test('a weight reads 40, 40 % and 40%; anything else is no weight at all (never 0)', () => {
+    expect(weightPercent('50%')).toBe(50);
+    expect(weightPercent(' 50 % ')).toBe(50);
+    expect(weightPercent('33.5')).toBe(33.5);
+    expect(weightPercent('abc')).toBeUndefined();
+    expect(weightPercent('4,0')).toBeUndefined();
+    expect(weightPercent('')).toBeUndefined();
+  });
+});
+
+describe('typed values of equals and in', () => {
+  test('numbers and true/false become number and boolean values, codes with leading zeros and other text stay text', () => {
+    expect(typedValue('1000')).toBe(1000);
+    expect(typedValue(' 1,000 ')).toBe(1000);
+    expect(typedValue('-2.5')).toBe(-2.5);
+    expect(typedValue('0')).toBe(0);
+    expect(typedValue('TRUE')).toBe(true);
+    expect(typedValue('false')).toBe(false);
+    expect(typedValue('02139')).toBe('02139');
+    expect(typedValue('007')).toBe('007');
+    expect(typedValue('SaaS')).toBe('SaaS');
+    expect(typedValue('1,5')).toBe('1,5');
+    expect(typedValue('yes')).toBe('yes');
+    // `in` compares booleans as text: only numbers are typed there.
+    expect(typedValue('true', { booleans: false })).toBe('true');
+    expect(typedValue('1,000', { booleans: false })).toBe(1000);
+  });
+
+  test('shown as typed, with a hint of how they compare', () => {
+    expect(valueText(true)).toBe('TRUE');
+    expect(valueText(1000)).toBe('1000');
+    expect(valueHint(1000)).toContain('"1,000"');
+    expect(valueHint(5)).toContain('"5.0"');
+    expect(valueHint(true)).toContain('yes');
+    expect(valueHint('SaaS')).toBe('');
+  });
+
+  test('typed values match what the sidebar promises: 1000 matches 1,000 and 1k, TRUE matches yes and a check mark', () => {
+    const model = b2bSaasTemplate();
+    const profile = model.profiles[0]!;
+    profile.criteria = [
+      { id: 'size', category: 'firmographic', column: 'Employees', when: { op: 'equals', value: typedValue('1000') }, points: 10 },
+      { id: 'demo', category: 'behavioral', column: 'Demo Requested', when: { op: 'equals', value: typedValue('true') }, points: 10 },
+      { id: 'big', category: 'behavioral', column: 'Employees', when: { op: 'in', values: [typedValue('1000', { booleans: false })] }, points: 10 },
+    ];
+    const compiled = compileModel(model, ['Employees', 'Demo Requested']).profile();
+    for (const row of [['1,000', 'yes'], ['1k', '✓'], [1000, true]]) expect(compiled.evaluate(row).score).toBe(100);
+    expect(compiled.evaluate(['999', 'no']).score).toBe(0);
   });
 });
 

@@ -85,7 +85,9 @@ const scalar: fc.Arbitrary<Scalar> = fc.oneof(
   smallInt,
   fc.boolean(),
 );
-const scalars = fc.array(scalar, { minLength: 1, maxLength: 4 });
+const isEmptyText = (v: Scalar): boolean => typeof v === 'string' && v.trim() === '';
+// The validator refuses empty text for equals and a list of only empty values (they could never match).
+const scalars = fc.array(scalar, { minLength: 1, maxLength: 4 }).filter((vs) => !vs.every(isEmptyText));
 
 /** min and/or max with min <= max (a range the validator accepts). */
 const range = fc
@@ -100,7 +102,7 @@ const band: fc.Arbitrary<Band> = fc.tuple(range, fc.integer({ min: -10, max: 40 
 const PATTERNS = ['^saas$', 'sales(force)?', '@(gmail|yahoo)\\.', '^\\d+$', '(cto|vp).*eng', '.', '^$', '[\\u00e9]'];
 
 const condition: fc.Arbitrary<Condition> = fc.oneof(
-  scalar.map((value): Condition => ({ op: 'equals', value })),
+  scalar.filter((v) => !isEmptyText(v)).map((value): Condition => ({ op: 'equals', value })),
   scalars.map((values): Condition => ({ op: 'in', values })),
   scalars.map((values): Condition => ({ op: 'contains', values })),
   range.map((r): Condition => ({ op: 'between', ...r })),

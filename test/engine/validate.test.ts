@@ -143,10 +143,19 @@ describe('conditions', () => {
     it('requires a value', () => expectIssues(withCondition({ op: 'equals' }), [[`${W}.value`, 'missing; expected text, a number or true/false']]));
     it('rejects a null value', () => expectIssues(withCondition({ op: 'equals', value: null }), [[`${W}.value`, 'expected text, a number or true/false, got null']]));
     it('rejects a list value', () => expectIssues(withCondition({ op: 'equals', value: ['a'] }), [[`${W}.value`, 'got a list']]));
+    it('rejects empty text, which no cell can match', () =>
+      expectIssues(withCondition({ op: 'equals', value: '  ' }), [[`${W}.value`, 'must not be empty: a blank cell never matches; use notBlank']]));
+    it('accepts 0 and false, which are not empty', () => {
+      expectValid(withCondition({ op: 'equals', value: 0 }));
+      expectValid(withCondition({ op: 'equals', value: false }));
+    });
   });
 
   describe('in / contains', () => {
     it('rejects an empty values list', () => expectIssues(withCondition({ op: 'in', values: [] }), [[`${W}.values`, 'must not be empty; at least one value is required']]));
+    it('rejects a list of only empty values', () =>
+      expectIssues(withCondition({ op: 'contains', values: ['', ' '] }), [[`${W}.values`, 'has only empty values, which never match; add a value']]));
+    it('accepts an empty value beside a real one (it is ignored)', () => expectValid(withCondition({ op: 'in', values: ['SaaS', ''] })));
     it('requires values to be a list', () => expectIssues(withCondition({ op: 'in', values: 'SaaS' }), [[`${W}.values`, 'expected a list, got text "SaaS"']]));
     it('requires values', () => expectIssues(withCondition({ op: 'contains' }), [[`${W}.values`, 'missing; expected a list']]));
     it('rejects a non-scalar item', () =>
@@ -207,6 +216,8 @@ describe('tiers', () => {
     ]));
   it('rejects a label that is the profile’s own disqualified label', () =>
     expectIssues(withValue('profiles[0].disqualifiedLabel', 'C'), [['profiles[0].tiers[2].label', '"C" is the disqualified label too']]));
+  it('rejects two tiers with the same min (one could never be given)', () =>
+    expectIssues(withValue('profiles[0].tiers[1].min', 80), [['profiles[0].tiers[1].min', 'same min as profiles[0].tiers[0] (80); each tier needs its own minimum']]));
   it('rejects a min above 100', () => expectIssues(withValue('profiles[0].tiers[0].min', 120), [['profiles[0].tiers[0].min', 'must be at most 100, got 120']]));
   it('rejects a negative min', () => expectIssues(withValue('profiles[0].tiers[2].min', -5), [['profiles[0].tiers[2].min', 'must be at least 0, got -5']]));
   it('rejects a min given as text', () => expectIssues(withValue('profiles[0].tiers[1].min', '51'), [['profiles[0].tiers[1].min', 'expected a number, got text "51"']]));

@@ -1,4 +1,4 @@
-// Model storage (travels with a copy, survives reopen) and the menu (onOpen in AuthMode.NONE touches nothing).
+// Model storage (travels with a copy, survives reopen), the menu (onOpen in AuthMode.NONE touches nothing) and the editor's value suggestions.
 
 import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
 import { loadAddon } from './harness';
@@ -75,5 +75,31 @@ describe('menu', () => {
     (addon.ctx.openScorePanel as () => void)();
     const sidebar = addon.emu.ui.sidebars.at(-1)!;
     expect(sidebar.content).toContain('window.ICP_PANEL = "score"');
+  });
+});
+
+describe('value suggestions for the editor', () => {
+  type Suggested = { column: string; values: { value: string; count: number }[] };
+
+  test('a list column suggests its items; case variants are one value; the column is found like a criterion finds it', () => {
+    const rows = [
+      ['Account', 'Industry', 'Tech Stack'],
+      ['a', 'Healthcare', 'HubSpot, Zoho CRM'],
+      ['b', 'healthcare', 'Salesforce; HubSpot'],
+      ['c', 'HEALTHCARE', 'hubspot'],
+      ['d', 'SaaS', 'N/A'],
+    ];
+    const addon = loadAddon(rows);
+    expect(addon.call<Suggested>('getColumnSuggestions', 'Tech Stack').values).toEqual([
+      { value: 'HubSpot', count: 3 },
+      { value: 'Salesforce', count: 1 },
+      { value: 'Zoho CRM', count: 1 },
+    ]);
+    // `industry` as an imported criterion spells it: the engine finds the column, so the suggestions do too.
+    expect(addon.call<Suggested>('getColumnSuggestions', 'industry')).toEqual({
+      column: 'industry',
+      values: [{ value: 'Healthcare', count: 3 }, { value: 'SaaS', count: 1 }],
+    });
+    expect(addon.call<Suggested>('getColumnSuggestions', 'No such column').values).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ export function cellText(value: unknown): string {
 }
 
 // Separators people use for several values in one cell: `Salesforce, HubSpot; Slack | Zoom`.
-const LIST_SEPARATORS = /[,;|\n\r]+/;
+export const LIST_SEPARATORS = /[,;|\n\r]+/;
 
 /**
  * The normalised, non-empty items of a one-cell list. Split before normalising: normalising turns the line breaks of
