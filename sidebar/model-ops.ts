@@ -167,9 +167,15 @@ export function addTier(profile: Profile): number {
       break;
     }
   }
-  const mins = profile.tiers.map((t) => t.min).filter((m) => Number.isFinite(m) && m > 0);
-  const lowest = mins.length > 0 ? Math.min(...mins) : 100;
-  const tier: Tier = { label, min: Math.floor(lowest / 2), color: TIER_COLORS[profile.tiers.length % TIER_COLORS.length] ?? '#9aa0a6' };
+  const mins = profile.tiers.map((t) => t.min).filter((m) => Number.isFinite(m));
+  const positive = mins.filter((m) => m > 0);
+  const lowest = positive.length > 0 ? Math.min(...positive) : 100;
+  // Halfway below the lowest tier above 0: a whole number when one is free, else one decimal (scores have one),
+  // never the min of a tier already there (two tiers with one min would leave one of them never given).
+  const below = Math.max(0, ...mins.filter((m) => m < lowest));
+  const whole = Math.floor((below + lowest) / 2);
+  const min = whole > below || !mins.includes(whole) ? whole : Math.round(((below + lowest) / 2) * 10) / 10;
+  const tier: Tier = { label, min, color: TIER_COLORS[profile.tiers.length % TIER_COLORS.length] ?? '#9aa0a6' };
   profile.tiers.push(tier);
   return profile.tiers.length - 1;
 }

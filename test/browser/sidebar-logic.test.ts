@@ -1,6 +1,6 @@
 // The sidebar's pure logic: weights as percentages adding to 100, issue paths, draft edits and operator changes.
 import { ancestry, p, parent } from '../../sidebar/issue-paths';
-import { addCategory, addCriterion, deleteCategory, deleteProfile, duplicateProfile, moveCriterion, renameProfile, setDefaultProfile, setWeightPercent, uniqueName } from '../../sidebar/model-ops';
+import { addCategory, addCriterion, addTier, deleteCategory, deleteProfile, duplicateProfile, moveCriterion, renameProfile, setDefaultProfile, setWeightPercent, uniqueName } from '../../sidebar/model-ops';
 import { parseNumber, weightPercent } from '../../sidebar/number-text';
 import { convertCondition } from '../../sidebar/operators';
 import { typedValue, valueHint, valueText } from '../../sidebar/typed-value';
@@ -30,6 +30,18 @@ describe('weights', () => {
     expect(rebalance([5], 0, 20)).toEqual([100]);
     expect(sum(rebalance([13, 17, 19, 23], 2, 33))).toBe(100);
     expect(withoutIndex([40, 30, 30], 0)).toEqual([50, 50]);
+  });
+});
+
+describe('tiers', () => {
+  test('a new tier goes halfway below the lowest tier above 0, never onto the min of a tier already there', () => {
+    const profile = b2bSaasTemplate().profiles[0]!;
+    expect(profile.tiers[addTier(profile)]!.min).toBe(30);
+    profile.tiers = [{ label: 'A', min: 1 }, { label: 'C', min: 0 }];
+    expect(profile.tiers[addTier(profile)]!.min).toBe(0.5);
+    profile.tiers = [{ label: 'All', min: 0 }];
+    expect(profile.tiers[addTier(profile)]!.min).toBe(50);
+    expect(validateModel({ schemaVersion: 1, profiles: [profile] })).toMatchObject({ ok: true });
   });
 });
 
