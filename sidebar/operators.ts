@@ -41,10 +41,10 @@ function firstNumber(c: Record<string, unknown>, prefer: 'min' | 'max' = 'min'):
   return undefined;
 }
 
+/** The condition's values worth keeping: scalars other than empty text (an empty value would show as an empty chip). */
 function valuesOf(c: Record<string, unknown>): Scalar[] {
-  if (Array.isArray(c.values)) return c.values.filter((v): v is Scalar => ['string', 'number', 'boolean'].includes(typeof v));
-  if (c.value !== undefined && (typeof c.value === 'string' || typeof c.value === 'number' || typeof c.value === 'boolean')) return [c.value];
-  return [];
+  const all: unknown[] = Array.isArray(c.values) ? c.values : [c.value];
+  return all.filter((v): v is Scalar => typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.trim() !== ''));
 }
 
 /** A condition of operator `op` that keeps what it can of `old` (values, numbers). Missing numbers stay missing so validation asks for them. */

@@ -160,6 +160,9 @@ describe('operator changes', () => {
   test('carry over values and numbers', () => {
     expect(convertCondition({ op: 'in', values: ['SaaS', 'Fintech'] }, 'contains')).toEqual({ op: 'contains', values: ['SaaS', 'Fintech'] });
     expect(convertCondition({ op: 'equals', value: 'SaaS' }, 'in')).toEqual({ op: 'in', values: ['SaaS'] });
+    // An empty value is not carried over as an empty chip.
+    expect(convertCondition({ op: 'equals', value: '' }, 'in')).toEqual({ op: 'in', values: [] });
+    expect(convertCondition({ op: 'in', values: ['', 'SaaS', 0] }, 'equals')).toEqual({ op: 'equals', value: 'SaaS' });
     expect(convertCondition({ op: 'gte', value: 5 }, 'between')).toEqual({ op: 'between', min: 5 });
     expect(convertCondition({ op: 'between', min: 1, max: 9 }, 'lte')).toEqual({ op: 'lte', value: 9 });
     expect(convertCondition({ op: 'notBlank' }, 'gte')).toEqual({ op: 'gte' });
