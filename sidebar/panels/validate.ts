@@ -45,11 +45,11 @@ function statsView(s: OutcomeStats, openEditor: (draft?: PendingDraft) => void):
     h('p', { cls: s.verdictKind === 'separates' ? 'verdict' : 'verdict warning-text', attrs: { 'data-verdict': s.verdictKind }, text: s.verdict }),
     h('p', { cls: 'hint', attrs: { 'data-auc': '' }, text: aucLine(s.auc) }),
     h('h3', { text: 'Criteria' }),
-    h('p', { cls: 'hint', text: 'Win rate of closed deals where the criterion matched and where it did not, strongest first.' }),
+    h('p', { cls: 'hint', text: 'Win rate of closed deals where the criterion matched and where it did not, largest difference first (either way).' }),
     table('Win rate where each criterion matched and where it did not, and its points now and suggested', criteriaTable(s), 'data-outcome-criteria'),
     h('p', {
       cls: 'hint',
-      text: 'Suggested points weigh each criterion by how much it raises the odds of winning, on each category\'s current points scale; a criterion with fewer than 10 closed deals matched or not matched keeps its points. Applying opens the editor with them, unsaved.',
+      text: 'Suggested points weigh each criterion by how much it changes the odds of winning, counting an effect seen in few deals for less, on each category\'s current points scale. A criterion keeps its points with fewer than 10 closed deals matched or not matched, or when its difference could be chance. Applying opens the editor with them, unsaved.',
     }),
     apply,
     ...(s.knockouts.length === 0

@@ -13,9 +13,18 @@ export const OUTCOME_WORDS_HINT =
 // A column is a candidate when at least this share of its non-blank cells reads as an outcome.
 const CANDIDATE_SHARE = 0.8;
 
-/** Headers whose non-blank cells mostly read as outcomes, most outcomes first. */
-export function outcomeCandidates(headers: readonly string[], rows: readonly (readonly unknown[])[]): string[] {
-  const found: { header: string; readable: number; at: number }[] = [];
+/**
+ * One column: its header and its position. Headers can repeat (a notes column also headed `Outcome`), so the position
+ * found when detecting is the one to read; looking the header up again could land on another column.
+ */
+export interface OutcomeColumn {
+  header: string;
+  index: number;
+}
+
+/** Columns whose non-blank cells mostly read as outcomes, most outcomes first (then left to right). */
+export function outcomeCandidateColumns(headers: readonly string[], rows: readonly (readonly unknown[])[]): OutcomeColumn[] {
+  const found: { header: string; readable: number; index: number }[] = [];
   headers.forEach((header, i) => {
     if (header === '') return;
     let filled = 0;
@@ -26,17 +35,22 @@ export function outcomeCandidates(headers: readonly string[], rows: readonly (re
       filled++;
       if (readOutcome(v) !== undefined) readable++;
     }
-    if (readable > 0 && readable / filled >= CANDIDATE_SHARE) found.push({ header, readable, at: i });
+    if (readable > 0 && readable / filled >= CANDIDATE_SHARE) found.push({ header, readable, index: i });
   });
-  found.sort((a, b) => b.readable - a.readable || a.at - b.at);
-  return found.map((c) => c.header);
+  found.sort((a, b) => b.readable - a.readable || a.index - b.index);
+  return found.map(({ header, index }) => ({ header, index }));
+}
+
+/** The headers of the candidate columns, best first, each name once (the sidebar offers them by name). */
+export function outcomeCandidates(headers: readonly string[], rows: readonly (readonly unknown[])[]): string[] {
+  return [...new Set(outcomeCandidateColumns(headers, rows).map((c) => c.header))];
 }
 
 /** The first of `headers` named like OUTCOME_HEADERS (in that list's order), else the first of them; null for none. */
 export function preferredOutcomeColumn(headers: readonly string[]): string | null {
   for (const name of OUTCOME_HEADERS) {
-    const hit = headers.find((h) => h !== '' && headerKey(h) === headerKey(name));
-    if (hit !== undefined) return hit;
+    const hit = findColumn(headers, name);
+    if (hit !== null) return hit;
   }
   return null;
 }
@@ -44,4 +58,29 @@ export function preferredOutcomeColumn(headers: readonly string[]): string | nul
 /** The header of `headers` that `name` names (case, spaces and punctuation ignored), or null. */
 export function findColumn(headers: readonly string[], name: string): string | null {
   return headers.find((h) => h !== '' && headerKey(h) === headerKey(name)) ?? null;
+}
+
+/**
+ * The column `name` names (case, spaces and punctuation ignored). When several do, the one that holds outcomes: the
+ * first of them among `candidates` (best first, from outcomeCandidateColumns), else the leftmost. Null when none does.
+ */
+export function findOutcomeColumn(headers: readonly string[], candidates: readonly OutcomeColumn[], name: string): OutcomeColumn | null {
+  const key = headerKey(name);
+  const named = (h: string): boolean => h !== '' && headerKey(h) === key;
+  const best = candidates.find((c) => named(c.header));
+  if (best !== undefined) return best;
+  const index = headers.findIndex(named);
+  return index === -1 ? null : { header: headers[index]!, index };
+}
+
+/**
+ * The column the add-on picks by itself: a candidate named like OUTCOME_HEADERS (in that list's order), else the
+ * candidate with the most outcomes; null without candidates. Only columns that read as outcomes are considered.
+ */
+export function detectOutcomeColumn(candidates: readonly OutcomeColumn[]): OutcomeColumn | null {
+  for (const name of OUTCOME_HEADERS) {
+    const hit = candidates.find((c) => headerKey(c.header) === headerKey(name));
+    if (hit !== undefined) return hit;
+  }
+  return candidates[0] ?? null;
 }

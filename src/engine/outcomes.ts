@@ -11,6 +11,8 @@ export type Outcome = 'won' | 'lost' | 'open';
 export const MIN_CLOSED_DEALS = 20;
 /** Below this many won + lost deals in the top tier, a verdict that it wins more says the sample is small. */
 export const FEW_CLOSED_IN_TIER = 10;
+/** The top tier must win at least this many times as often as deals overall for the verdict to say the model separates winners. */
+export const MIN_SEPARATING_LIFT = 1.2;
 
 const WORDS: Record<string, Outcome> = {};
 for (const w of ['won', 'closed won', 'win', 'customer']) WORDS[w] = 'won';
@@ -149,14 +151,23 @@ function verdictOf(stats: Omit<OutcomeStats, 'verdict' | 'verdictKind' | 'sugges
       text: `Not enough closed deals to judge the model: ${stats.closed} won or lost (fewer than ${MIN_CLOSED_DEALS}).`,
     };
   }
+  if (stats.won === 0 || stats.lost === 0) {
+    // Every tier then has the same win rate (0% or 100%): nothing to compare, like the AUC.
+    return {
+      kind: 'warning',
+      text: `All ${stats.closed} closed deals were ${stats.won === 0 ? 'lost' : 'won'}: judging the tiers needs both won and lost deals.`,
+    };
+  }
   const overall = stats.winRate ?? 0;
   const ranked = stats.tiers.filter((t) => !t.disqualified && t.winRate !== null);
   const top = ranked[0];
   const bottom = ranked[ranked.length - 1];
   if (top === undefined || bottom === undefined || top === bottom) {
+    const dqClosed = stats.tiers.some((t) => t.disqualified && t.winRate !== null);
+    const who = top === undefined ? 'disqualified accounts' : `${tierName(top.label)}${dqClosed ? ' and disqualified accounts' : ''}`;
     return {
       kind: 'warning',
-      text: `Only ${top === undefined ? 'disqualified accounts' : tierName(top.label)} have closed deals, so the tiers cannot be compared (${percent(overall)} won overall).`,
+      text: `Only ${who} have closed deals, so the tiers cannot be compared (${percent(overall)} won overall).`,
     };
   }
   const topRate = top.winRate!;
@@ -171,6 +182,13 @@ function verdictOf(stats: Omit<OutcomeStats, 'verdict' | 'verdictKind' | 'sugges
     return {
       kind: 'warning',
       text: `${tierName(top.label)} closed at ${percent(topRate)}, no better than ${percent(overall)} overall: the model does not separate winners; review the criteria below.`,
+    };
+  }
+  // A top tier a hair above the rest (33.4% against 33.35%) is a coin toss, not a model that separates winners.
+  if (topRate < MIN_SEPARATING_LIFT * overall || percent(topRate) === percent(overall) || percent(topRate) === percent(bottomRate)) {
+    return {
+      kind: 'warning',
+      text: `${tierName(top.label)} closed at ${percent(topRate)} against ${percent(overall)} overall (${(topRate / overall).toFixed(1)}x) and ${percent(bottomRate)} for ${tierName(bottom.label)}: the tiers barely differ, so the model does not separate winners; review the criteria below.`,
     };
   }
   const lift = top.lift === null ? '' : ` (${top.lift.toFixed(1)}x)`;

@@ -2,7 +2,9 @@
 
 import { compileModel } from '../engine/model-compile';
 import { outcomeStats } from '../engine/outcomes';
-import { findColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeCandidates, preferredOutcomeColumn } from '../engine/outcome-column';
+import {
+  detectOutcomeColumn, findOutcomeColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeCandidateColumns, type OutcomeColumn,
+} from '../engine/outcome-column';
 import type { OutcomeRequest, OutcomeValidation } from './api-types';
 import { readStoredModel } from './model-store';
 import { readTable } from './sheet-table';
@@ -34,16 +36,19 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
     return fail('profile', e instanceof Error ? e.message : String(e));
   }
   base.profile = profile.name;
-  base.candidates = outcomeCandidates(table.headers, table.rows);
+  const candidates = outcomeCandidateColumns(table.headers, table.rows);
+  // The dropdown offers names, each once; a name shared by several columns stands for the one holding outcomes.
+  base.candidates = [...new Set(candidates.map((c) => c.header))];
 
   const wanted = request?.outcomeColumn ?? null;
-  let column: string | null;
+  // Carried as a position from here on: headers can repeat, and looking the name up again could read another column.
+  let column: OutcomeColumn | null;
   if (wanted !== null && wanted.trim() !== '') {
-    column = findColumn(table.headers, wanted);
+    column = findOutcomeColumn(table.headers, candidates, wanted);
     if (column === null) return fail('no-outcome-column', `Sheet "${sheet.getName()}" has no column "${wanted}".`);
   } else {
     // A column named like an outcome column among those that read as outcomes, else the one with most outcomes.
-    column = preferredOutcomeColumn(base.candidates) ?? base.candidates[0] ?? null;
+    column = detectOutcomeColumn(candidates);
   }
   if (column === null) {
     return fail(
@@ -51,8 +56,8 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
       `No column of outcomes found on "${sheet.getName()}". Add a column named ${OUTCOME_HEADERS.slice(0, 4).join(', ')} or similar whose cells say ${OUTCOME_WORDS_HINT}.`,
     );
   }
-  base.outcomeColumn = column;
-  const stats = outcomeStats(profile, table.rows, table.headers.indexOf(column));
+  base.outcomeColumn = column.header;
+  const stats = outcomeStats(profile, table.rows, column.index);
   if (stats.verdictKind === 'too-few') return { ...base, reason: 'too-few', message: stats.verdict, stats };
   return { ...base, ok: true, message: stats.verdict, stats };
 }

@@ -1,6 +1,6 @@
 // Validate against outcomes: outcome words, win rates and lift per tier, the disqualified group, criteria and the verdict.
 import fc from 'fast-check';
-import { compileModel, outcomeStats, OutcomeTally, readOutcome, rocAuc, type OutcomeStats } from '../../src/engine';
+import { compileModel, criteriaTable, outcomeStats, OutcomeTally, readOutcome, rocAuc, type OutcomeStats } from '../../src/engine';
 import { validModel } from '../factories/models';
 
 const HEADERS = ['Industry', 'Employees', 'Visits', 'Outcome'];
@@ -199,12 +199,62 @@ describe('verdict', () => {
     expect(s.verdict).toBe('Only A-tier accounts have closed deals, so the tiers cannot be compared (60% won overall).');
   });
 
+  test('a coin-toss model (33.4% against 33.3%) does not pass for one that separates winners', () => {
+    const s = stats(rows({ A: { won: 334, lost: 666 }, C: { won: 333, lost: 667 } }));
+    expect(s.auc!).toBeCloseTo(0.5, 2);
+    expect(s.verdictKind).toBe('warning');
+    expect(s.verdict).toBe(
+      'A-tier accounts closed at 33% against 33% overall (1.0x) and 33% for C-tier accounts: the tiers barely differ, so the model does not separate winners; review the criteria below.',
+    );
+  });
+
+  test('a top tier winning less than 1.2x as often as deals overall: the tiers barely differ', () => {
+    const s = stats(rows({ A: { won: 36, lost: 64 }, C: { won: 30, lost: 70 } }));
+    expect(s.verdictKind).toBe('warning');
+    expect(s.verdict).toBe(
+      'A-tier accounts closed at 36% against 33% overall (1.1x) and 30% for C-tier accounts: the tiers barely differ, so the model does not separate winners; review the criteria below.',
+    );
+    // 1.2x is enough.
+    expect(stats(rows({ A: { won: 40, lost: 60 }, C: { won: 26, lost: 74 } })).verdictKind).toBe('separates');
+  });
+
+  test('all closed deals won, or all lost: says both are needed', () => {
+    const won = stats(rows({ A: { won: 15 }, C: { won: 15 } }));
+    expect(won.verdictKind).toBe('warning');
+    expect(won.verdict).toBe('All 30 closed deals were won: judging the tiers needs both won and lost deals.');
+    const lost = stats(rows({ A: { lost: 15 }, C: { lost: 10 }, DQ: { lost: 5 } }));
+    expect(lost.verdict).toBe('All 30 closed deals were lost: judging the tiers needs both won and lost deals.');
+  });
+
+  test('one tier and the disqualified accounts have closed deals: names both', () => {
+    const s = stats(rows({ A: { won: 15, lost: 10 }, C: { open: 3 }, DQ: { won: 2, lost: 3 } }));
+    expect(s.verdictKind).toBe('warning');
+    expect(s.verdict).toBe('Only A-tier accounts and disqualified accounts have closed deals, so the tiers cannot be compared (57% won overall).');
+    expect(stats(rows({ C: { open: 3 }, DQ: { won: 12, lost: 13 } })).verdict).toBe(
+      'Only disqualified accounts have closed deals, so the tiers cannot be compared (48% won overall).',
+    );
+  });
+
   test('fewer than 20 closed deals: not enough data', () => {
     const s = stats(rows({ A: { won: 9, lost: 1, open: 30 }, C: { won: 1, lost: 8 } }));
     expect(s.closed).toBe(19);
     expect(s.verdictKind).toBe('too-few');
     expect(s.verdict).toBe('Not enough closed deals to judge the model: 19 won or lost (fewer than 20).');
     expect(stats(rows({ A: { won: 10, lost: 1 }, C: { won: 1, lost: 8 } })).verdictKind).toBe('separates');
+  });
+});
+
+describe('criteriaTable', () => {
+  test('largest difference first, either way: a criterion that goes with losing ranks by how much', () => {
+    // Industry matches in A only: 10% won against 65% (-55 points); visits in A and B: 50% against 40% (+10 points).
+    const s = stats(rows({ A: { won: 1, lost: 9 }, B: { won: 9, lost: 1 }, C: { won: 4, lost: 6 } }));
+    expect(criteriaTable(s).rows.map((r) => r.slice(0, 3))).toEqual([
+      ['SaaS or Fintech', '10% of 10', '65% of 20'],
+      ['10+ site visits', '50% of 20', '40% of 10'],
+    ]);
+    // Unknown differences last.
+    const never = stats(rows({ B: { won: 10, lost: 5 }, C: { won: 2, lost: 8 } }));
+    expect(criteriaTable(never).rows.map((r) => r[0])).toEqual(['10+ site visits', 'SaaS or Fintech']);
   });
 });
 

@@ -81,22 +81,26 @@ describe('validateOutcomes', () => {
     // Every score criterion without bands, in model order, with its points now; every one has enough deals on the sample.
     const scoring = model.criteria.filter((c) => (c.role ?? 'score') === 'score' && c.when.op !== 'bands');
     expect(s.suggestions.map((x) => [x.id, x.current])).toEqual(scoring.map((c) => [c.id, c.points]));
-    for (const x of s.suggestions) {
+    // Differences that could be chance keep their points (on 212 closed deals, several do).
+    const changed = s.suggestions.filter((x) => x.suggested !== null);
+    expect(changed.length).toBeGreaterThan(3);
+    expect(changed.length).toBeLessThan(s.suggestions.length);
+    for (const x of s.suggestions.filter((y) => y.suggested === null)) expect(x.reason).toMatch(/; points kept\.$/);
+    for (const x of changed) {
       expect(Number.isInteger(x.suggested)).toBe(true);
-      // A criterion that goes with losing becomes (or stays) a penalty.
-      const difference = rates.get(x.id)!.difference!;
-      if (difference < -0.05) expect(x.suggested!).toBeLessThan(0);
-      if (difference > 0.05) expect(x.suggested!).toBeGreaterThan(0);
+      // The sign follows the win rates: a criterion that goes with losing becomes (or stays) a penalty.
+      expect(Math.sign(x.suggested!)).toBe(Math.sign(rates.get(x.id)!.difference!));
     }
     const categories = new Set(scoring.map((c) => c.category));
     expect(categories.size).toBe(3);
     for (const category of categories) {
       const inCategory = s.suggestions.filter((x) => criterion(x.id).category === category);
-      // The category's strongest criterion gets its largest points now.
-      expect(Math.max(...inCategory.map((x) => Math.abs(x.suggested!)))).toBe(Math.max(...inCategory.map((x) => Math.abs(x.current))));
-      // A clearly larger matched-vs-not win-rate difference gets at least as many points.
-      for (const a of inCategory) {
-        for (const b of inCategory) {
+      const suggested = inCategory.filter((x) => x.suggested !== null);
+      // The category's strongest criterion with a clear effect gets its largest points now.
+      expect(Math.max(...suggested.map((x) => Math.abs(x.suggested!)))).toBe(Math.max(...inCategory.map((x) => Math.abs(x.current))));
+      // Among those, a clearly larger matched-vs-not win-rate difference gets at least as many points.
+      for (const a of suggested) {
+        for (const b of suggested) {
           if (rates.get(a.id)!.difference! > rates.get(b.id)!.difference! + 0.02) expect(a.suggested!).toBeGreaterThanOrEqual(b.suggested!);
         }
       }
@@ -104,6 +108,24 @@ describe('validateOutcomes', () => {
     // Worked example: the demo request (35 points) wins less than content downloads (15), so it gets fewer now.
     const by = new Map(s.suggestions.map((x) => [x.id, x]));
     expect(by.get('demo_requested')!.suggested!).toBeLessThan(by.get('content_downloads')!.suggested!);
+  });
+
+  test('two columns headed Outcome: the one holding outcomes is found and read, by default and when picked by name', () => {
+    // An earlier "Outcome" column of notes; the real one stays last.
+    const rows = sampleRows().map((r, i) => [i === 0 ? 'Outcome' : 'call back later', ...r]);
+    const addon = withModel(rows);
+    const r = validate(addon);
+    expect(r).toMatchObject({ ok: true, outcomeColumn: 'Outcome', candidates: ['Outcome'], stats: { won: 71, lost: 141, open: 188 } });
+    // The sidebar's dropdown sends the name back.
+    expect(validate(addon, { outcomeColumn: 'Outcome' })).toMatchObject({ ok: true, outcomeColumn: 'Outcome', stats: { won: 71, lost: 141 } });
+    expect(validate(addon, { outcomeColumn: ' outcome ' })).toMatchObject({ ok: true, stats: { won: 71, lost: 141 } });
+  });
+
+  test('two outcome columns with the same name: the dropdown offers the name once, for the one with more outcomes', () => {
+    // A first "Status" column with won/lost on a few rows only.
+    const rows = sampleRows().map((r, i) => [i === 0 ? 'Status' : i <= 30 ? 'lost' : '', ...r.slice(0, -1), i === 0 ? 'Status' : r[r.length - 1]!]);
+    const r = validate(withModel(rows));
+    expect(r).toMatchObject({ ok: true, outcomeColumn: 'Status', candidates: ['Status'], stats: { won: 71, lost: 141, open: 188 } });
   });
 
   test('no model saved: an error as a value', () => {
