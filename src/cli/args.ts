@@ -62,7 +62,8 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     }
     const next = argv[i + 1];
     // A following flag is not a value: `--model --out x` is a forgotten argument, not a model named "--out".
-    if (next === undefined || (next.startsWith('-') && next !== '-')) throw new UsageError(`--${name} needs a value`);
+    // Nor is an empty argument (`--profile ""`, `--profile "$UNSET"`): it would quietly mean the default.
+    if (next === undefined || next === '' || (next.startsWith('-') && next !== '-')) throw new UsageError(`--${name} needs a value`);
     flags.set(name, next);
     i++;
   }

@@ -1,10 +1,15 @@
 // Streaming RFC 4180 CSV parser: text chunks in, rows of fields out, without ever holding the whole file.
-import { StringDecoder } from 'node:string_decoder';
+import { constants as bufferConstants } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import * as chars from './csv-chars';
+import type { Delimiter } from './csv-chars';
+import { InputDecoder, InvalidBytes } from './input-decoder';
 
 // Read once into module constants: run as CommonJS (tsx), each use of an imported binding is a getter call.
-const { COMMA, QUOTE, CR, LF } = chars;
+const { QUOTE, CR, LF, detectDelimiter } = chars;
+
+/** The longest string V8 can make (about 512 MB): no row's text, and so no field, can be longer. */
+export const MAX_ROW_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 
 /** A CSV the parser cannot read; `line` is the 1-based physical line the problem starts on. */
 export class CsvError extends Error {
@@ -15,6 +20,35 @@ export class CsvError extends Error {
     super(message);
     this.name = 'CsvError';
   }
+}
+
+/** Input that is neither UTF-8 nor UTF-16 with a byte order mark (cp1252, say); `line` is where the first bad byte is. */
+export class NotUtf8Error extends Error {
+  constructor(readonly line: number) {
+    super(`line ${line} is not UTF-8 text`);
+    this.name = 'NotUtf8Error';
+  }
+}
+
+/** Header text held at most to tell the delimiter: a real header row is far shorter, an open quote is not. */
+export const HEADER_SCAN_LIMIT = 1 << 20;
+
+/** Options of CsvParser. */
+export interface CsvParserOptions {
+  /**
+   * The text starts a file, so a leading byte order mark is dropped; false when parsing a later part of a file
+   * (a worker thread's chunk), where U+FEFF would be part of a cell. Default true.
+   */
+  atFileStart?: boolean;
+  /** The cell delimiter, or 'auto' to tell it from the header row (see detectDelimiter). Default ','. */
+  delimiter?: Delimiter | 'auto';
+  /** The longest row, in UTF-16 units, before the parser gives up; V8's string limit unless a test lowers it. */
+  maxRowLength?: number;
+}
+
+/** A length in messages: "512 MB" for the real limit, characters for the small ones of tests. */
+function sizeText(chars: number): string {
+  return chars >= 1 << 20 ? `${Math.floor(chars / (1 << 20))} MB` : `${chars} characters`;
 }
 
 // Where the parser stands when a chunk ends; fields and rows may span any number of chunks.
@@ -42,6 +76,14 @@ const enum State {
 export class CsvParser {
   /** The first line break seen outside quotes, so a writer can answer in the same style; '\n' until one is seen. */
   lineEnding: '\n' | '\r\n' | '\r' = '\n';
+  /** The cell delimiter: given, or once the header row was read, detected. */
+  delimiter: Delimiter;
+
+  private delimiterCode: number;
+  /** The delimiter is still to be told from the header row, whose text is `held` until it ends. */
+  private detecting: boolean;
+  private held = '';
+  private readonly maxRowLength: number;
 
   private state = State.FieldStart;
   private row: string[] = [];
@@ -54,7 +96,9 @@ export class CsvParser {
   private sawLineEnding = false;
   private started = false;
   /** 1-based physical line the parser is on; counts line breaks inside quoted fields too. */
-  private line = 1;
+  private lineNo = 1;
+  /** Line where the current row began, for the row-too-long error. */
+  private rowLine = 1;
   /** Line where the open quoted field began, for the unterminated-quote error. */
   private quoteLine = 1;
   /** The chunk being parsed, and where in it the current row began. */
@@ -70,23 +114,73 @@ export class CsvParser {
    */
   lastRaw: (string | undefined)[] = [];
 
+  constructor(options: CsvParserOptions = {}) {
+    this.started = options.atFileStart === false;
+    const d = options.delimiter ?? ',';
+    this.detecting = d === 'auto';
+    this.delimiter = d === 'auto' ? ',' : d;
+    this.delimiterCode = this.delimiter.charCodeAt(0);
+    this.maxRowLength = options.maxRowLength ?? MAX_ROW_LENGTH;
+  }
+
+  /** The 1-based physical line the parser has reached, for error messages. */
+  get line(): number {
+    return this.lineNo;
+  }
+
   /**
-   * @param atFileStart the text starts a file, so a leading byte order mark is dropped; false when parsing a
-   *   later part of a file (a worker thread's chunk), where U+FEFF would be part of a cell
+   * True while the only line break seen is a CR that ended the last chunk: `lineEnding` says '\n' then, but the
+   * next chunk may start with the LF that makes it '\r\n'.
    */
-  constructor(atFileStart = true) {
-    this.started = !atFileStart;
+  get lineEndingUndecided(): boolean {
+    return this.skipLf && !this.sawLineEnding;
   }
 
   /** Parses one chunk of text and returns the rows it completed (possibly none). */
   push(chunk: string): string[][] {
-    const out = this.parse(chunk);
+    let text = chunk;
+    if (this.detecting) {
+      if (this.held.length + text.length > this.maxRowLength) {
+        // A header row this long has no end in sight: decide now and let the length check below report it.
+        this.setDelimiter(detectDelimiter(this.held, true) ?? ',');
+        const held = this.held;
+        this.held = '';
+        this.push(held);
+        return this.push(text);
+      }
+      // The delimiter comes from the header row: hold the text until that row has ended.
+      this.held += text;
+      // Scanned again from the start per chunk, so a header row that does not end (an open quote) is cut short.
+      const found = detectDelimiter(this.held, this.held.length > HEADER_SCAN_LIMIT);
+      this.lastRaw = [];
+      if (found === undefined) return [];
+      this.setDelimiter(found);
+      text = this.held;
+      this.held = '';
+    }
+    const out = this.parse(text);
     // A row goes on into the next chunk: keep its text so far, so its source text is known however the file is cut.
     if (this.rowStarted) {
+      // Checked before V8 fails with "Invalid string length": a row this long is nearly always a quote never closed.
+      if (this.rowPrefix.length + this.chunk.length - this.rowStart > this.maxRowLength) throw this.tooLong();
       this.rowPrefix += this.chunk.slice(this.rowStart);
       this.rowStart = 0;
     }
     return out;
+  }
+
+  private setDelimiter(d: Delimiter): void {
+    this.detecting = false;
+    this.delimiter = d;
+    this.delimiterCode = d.charCodeAt(0);
+  }
+
+  private tooLong(): CsvError {
+    const size = sizeText(this.maxRowLength);
+    if (this.state === State.Quoted || this.state === State.QuoteAtChunkEnd) {
+      return new CsvError(`line ${this.quoteLine}: a field longer than ${size} starts there; probably an unterminated quote`, this.quoteLine);
+    }
+    return new CsvError(`line ${this.rowLine}: a row longer than ${size} starts there`, this.rowLine);
   }
 
   private parse(chunk: string): string[][] {
@@ -99,6 +193,7 @@ export class CsvParser {
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
     }
     const n = s.length;
+    const DELIM = this.delimiterCode;
     let i = 0;
     if (this.skipLf && n > 0) {
       this.skipLf = false;
@@ -117,10 +212,11 @@ export class CsvParser {
           if (!this.rowStarted) {
             this.rowStarted = true;
             this.rowStart = i;
+            this.rowLine = this.lineNo;
           }
           if (s.charCodeAt(i) === QUOTE) {
             this.state = State.Quoted;
-            this.quoteLine = this.line;
+            this.quoteLine = this.lineNo;
             i++;
             start = i;
           } else {
@@ -133,7 +229,7 @@ export class CsvParser {
           let c = 0;
           while (i < n) {
             c = s.charCodeAt(i);
-            if (c === COMMA || c === LF || c === CR) break;
+            if (c === DELIM || c === LF || c === CR) break;
             if (c === QUOTE) this.irregular = true;
             i++;
           }
@@ -142,7 +238,7 @@ export class CsvParser {
             return out;
           }
           this.pushField(this.partial.length > 0 ? this.partial + s.slice(start, i) : s.slice(start, i));
-          if (c === COMMA) {
+          if (c === DELIM) {
             i++;
             this.state = State.FieldStart;
           } else {
@@ -187,7 +283,7 @@ export class CsvParser {
         }
         case State.AfterQuote: {
           const c = s.charCodeAt(i);
-          if (c === COMMA) {
+          if (c === DELIM) {
             this.pushField(this.partial);
             i++;
             this.state = State.FieldStart;
@@ -209,6 +305,23 @@ export class CsvParser {
 
   /** Signals the end of input and returns the last row if the input did not end with a line break. */
   end(): string[][] {
+    if (this.detecting) {
+      // A file of one row, or none: the header row ends here.
+      this.setDelimiter(detectDelimiter(this.held, true) ?? ',');
+      const text = this.held;
+      this.held = '';
+      if (text.length > 0) {
+        const rows = this.push(text);
+        const raw = this.lastRaw;
+        rows.push(...this.endInput());
+        this.lastRaw = raw.concat(this.lastRaw);
+        return rows;
+      }
+    }
+    return this.endInput();
+  }
+
+  private endInput(): string[][] {
     this.lastRaw = [];
     if (this.skipLf && !this.sawLineEnding) this.noteLineEnding('\r');
     this.skipLf = false;
@@ -238,7 +351,7 @@ export class CsvParser {
     this.row = [];
     this.rowStarted = false;
     this.state = State.FieldStart;
-    this.line++;
+    this.lineNo++;
     if (s.charCodeAt(i) === LF) {
       if (!this.sawLineEnding) this.noteLineEnding('\n');
       return i + 1;
@@ -273,7 +386,7 @@ export class CsvParser {
   private countLines(s: string, from: number, to: number): void {
     let j = s.indexOf('\n', from);
     while (j !== -1 && j < to) {
-      this.line++;
+      this.lineNo++;
       j = s.indexOf('\n', j + 1);
     }
   }
@@ -281,8 +394,10 @@ export class CsvParser {
 
 /** Options of `readCsvBatches` and `readCsv`. */
 export interface ReadCsvOptions {
-  /** Receives the parser once created, e.g. to read `lineEnding` after the first rows. */
-  onParser?: (parser: CsvParser) => void;
+  /** Receives the parser and the decoder once created, e.g. to read `lineEnding` or `encoding` after the first rows. */
+  onParser?: (parser: CsvParser, decoder: InputDecoder) => void;
+  /** See CsvParserOptions; for tests, which cannot write a file of 512 MB. */
+  maxRowLength?: number;
 }
 
 /** The rows one chunk completed, with each row's source text where it can be copied through (`CsvParser.lastRaw`). */
@@ -291,25 +406,56 @@ export interface CsvBatch {
   raw: (string | undefined)[];
 }
 
+/** The text of `bytes` pushed into `parser`; bytes that are not UTF-8 become a NotUtf8Error naming their line. */
+export function pushBytes(parser: CsvParser, decoder: InputDecoder, bytes: Uint8Array | undefined): string[][] {
+  let text: string;
+  try {
+    text = bytes === undefined ? decoder.end() : decoder.write(bytes);
+  } catch (err) {
+    if (!(err instanceof InvalidBytes)) throw err;
+    // The parser counts lines; give it the text before the bad byte (its rows are dropped) and ask where it got to.
+    try {
+      parser.push(err.before);
+    } catch {
+      // The line reached so far is still the best answer.
+    }
+    throw new NotUtf8Error(parser.line);
+  }
+  return text.length > 0 ? parser.push(text) : [];
+}
+
 /**
  * Rows of a CSV stream, a batch per chunk read: one await per chunk instead of one per row keeps the
- * per-row overhead of a million-row file low. Bytes are decoded as UTF-8, split characters included.
+ * per-row overhead of a million-row file low. Bytes are decoded as strict UTF-8, or UTF-16 after its byte order
+ * mark (InputDecoder); the delimiter is told from the header row.
  */
 export async function* readCsvBatches(input: Readable, options: ReadCsvOptions = {}): AsyncGenerator<CsvBatch> {
-  const parser = new CsvParser();
-  options.onParser?.(parser);
-  const decoder = new StringDecoder('utf8');
+  const parser = new CsvParser({ delimiter: 'auto', ...(options.maxRowLength === undefined ? {} : { maxRowLength: options.maxRowLength }) });
+  const decoder = new InputDecoder();
+  options.onParser?.(parser, decoder);
+  // Rows are held back while a CR ending the last chunk leaves the line ending undecided: whoever reads
+  // `lineEnding` after the first batch must get the file's, whatever the chunk size or a pause on a pipe.
+  let held: CsvBatch | undefined;
+  const hold = (rows: string[][], raw: (string | undefined)[]): void => {
+    if (rows.length === 0) return;
+    if (held === undefined) held = { rows, raw };
+    else {
+      held.rows.push(...rows);
+      held.raw.push(...raw);
+    }
+  };
   for await (const chunk of input as AsyncIterable<Buffer | string>) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (text.length === 0) continue;
-    const rows = parser.push(text);
-    if (rows.length > 0) yield { rows, raw: parser.lastRaw };
+    // A stream given an encoding by its owner yields text already.
+    const rows = typeof chunk === 'string' ? parser.push(chunk) : pushBytes(parser, decoder, chunk);
+    hold(rows, parser.lastRaw);
+    if (held !== undefined && !parser.lineEndingUndecided) {
+      yield held;
+      held = undefined;
+    }
   }
-  const rest = decoder.end();
-  const tail = rest.length > 0 ? parser.push(rest) : [];
-  const tailRaw = rest.length > 0 ? parser.lastRaw : [];
-  const last = parser.end();
-  if (tail.length > 0 || last.length > 0) yield { rows: tail.concat(last), raw: tailRaw.concat(parser.lastRaw) };
+  hold(pushBytes(parser, decoder, undefined), parser.lastRaw);
+  hold(parser.end(), parser.lastRaw);
+  if (held !== undefined) yield held;
 }
 
 /** Rows of a CSV stream one at a time; convenient where speed does not matter (see `readCsvBatches`). */

@@ -1,15 +1,19 @@
 // CSV output: RFC 4180 field quoting and a buffered row writer that waits for `drain` instead of growing memory.
 import type { Writable } from 'node:stream';
 import * as chars from './csv-chars';
+import type { Delimiter } from './csv-chars';
 
 // Read once into module constants: run as CommonJS (tsx), each use of an imported binding is a getter call.
-const { COMMA, QUOTE, CR, LF, SPACE, TAB } = chars;
+const { QUOTE, CR, LF, SPACE, TAB } = chars;
 
 const LONG_FIELD = 32;
-const QUOTED_CHAR = /[",\r\n]/;
+const QUOTED_CHAR: Readonly<Record<Delimiter, RegExp>> = { ',': /[",\r\n]/, ';': /[";\r\n]/, '\t': /["\t\r\n]/ };
 
-/** True when a field must be quoted: it holds a comma, quote, CR or LF, or starts or ends with white space. */
-export function needsQuotes(field: string): boolean {
+/**
+ * True when a field must be quoted: it holds the delimiter (a comma unless told), a quote, CR or LF, or starts or
+ * ends with white space.
+ */
+export function needsQuotes(field: string, delimiter: Delimiter = ','): boolean {
   const n = field.length;
   if (n === 0) return false;
   // Leading and trailing spaces are quoted because many readers (Excel among them) trim unquoted fields.
@@ -18,10 +22,11 @@ export function needsQuotes(field: string): boolean {
   if (first === SPACE || first === TAB || last === SPACE || last === TAB) return true;
   // A regular expression scans long fields (the Why text, some 300 characters) twice as fast as a loop, and a plain
   // loop beats it on the short fields typical of account lists.
-  if (n > LONG_FIELD) return QUOTED_CHAR.test(field);
+  if (n > LONG_FIELD) return QUOTED_CHAR[delimiter].test(field);
+  const d = delimiter.charCodeAt(0);
   for (let i = 0; i < n; i++) {
     const c = field.charCodeAt(i);
-    if (c === COMMA || c === QUOTE || c === LF || c === CR) return true;
+    if (c === d || c === QUOTE || c === LF || c === CR) return true;
   }
   return false;
 }
@@ -37,18 +42,18 @@ export function inertText(text: string): string {
 }
 
 /** One field as CSV text, quoted (with inner quotes doubled) only when needed. */
-export function csvField(field: string): string {
-  if (!needsQuotes(field)) return field;
+export function csvField(field: string, delimiter: Delimiter = ','): string {
+  if (!needsQuotes(field, delimiter)) return field;
   // Most quoted fields (the Why text) hold commas but no quotes: skip the regular expression for them.
   return field.indexOf('"') < 0 ? `"${field}"` : `"${field.replace(/"/g, '""')}"`;
 }
 
 /** One row as CSV text, without the line ending. */
-export function csvRow(fields: readonly string[]): string {
+export function csvRow(fields: readonly string[], delimiter: Delimiter = ','): string {
   let line = '';
   for (let i = 0; i < fields.length; i++) {
-    if (i > 0) line += ',';
-    line += csvField(fields[i] as string);
+    if (i > 0) line += delimiter;
+    line += csvField(fields[i] as string, delimiter);
   }
   return line;
 }
@@ -56,12 +61,16 @@ export function csvRow(fields: readonly string[]): string {
 export interface CsvWriterOptions {
   /** Line ending written after each row; '\n' unless told (the CLI echoes the input's). */
   lineEnding?: string;
+  /** Cell delimiter; ',' unless told (the CLI echoes the input's). */
+  delimiter?: Delimiter;
   /** Bytes (roughly: UTF-16 units) collected before a write to the stream. */
   chunkSize?: number;
 }
 
 /** Where scored rows go: a stream (CsvWriter) or a string in memory (CsvText, used by worker threads). */
 export interface RowOutput {
+  /** The cell delimiter rows are written with. */
+  readonly delimiter: Delimiter;
   /** Appends a row; returns a promise to await when the output needs to drain, otherwise undefined. */
   writeRow(fields: readonly string[]): Promise<void> | undefined;
   /** Appends a row given as CSV text already (an input row copied through and its ICP cells). */
@@ -72,13 +81,15 @@ export interface RowOutput {
 export class CsvText implements RowOutput {
   protected buffer = '';
   protected readonly eol: string;
+  readonly delimiter: Delimiter;
 
   constructor(options: CsvWriterOptions = {}) {
     this.eol = options.lineEnding ?? '\n';
+    this.delimiter = options.delimiter ?? ',';
   }
 
   writeRow(fields: readonly string[]): Promise<void> | undefined {
-    this.buffer += csvRow(fields) + this.eol;
+    this.buffer += csvRow(fields, this.delimiter) + this.eol;
     return this.collected();
   }
 

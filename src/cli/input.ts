@@ -1,7 +1,7 @@
 // Opens the CSV a command reads (a file, or standard input for `-`) and reads just its header row when asked.
 import { promises as fsp } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { CsvError, readCsv } from './csv-reader';
+import { CsvError, NotUtf8Error, readCsv } from './csv-reader';
 import { CliError, fsReason, type CliIo } from './io';
 
 // Each chunk read becomes one string and a batch of rows: 64 KB keeps that within V8's young generation
@@ -37,6 +37,10 @@ export function inputName(path: string): string {
 /** Turns a CSV syntax error into a message naming the file and line; other errors pass through unchanged. */
 export function csvFailure(err: unknown, path: string): unknown {
   if (err instanceof CsvError) return new CliError(`${inputName(path)} is not a readable CSV: ${err.message}`);
+  if (err instanceof NotUtf8Error) {
+    // Most often Excel's "CSV (Comma delimited)", which is cp1252: guessing that could garble other files silently.
+    return new CliError(`${inputName(path)} line ${err.line} is not UTF-8 text; save the file as "CSV UTF-8" (Excel: File > Save As) and try again`);
+  }
   if (err instanceof CliError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && code !== 'EPIPE') return new CliError(`cannot read ${inputName(path)}: ${fsReason(err)}`);

@@ -42,6 +42,42 @@ const FS_REASONS: Readonly<Record<string, string>> = {
   EROFS: 'the file system is read-only',
 };
 
+/** True for the error of writing to a pipe whose reader went away (`icp ... | head`). */
+export function isBrokenPipe(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+}
+
+/**
+ * Catches the write errors of a stream commands write to with plain `write` calls (standard output): without a
+ * listener, EPIPE from `icp validate ... | head -1` or ENOSPC from `> /dev/full` is an uncaught 'error' event and a
+ * stack trace. The listener stays after `settle`: a late error must not crash the process either.
+ */
+export class WriteWatch {
+  private failure: Error | undefined;
+
+  constructor(private readonly stream: Writable) {
+    stream.on('error', (err: Error) => {
+      this.failure ??= err;
+    });
+  }
+
+  /** Waits until everything written so far was handed to the system, and returns the first write error, if any. */
+  async settle(): Promise<Error | undefined> {
+    const s = this.stream;
+    if (this.failure === undefined && !s.destroyed && s.writable) {
+      // A write's callback runs after the writes before it finished, and gets their error before the 'error' event.
+      await new Promise<void>((resolve) =>
+        s.write('', (err?: Error | null) => {
+          if (err) this.failure ??= err;
+          resolve();
+        }),
+      );
+    }
+    // A stream that failed already may not have emitted its 'error' event yet, but it says so here.
+    return this.failure ?? s.errored ?? undefined;
+  }
+}
+
 /** A short reason for a file-system error, e.g. "no such file". */
 export function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;

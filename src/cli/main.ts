@@ -6,7 +6,7 @@ import { UsageError } from './args';
 import { checkCommand } from './commands/check';
 import { scoreCommand } from './commands/score';
 import { validateCommand } from './commands/validate';
-import { CliError, EXIT_FAILURE, EXIT_OK, writeLine, type CliIo } from './io';
+import { CliError, EXIT_FAILURE, EXIT_OK, fsReason, isBrokenPipe, WriteWatch, writeLine, type CliIo } from './io';
 import { MAIN_USAGE } from './usage';
 
 export type { CliIo } from './io';
@@ -25,6 +25,18 @@ function version(): string {
 
 /** Runs `icp` with `argv` (without node and the script) and returns the exit code; never throws. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  const stdout = new WriteWatch(io.stdout);
+  const code = await run(argv, io);
+  const failure = await stdout.settle();
+  // The reader of standard output went away (`icp validate ... | head -1`): stop quietly, like other tools.
+  if (failure === undefined || isBrokenPipe(failure)) return code;
+  // A failed command said why already (`icp score` reports its own write errors); otherwise output was lost.
+  if (code === EXIT_FAILURE) return code;
+  writeLine(io.stderr, `icp: cannot write standard output: ${fsReason(failure)}`);
+  return EXIT_FAILURE;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined) {

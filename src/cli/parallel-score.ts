@@ -3,7 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CsvError, CsvParser, readCsvBatches } from './csv-reader';
+import { detectDelimiter, type Delimiter } from './csv-chars';
+import { CsvError, CsvParser, HEADER_SCAN_LIMIT, MAX_ROW_LENGTH, NotUtf8Error, pushBytes, readCsvBatches } from './csv-reader';
+import { InputDecoder } from './input-decoder';
 import type { CsvWriter } from './csv-writer';
 import { firstRowEnd, lastRowEnd } from './row-boundaries';
 import type { CompiledProfile } from '../engine';
@@ -32,38 +34,65 @@ const QUEUED_PER_WORKER = 2;
 /** The header row of a file and where its data rows start. */
 export interface FileHead {
   headers: string[] | undefined;
+  /** The header row's source text, to copy through (undefined when it is not plain RFC 4180). */
+  headerRaw: string | undefined;
   lineEnding: '\n' | '\r\n' | '\r';
+  delimiter: Delimiter;
   /** Byte offset of the first data row. */
   dataStart: number;
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
 
-/** Reads the header row of a CSV file (growing the read until the row ends) without reading further. */
-export async function readFileHead(file: string, chunkBytes = CHUNK_BYTES): Promise<FileHead> {
+/** True when the file starts with a UTF-16 byte order mark: such a file is read on one thread (see InputDecoder). */
+export async function isUtf16File(file: string): Promise<boolean> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    await handle.read(head, 0, 2, 0);
+    return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads the header row of a UTF-8 CSV file (growing the read until the row ends) without reading further. */
+export async function readFileHead(file: string, chunkBytes = CHUNK_BYTES, maxRowLength = MAX_ROW_LENGTH): Promise<FileHead> {
   const handle = await fs.promises.open(file, 'r');
   try {
     let bytes: Buffer = Buffer.alloc(0);
     let eof = false;
     const bom = (b: Buffer): number => (b.length >= 3 && BOM.every((x, i) => b[i] === x) ? 3 : 0);
     let end = 0;
+    let delimiter: Delimiter | undefined;
     while (!eof) {
+      // A header row this long is an unterminated quote: the one-thread reader says so, with its line.
+      if (bytes.length > maxRowLength) throw await firstReadError(file, maxRowLength);
       const more = Buffer.alloc(chunkBytes);
       const { bytesRead } = await handle.read(more, 0, chunkBytes, bytes.length);
       eof = bytesRead < chunkBytes;
       bytes = Buffer.concat([bytes, more.subarray(0, bytesRead)]);
       const skip = bom(bytes);
-      const cut = firstRowEnd(bytes.subarray(skip));
+      // Only ASCII matters to where the row ends, so a lossy decoding is good enough to tell the delimiter; and as
+      // CsvParser does, a header row that goes on and on (an open quote) is judged by its start.
+      const long = bytes.length - skip > HEADER_SCAN_LIMIT;
+      delimiter ??= detectDelimiter(bytes.subarray(skip, skip + HEADER_SCAN_LIMIT + 1).toString('utf8'), eof || long);
+      const cut = delimiter === undefined ? 0 : firstRowEnd(bytes.subarray(skip), delimiter.charCodeAt(0));
       if (cut > 0) {
         end = skip + cut;
         break;
       }
       end = bytes.length;
     }
-    const parser = new CsvParser();
-    const rows = parser.push(bytes.subarray(0, end).toString('utf8'));
+    const parser = new CsvParser({ delimiter: delimiter ?? ',', maxRowLength });
+    const decoder = new InputDecoder();
+    const rows = pushBytes(parser, decoder, bytes.subarray(0, end));
+    const raw = parser.lastRaw;
+    rows.push(...pushBytes(parser, decoder, undefined));
+    raw.push(...parser.lastRaw);
     rows.push(...parser.end());
-    return { headers: rows[0], lineEnding: parser.lineEnding, dataStart: end };
+    raw.push(...parser.lastRaw);
+    return { headers: rows[0], headerRaw: raw[0], lineEnding: parser.lineEnding, delimiter: parser.delimiter, dataStart: end };
   } finally {
     await handle.close();
   }
@@ -79,6 +108,8 @@ export interface ThreadedScoreOptions {
   writer: CsvWriter;
   tally: TierTally;
   chunkBytes?: number;
+  /** The longest row in bytes the main thread gathers for a worker; V8's string limit unless a test lowers it. */
+  maxRowLength?: number;
 }
 
 /** Rows with more cells than the header row: how many, and the first one's row number (header = 1). */
@@ -93,6 +124,8 @@ export interface LongRows {
  */
 export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongRows> {
   const chunkBytes = o.chunkBytes ?? CHUNK_BYTES;
+  const maxRowLength = o.maxRowLength ?? MAX_ROW_LENGTH;
+  const delimiter = o.head.delimiter.charCodeAt(0);
   const workers = Array.from({ length: o.threads }, () => new Worker(WORKER_BOOT, { eval: true, workerData: o.setup, resourceLimits: WORKER_HEAP }));
   const results = new Map<number, ChunkResult>();
   let failure: unknown;
@@ -129,7 +162,7 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
     for (let r = results.get(written); r !== undefined; r = results.get(written)) {
       results.delete(written);
       written++;
-      if (!r.ok) throw await chunkFailure(r, o.file);
+      if (!r.ok) throw await chunkFailure(r, o.file, maxRowLength);
       o.tally.merge(r.scored, r.blank, r.tiers);
       if (r.longRows > 0 && long.longRows === 0) long.firstLongRow = 1 + rowsBefore + r.firstLongRow;
       long.longRows += r.longRows;
@@ -153,7 +186,7 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
     const chunk = { id: sent, bytes, last };
     if (bytes.length >= MAIN_THREAD_MIN_BYTES) {
       // A chunk this big is a row of many megabytes: scored here, where the heap is not capped like a worker's.
-      results.set(sent, scoreChunk(o.profile, o.head.headers!.length, o.setup.lineEnding, chunk));
+      results.set(sent, scoreChunk(o.profile, o.head.headers!.length, o.setup, chunk));
     } else {
       workers[sent % workers.length]!.postMessage(chunk, [bytes.buffer as ArrayBuffer]);
     }
@@ -174,8 +207,10 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
       if (bytesRead === 0) break;
       position += bytesRead;
       const filled = carry.length + bytesRead;
-      const cut = lastRowEnd(buf.subarray(0, filled));
+      const cut = lastRowEnd(buf.subarray(0, filled), delimiter);
       carry = buf.slice(cut, filled);
+      // A row that will not fit in a string (an unterminated quote, nearly always): the one-thread reader reports it.
+      if (carry.length > maxRowLength) throw await firstReadError(o.file, maxRowLength);
       if (cut > 0) await send(buf.subarray(0, cut), false);
     }
     // The last row without a line break, or an open quote that CsvParser.end() will report.
@@ -189,15 +224,25 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
   }
 }
 
+/** Errors a worker reports that depend on where in the file they are: the main thread reads the file to place them. */
+const FILE_ERRORS = new Set(['CsvError', 'NotUtf8Error']);
+
 /** A worker's error as the single-threaded path would report it: CSV errors carry their line in the whole file. */
-async function chunkFailure(r: Extract<ChunkResult, { ok: false }>, file: string): Promise<Error> {
-  if (r.name === 'CsvError') {
-    // Rare (an unterminated quote at the end of the file): read the file again to find the line it opened on.
-    try {
-      for await (const batch of readCsvBatches(fs.createReadStream(file))) void batch;
-    } catch (err) {
-      if (err instanceof CsvError) return err;
-    }
-  }
+async function chunkFailure(r: Extract<ChunkResult, { ok: false }>, file: string, maxRowLength: number): Promise<Error> {
+  // Rare (an unterminated quote at the end of the file, a byte that is not UTF-8): read the file again to find its line.
+  if (FILE_ERRORS.has(r.name)) return firstReadError(file, maxRowLength, new Error(r.message));
   return new Error(r.message);
+}
+
+/**
+ * The error reading `file` on one thread stops at (a CsvError or NotUtf8Error), so every thread count reports a
+ * broken file alike; `otherwise` (or a CsvError) when that reading succeeds.
+ */
+async function firstReadError(file: string, maxRowLength: number, otherwise?: Error): Promise<Error> {
+  try {
+    for await (const batch of readCsvBatches(fs.createReadStream(file), { maxRowLength })) void batch;
+  } catch (err) {
+    if (err instanceof CsvError || err instanceof NotUtf8Error) return err;
+  }
+  return otherwise ?? new CsvError(`a row is too long to read on several threads; try --threads 1`, 0);
 }

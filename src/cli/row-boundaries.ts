@@ -12,11 +12,11 @@ const AFTER_QUOTE = 3;
 
 /**
  * The offset just after the last line break in `bytes` that ends a row, or 0 when no row ends in them.
- * `bytes` must start at the start of a row. Same answer as a byte-by-byte walk (see rowEnd), but it jumps from
+ * `bytes` must start at the start of a row; `delimiter` is the cell delimiter's code. Same answer as a byte-by-byte walk (see rowEnd), but it jumps from
  * quote to quote with indexOf, so a megabyte costs a few thousand native searches rather than a million steps
  * of a JavaScript loop: the main thread of `icp score --threads` calls it on every chunk of the file.
  */
-export function lastRowEnd(bytes: Uint8Array): number {
+export function lastRowEnd(bytes: Uint8Array, delimiter: number = COMMA): number {
   const n = bytes.length;
   // The stretches outside quoted fields, as [from, to) pairs: only there does a line break end a row.
   const stretches: number[] = [];
@@ -28,7 +28,7 @@ export function lastRowEnd(bytes: Uint8Array): number {
     if (q < 0) break;
     // A quote opens a quoted field only at the start of a field; elsewhere it is a literal character.
     const before = q === 0 ? LF : bytes[q - 1];
-    if (before !== COMMA && before !== LF && before !== CR) {
+    if (before !== delimiter && before !== LF && before !== CR) {
       pos = q + 1;
       continue;
     }
@@ -63,8 +63,8 @@ export function lastRowEnd(bytes: Uint8Array): number {
 }
 
 /** The offset just after the line break that ends the first row in `bytes`, or 0 when it does not end in them. */
-export function firstRowEnd(bytes: Uint8Array): number {
-  return rowEnd(bytes, true);
+export function firstRowEnd(bytes: Uint8Array, delimiter: number = COMMA): number {
+  return rowEnd(bytes, true, delimiter);
 }
 
 /**
@@ -76,7 +76,7 @@ export function firstRowEnd(bytes: Uint8Array): number {
  * cut falls before its row. Works on UTF-8 bytes: every byte it looks for is ASCII, and no byte of a
  * multi-byte character is below 0x80.
  */
-export function rowEnd(bytes: Uint8Array, first: boolean): number {
+export function rowEnd(bytes: Uint8Array, first: boolean, delimiter: number = COMMA): number {
   const n = bytes.length;
   let state = FIELD_START;
   let cut = 0;
@@ -99,8 +99,8 @@ export function rowEnd(bytes: Uint8Array, first: boolean): number {
       i++;
       continue;
     }
-    // FIELD_START with another byte, UNQUOTED and AFTER_QUOTE all treat a comma or a line break alike.
-    if (c === COMMA) {
+    // FIELD_START with another byte, UNQUOTED and AFTER_QUOTE all treat a delimiter or a line break alike.
+    if (c === delimiter) {
       state = FIELD_START;
       i++;
     } else if (c === LF) {

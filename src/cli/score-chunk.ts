@@ -3,30 +3,39 @@ import type { CompiledProfile } from '../engine';
 import { CsvParser } from './csv-reader';
 import { CsvText } from './csv-writer';
 import { RowScorer } from './commands/score-rows';
-import type { ChunkResult, ScoreChunk } from './score-worker-protocol';
+import type { ChunkResult, ScoreChunk, WorkerSetup } from './score-worker-protocol';
 
 const encoder = new TextEncoder();
+// Strict like the one-thread reader (InputDecoder): bytes that are not UTF-8 fail the chunk rather than become U+FFFD.
+// ignoreBOM keeps a U+FEFF that starts a chunk: it is part of a cell there, not the file's byte order mark.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The chunk's rows with their ICP cells as CSV bytes, with its tallies; a failure (an open quote) as data. */
-export function scoreChunk(profile: CompiledProfile, width: number, lineEnding: string, chunk: ScoreChunk): ChunkResult {
+export function scoreChunk(profile: CompiledProfile, width: number, setup: Pick<WorkerSetup, 'lineEnding' | 'delimiter'>, chunk: ScoreChunk): ChunkResult {
+  const { lineEnding, delimiter } = setup;
   try {
     // Cut at row ends by lastRowEnd, so every chunk holds whole rows (and whole UTF-8 characters).
-    const parser = new CsvParser(false);
-    // Node's UTF-8 decoder, as the single-threaded path's StringDecoder uses: the same text for the same bytes,
-    // invalid ones included, and a U+FEFF starting a chunk is kept (it is part of a cell, not the file's BOM).
-    const rows = parser.push(Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength).toString('utf8'));
+    const parser = new CsvParser({ atFileStart: false, delimiter });
+    let text: string;
+    try {
+      text = decoder.decode(chunk.bytes);
+    } catch {
+      // Where the bad byte is in the whole file is for the main thread to find.
+      return { id: chunk.id, ok: false, name: 'NotUtf8Error', message: 'not UTF-8 text' };
+    }
+    const rows = parser.push(text);
     const raw = parser.lastRaw;
     if (chunk.last) {
       rows.push(...parser.end());
       raw.push(...parser.lastRaw);
     }
-    const text = new CsvText({ lineEnding });
-    const scorer = new RowScorer(profile, width, text, 0);
+    const out = new CsvText({ lineEnding, delimiter });
+    const scorer = new RowScorer(profile, width, out, 0);
     scorer.scoreBatchNow({ rows, raw });
     return {
       id: chunk.id,
       ok: true,
-      bytes: encoder.encode(text.take()),
+      bytes: encoder.encode(out.take()),
       rows: rows.length,
       scored: scorer.tally.scored,
       blank: scorer.tally.blank,

@@ -1,5 +1,6 @@
 // The messages between `icp score` and its worker threads (all structured-cloneable).
 import type { Model } from '../engine';
+import type { Delimiter } from './csv-chars';
 
 /** What a worker needs to score rows exactly as the main thread would. */
 export interface WorkerSetup {
@@ -10,6 +11,8 @@ export interface WorkerSetup {
   /** "Today" as epoch milliseconds, fixed by the main thread so every thread counts days from the same day. */
   today: number;
   lineEnding: string;
+  /** The file's cell delimiter, told from its header row by the main thread. */
+  delimiter: Delimiter;
 }
 
 /** Whole CSV rows as UTF-8 bytes; `last` when they end the file (the last row may lack its line break). */

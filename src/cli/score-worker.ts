@@ -9,6 +9,6 @@ const setup = workerData as WorkerSetup;
 const profile = compileModel(setup.model, setup.headers, { today: new Date(setup.today) }).profile(setup.profile);
 
 parentPort!.on('message', (chunk: ScoreChunk) => {
-  const result = scoreChunk(profile, setup.headers.length, setup.lineEnding, chunk);
+  const result = scoreChunk(profile, setup.headers.length, setup, chunk);
   parentPort!.postMessage(result, result.ok ? [result.bytes.buffer as ArrayBuffer] : []);
 });

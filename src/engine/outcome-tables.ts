@@ -14,7 +14,7 @@ const times = (r: number | null): string => (r === null ? '-' : `${r.toFixed(1)}
 
 /** `400 accounts: 71 won, 141 lost, 188 open; 33% of closed deals won.` */
 export function accountsLine(s: OutcomeStats): string {
-  return `${s.accounts} accounts: ${s.won} won, ${s.lost} lost, ${s.open} open; ${pct(s.winRate)} of closed deals won.`;
+  return `${s.accounts} ${s.accounts === 1 ? 'account' : 'accounts'}: ${s.won} won, ${s.lost} lost, ${s.open} open; ${pct(s.winRate)} of closed deals won.`;
 }
 
 /** The ranking quality in words: what the number means is not common knowledge. */
@@ -38,13 +38,15 @@ function pointsText(s: PointsSuggestion | undefined, arrow: string): string {
 }
 
 /**
- * Each scoring criterion's win rate where it matched and where it did not, and its points now and suggested, by how
- * much more often deals were won where it matched (unknown differences last). No column for the difference: the rows
- * are sorted by it, and in a 300 px sidebar a fifth column squeezes the names.
+ * Each scoring criterion's win rate where it matched and where it did not, and its points now and suggested, largest
+ * difference first either way (a criterion that goes with losing matters as much as one that goes with winning),
+ * unknown differences last, ties in model order. No column for the difference: the rows are sorted by it, and in a
+ * 300 px sidebar a fifth column squeezes the names.
  */
 export function criteriaTable(s: OutcomeStats, arrow = '→'): OutcomeTable {
   const suggestions = new Map(s.suggestions.map((x) => [x.id, x]));
-  const sorted = [...s.criteria].sort((a, b) => (b.difference ?? -Infinity) - (a.difference ?? -Infinity));
+  const size = (d: number | null): number => (d === null ? -1 : Math.abs(d));
+  const sorted = [...s.criteria].sort((a, b) => size(b.difference) - size(a.difference));
   return {
     head: ['Criterion', 'Matched', 'Not matched', 'Points'],
     rows: sorted.map((c) => [

@@ -22,6 +22,7 @@ describe('parseArgs', () => {
     [['--model'], /--model needs a value/],
     [['--model', '--help'], /--model needs a value/],
     [['--model='], /--model needs a value/],
+    [['--model', ''], /--model needs a value/],
     [['--help=yes'], /does not take a value/],
     [['--model', 'a', '--model', 'b'], /more than once/],
   ])('rejects %j', (argv, message) => {

@@ -1,6 +1,8 @@
-// Unit tests of the streaming CSV parser: RFC 4180 quoting, line endings, BOM, chunk boundaries, errors.
+// Unit tests of the streaming CSV parser: RFC 4180 quoting, line endings, BOM, chunk boundaries, encodings, delimiters, errors.
 import { Readable } from 'node:stream';
-import { CsvError, CsvParser, readCsv, readCsvBatches } from '../../src/cli/csv-reader';
+import { detectDelimiter } from '../../src/cli/csv-chars';
+import { CsvError, CsvParser, NotUtf8Error, readCsv, readCsvBatches, type ReadCsvOptions } from '../../src/cli/csv-reader';
+import { firstInvalidUtf8, type InputDecoder } from '../../src/cli/input-decoder';
 
 /** Parses text fed in the given pieces. */
 function parsePieces(pieces: readonly string[]): string[][] {
@@ -13,9 +15,9 @@ function parsePieces(pieces: readonly string[]): string[][] {
 
 const parse = (text: string): string[][] => parsePieces([text]);
 
-async function collect(input: Readable): Promise<string[][]> {
+async function collect(input: Readable, options: ReadCsvOptions = {}): Promise<string[][]> {
   const rows: string[][] = [];
-  for await (const row of readCsv(input)) rows.push(row);
+  for await (const row of readCsv(input, options)) rows.push(row);
   return rows;
 }
 
@@ -183,5 +185,123 @@ describe('readCsv over a stream', () => {
 
   it('rejects with CsvError on an unterminated quote at end of stream', async () => {
     await expect(collect(Readable.from([Buffer.from('a\n"b\n')]))).rejects.toThrow(/line 2: unterminated quoted field/);
+  });
+});
+
+describe('encodings: strict UTF-8, or UTF-16 after its byte order mark', () => {
+  const utf16be = (text: string): Buffer => {
+    const le = Buffer.from(text, 'utf16le');
+    for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+    return le;
+  };
+  const text = 'Account\tCity\r\n"Zürich AG, €"\t東京 😀\r\nNaïve\tx\r\n';
+  const expected = [
+    ['Account', 'City'],
+    ['Zürich AG, €', '東京 😀'],
+    ['Naïve', 'x'],
+  ];
+
+  it.each([
+    ['UTF-16 LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'utf-16le'],
+    ['UTF-16 BE', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]), 'utf-16be'],
+  ])('decodes %s, its characters cut between any chunks, byte order mark dropped', async (_name, bytes, encoding) => {
+    let decoder: InputDecoder | undefined;
+    const chunks = Array.from(bytes, (b) => Buffer.from([b]));
+    const rows: string[][] = [];
+    for await (const row of readCsv(Readable.from(chunks), { onParser: (_p, d) => (decoder = d) })) rows.push(row);
+    expect(rows).toEqual(expected);
+    expect(decoder?.encoding).toBe(encoding);
+  });
+
+  it('refuses bytes that are not UTF-8 (cp1252) with the line they are on, wherever the chunks are cut', async () => {
+    const lines = ['Account,City', 'Acme,Paris', '"Multi', 'line",Lyon', 'Soci\xe9t\xe9 G\xe9n\xe9rale,Paris', 'last,x'];
+    const bytes = Buffer.from(lines.join('\r\n'), 'latin1');
+    for (const size of [1, 3, 7, bytes.length]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      await expect(collect(Readable.from(chunks))).rejects.toEqual(new NotUtf8Error(5));
+    }
+    // A character cut off by the end of the file.
+    await expect(collect(Readable.from([Buffer.from('a\nb\n\xe2\x82', 'latin1')]))).rejects.toEqual(new NotUtf8Error(3));
+    expect(firstInvalidUtf8(Buffer.concat([Buffer.from('é'), Buffer.from([0xe9])]))).toBe(2);
+  });
+});
+
+describe('delimiters told from the header row', () => {
+  it.each([
+    ['Account,Industry;Region\n', ','],
+    ['Account;Industry;Region\n', ';'],
+    ['"Acme, Inc.";"Notes\n, more"\n', ';'],
+    ['Account\tIndustry\n', '\t'],
+    ['Account;Industry\tRegion\n', ';'],
+    ['Account\n', ','],
+    ['\uFEFF"a;b"\n', ','],
+  ])('%j is read with %j', (header, delimiter) => {
+    expect(detectDelimiter(header, false)).toBe(delimiter);
+  });
+
+  it('waits for the end of the header row before deciding', () => {
+    expect(detectDelimiter('Account;Industry', false)).toBeUndefined();
+    expect(detectDelimiter('"Account, Inc', false)).toBeUndefined();
+    expect(detectDelimiter('Account;Industry', true)).toBe(';');
+  });
+
+  it('parses with the detected delimiter, whatever the chunking, and keeps each row\'s source text', () => {
+    const text = 'Account;"Notes; misc";Employees\r\n"Acme, Inc.";"a ""b""; c";1,5\r\nBeta;;\r\n';
+    const run = (pieces: string[]): { rows: string[][]; raw: (string | undefined)[]; delimiter: string } => {
+      const parser = new CsvParser({ delimiter: 'auto' });
+      const rows: string[][] = [];
+      const raw: (string | undefined)[] = [];
+      for (const p of pieces) {
+        rows.push(...parser.push(p));
+        raw.push(...parser.lastRaw);
+      }
+      rows.push(...parser.end());
+      raw.push(...parser.lastRaw);
+      return { rows, raw, delimiter: parser.delimiter };
+    };
+    const whole = run([text]);
+    expect(whole).toEqual({
+      rows: [
+        ['Account', 'Notes; misc', 'Employees'],
+        ['Acme, Inc.', 'a "b"; c', '1,5'],
+        ['Beta', '', ''],
+      ],
+      raw: ['Account;"Notes; misc";Employees', '"Acme, Inc.";"a ""b""; c";1,5', 'Beta;;'],
+      delimiter: ';',
+    });
+    for (let k = 0; k <= text.length; k++) expect(run([text.slice(0, k), text.slice(k)])).toEqual(whole);
+    expect(run(['a\tb'])).toEqual({ rows: [['a', 'b']], raw: ['a\tb'], delimiter: '\t' });
+  });
+});
+
+describe('a row too long for a string (an unterminated quote in a huge file)', () => {
+  it('is a CsvError naming the line the quote opened on, not a RangeError', () => {
+    const parser = new CsvParser({ maxRowLength: 100 });
+    parser.push('a,b\nc,d\n"never closed,');
+    expect(() => {
+      for (let i = 0; i < 10; i++) parser.push('x'.repeat(30));
+    }).toThrow(new CsvError('line 3: a field longer than 100 characters starts there; probably an unterminated quote', 3));
+    const unquoted = new CsvParser({ maxRowLength: 100 });
+    unquoted.push('a\nb\n');
+    expect(() => {
+      for (let i = 0; i < 10; i++) unquoted.push('y'.repeat(30));
+    }).toThrow(new CsvError('line 3: a row longer than 100 characters starts there', 3));
+  });
+
+  it('is reported by readCsvBatches, the header row included', async () => {
+    const chunks = ['"open header', ...Array.from({ length: 20 }, () => 'z'.repeat(50))].map((s) => Buffer.from(s));
+    await expect(collect(Readable.from(chunks), { maxRowLength: 300 })).rejects.toThrow(/^line 1: a field longer than 300 characters/);
+  });
+});
+
+describe('the line ending of the first rows', () => {
+  it('is known when the first batch is yielded, even if the header row\'s CR ended a chunk', async () => {
+    let parser: CsvParser | undefined;
+    const batches = readCsvBatches(Readable.from([Buffer.from('h1,h2\r'), Buffer.from('\na,b\r\n')]), { onParser: (p) => (parser = p) });
+    const first = await batches.next();
+    expect(first.value).toEqual({ rows: [['h1', 'h2'], ['a', 'b']], raw: ['h1,h2', 'a,b'] });
+    expect(parser?.lineEnding).toBe('\r\n');
+    expect((await batches.next()).done).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // Fixtures of the CLI tests: a two-profile model, a small account CSV, and a runner for the real bin/icp.js.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -110,5 +110,38 @@ export function runIcp(args: readonly string[], options: { cwd?: string; stdin?:
       },
     );
     child.stdin?.end(options.stdin ?? '');
+  });
+}
+
+export interface SpawnOptions {
+  cwd?: string;
+  /** Standard input in pieces written `pauseMs` apart, so the command reads them as separate chunks. */
+  stdinPieces?: readonly (string | Buffer)[];
+  pauseMs?: number;
+  /** A file descriptor for standard output (e.g. /dev/full opened), or 'closed': a pipe whose reader is gone. */
+  stdout?: number | 'closed';
+}
+
+/** Runs the real executable with more control over its streams than runIcp; stdout is '' unless it is a pipe. */
+export function spawnIcp(args: readonly string[], options: SpawnOptions = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const out = typeof options.stdout === 'number' ? options.stdout : 'pipe';
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, stdio: ['pipe', out, 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    // Closing our end before the command writes makes every write of its fail with EPIPE.
+    if (options.stdout === 'closed') child.stdout?.destroy();
+    else child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    const pieces = options.stdinPieces ?? [];
+    const feed = async (): Promise<void> => {
+      for (const [i, piece] of pieces.entries()) {
+        if (i > 0) await new Promise((r) => setTimeout(r, options.pauseMs ?? 200));
+        child.stdin?.write(piece);
+      }
+      child.stdin?.end();
+    };
+    void feed();
   });
 }

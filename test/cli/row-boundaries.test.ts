@@ -8,7 +8,7 @@ const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 /** Rows and their source texts, or the CSV error's message. */
 function parse(text: string, atFileStart = true): { rows: string[][]; raw: (string | undefined)[] } | string {
-  const parser = new CsvParser(atFileStart);
+  const parser = new CsvParser({ atFileStart });
   try {
     const rows = parser.push(text);
     const raw = parser.lastRaw;

@@ -307,6 +307,8 @@ describe('icp score', () => {
       [['score', 'accounts.csv', '--modle', 'model.json'], /unknown option --modle/],
       [['score', 'accounts.csv', '--today', '2026-02-30'], /--today needs a date like 2026-03-01/],
       [['score', 'accounts.csv', '--out'], /--out needs a value/],
+      [['score', 'accounts.csv', '--profile', ''], /--profile needs a value/],
+      [['score', 'accounts.csv', '--profile='], /--profile needs a value/],
       [['frobnicate'], /unknown command "frobnicate"/],
     ])('usage error %j', async (args, message) => {
       const r = await runIcp(args, { cwd: dir });

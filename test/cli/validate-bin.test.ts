@@ -40,7 +40,14 @@ describe('icp validate', () => {
       'A-tier accounts closed at 75% against 33% overall (2.2x): the model separates winners. Read it with care: the A tier has only 8 closed deals.',
     );
     expect(lines).toContain('Ranking quality (AUC): 0.75. A won account outscores a lost one 75% of the time (50% is a coin toss, 100% a perfect ranking).');
-    expect(lines.find((l) => l.startsWith('Requested a demo'))).toMatch(/^Requested a demo +48% of 42 +30% of 170 +35 -> 13$/);
+    expect(lines.find((l) => l.startsWith('Requested a demo'))).toMatch(/^Requested a demo +48% of 42 +30% of 170 +35 -> 21$/);
+    // Largest difference first, either way: the dormant-account penalty (5% against 37%) leads.
+    const head = lines.indexOf('Criteria: win rate of closed deals where each matched and where it did not, strongest first');
+    expect(lines.slice(head + 1, head + 4)).toEqual([
+      'Criterion                                  Matched  Not matched      Points',
+      'No website visits in 30 days              5% of 21   37% of 191  -10 -> -22',
+      'Acquired company                          8% of 12   35% of 200  -10 (kept)',
+    ]);
     expect(lines.find((l) => l.startsWith('Company size'))).toMatch(/ -$/); // bands get no suggestion
     expect(lines.slice(-5)).toEqual([
       'Rule                              Disqualified       Won',
@@ -96,6 +103,26 @@ describe('icp validate', () => {
     expect(none.stderr).toBe(
       'icp: plain.csv has no outcome column: name one with --outcome (looked for "Outcome", "Status", "Stage", "Deal Stage", "Deal Status", "Opportunity Stage", "Result")\n',
     );
+  });
+
+  it('two columns headed Outcome: reads the one holding outcomes, past the rows it chose it from, from a file or standard input', async () => {
+    const dir = tempDir();
+    // More rows than the command looks at to choose (1,000), with a first "Outcome" column of notes.
+    const body = Array.from({ length: 2500 }, (_, i) => `call back later,SaaS,300,${i % 3 === 0 ? 'won' : i % 3 === 1 ? 'lost' : 'open'}`);
+    const csv = ['Outcome,Industry,Employees,Outcome', ...body].join('\n');
+    writeFiles(dir, { 'deals.csv': csv });
+    const expected = { outcomeColumn: 'Outcome', won: 834, lost: 833, open: 833 };
+    expect(JSON.parse((await runIcp(['validate', 'deals.csv', '--json'], { cwd: dir })).stdout)).toMatchObject(expected);
+    expect(JSON.parse((await runIcp(['validate', 'deals.csv', '--json', '--outcome', 'OUTCOME'], { cwd: dir })).stdout)).toMatchObject(expected);
+    expect(JSON.parse((await runIcp(['validate', '-', '--json'], { stdin: csv })).stdout)).toMatchObject(expected);
+  });
+
+  it('counts one account in the singular', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'deals.csv': 'Outcome,Industry\nwon,SaaS\n' });
+    const r = await runIcp(['validate', 'deals.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[1]).toBe('1 account: 1 won, 0 lost, 0 open; 100% of closed deals won.');
   });
 
   it('a column without outcome words: not enough data, and a warning naming the words it reads', async () => {

@@ -1,6 +1,7 @@
 // The per-row work of `icp score`: one input row in, the same row plus ICP Score, ICP Tier and ICP Why out.
 import * as engine from '../../engine';
 import type { CompiledProfile } from '../../engine';
+import type { Delimiter } from '../csv-chars';
 import type { CsvBatch } from '../csv-reader';
 import * as csvWriter from '../csv-writer';
 import type { RowOutput } from '../csv-writer';
@@ -20,6 +21,7 @@ export class RowScorer {
   firstLongRow = 0;
   private rowNumber: number;
   private readonly tierCells = new Map<string, string>();
+  private readonly delimiter: Delimiter;
 
   constructor(
     private readonly profile: CompiledProfile,
@@ -31,6 +33,7 @@ export class RowScorer {
     tally?: TierTally,
   ) {
     this.rowNumber = rowNumberBefore;
+    this.delimiter = writer.delimiter;
     this.tally = tally ?? new TierTally(profile.tierLabels);
   }
 
@@ -65,8 +68,9 @@ export class RowScorer {
     else this.tally.add(result.tier);
     if (cells <= width && raw !== undefined) {
       // The common case, written as one string: no array of cells, no quoting check for the score.
-      const icp = result.blank ? ',,' : `${scoreText(result.score)},${this.tierCell(result.tier)},${csvField(inertText(result.text))}`;
-      return this.writer.writeLine(`${raw}${this.padding(width - cells)},${icp}`);
+      const d = this.delimiter;
+      const icp = result.blank ? d + d : `${scoreText(result.score)}${d}${this.tierCell(result.tier)}${d}${csvField(inertText(result.text), d)}`;
+      return this.writer.writeLine(`${raw}${this.padding(width - cells)}${d}${icp}`);
     }
     const icp = result.blank ? ['', '', ''] : [scoreText(result.score), inertText(result.tier), inertText(result.text)];
     if (row.length <= width) {
@@ -86,14 +90,14 @@ export class RowScorer {
   private tierCell(label: string): string {
     let cell = this.tierCells.get(label);
     if (cell === undefined) {
-      cell = csvField(inertText(label));
+      cell = csvField(inertText(label), this.delimiter);
       this.tierCells.set(label, cell);
     }
     return cell;
   }
 
-  /** The commas that pad a short row's text out to the header row's width. */
+  /** The delimiters that pad a short row's text out to the header row's width. */
   private padding(missing: number): string {
-    return missing === 0 ? '' : ','.repeat(missing);
+    return missing === 0 ? '' : this.delimiter.repeat(missing);
   }
 }

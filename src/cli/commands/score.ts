@@ -3,12 +3,14 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import { compileModel, EngineError, type CompiledProfile, type Model } from '../../engine';
 import { flagValue, oneFileArgs, UsageError, type FlagSpec, type OneFileCommand } from '../args';
+import { delimiterName, type Delimiter } from '../csv-chars';
 import { CsvWriter } from '../csv-writer';
 import { readCsvBatches, type CsvParser } from '../csv-reader';
-import { readFileHead, scoreFileOnThreads, type LongRows } from '../parallel-score';
+import type { InputDecoder, InputEncoding } from '../input-decoder';
+import { isUtf16File, readFileHead, scoreFileOnThreads, type LongRows } from '../parallel-score';
 import { TierTally } from '../tier-tally';
 import { csvFailure, inputName, openInput } from '../input';
-import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../io';
+import { CliError, EXIT_OK, fsReason, isBrokenPipe, plural, writeLine, type CliIo } from '../io';
 import { loadModel } from '../model-file';
 import { openOutput, type Output } from '../output';
 import { SCORE_USAGE } from '../usage';
@@ -59,10 +61,6 @@ export function missingColumnWarnings(profile: CompiledProfile, file: string): s
   });
 }
 
-function isBrokenPipe(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
-}
-
 /** Answer in the input's line-ending style, so Windows exports stay CRLF and Unix ones (and old Mac CR) get LF. */
 function outputLineEnding(input: string | undefined): string {
   return input === '\r\n' ? '\r\n' : '\n';
@@ -71,7 +69,11 @@ function outputLineEnding(input: string | undefined): string {
 /** Where the rows come from: a stream parsed here, or a file cut into chunks for worker threads. */
 interface RowSource {
   headers: string[] | undefined;
+  /** The header row's source text, copied through like the data rows; undefined when it has to be re-quoted. */
+  headerRaw: string | undefined;
   lineEnding: string;
+  delimiter: Delimiter;
+  encoding: InputEncoding;
   /** Scores every data row into `writer`, counting tiers in `tally`. */
   scoreRows(profile: CompiledProfile, writer: CsvWriter, tally: TierTally): Promise<LongRows>;
   close(): Promise<void>;
@@ -81,18 +83,28 @@ interface RowSource {
 async function streamSource(file: string, io: CliIo): Promise<RowSource> {
   const input = await openInput(file, io);
   let parser: CsvParser | undefined;
-  const batches = readCsvBatches(input, { onParser: (p) => (parser = p) });
+  let decoder: InputDecoder | undefined;
+  const batches = readCsvBatches(input, {
+    onParser: (p, d) => {
+      parser = p;
+      decoder = d;
+    },
+  });
   const close = async (): Promise<void> => {
     // Stops the reader and closes the file if we stopped early; a finished generator ignores this.
     await batches.return(undefined).catch(() => undefined);
     input.destroy();
   };
   try {
+    // readCsvBatches yields the first rows only once their line ending is known, so lineEnding is final here.
     const first = await batches.next();
     const headers = first.done ? undefined : first.value.rows[0];
     return {
       headers,
+      headerRaw: first.done ? undefined : first.value.raw[0],
       lineEnding: outputLineEnding(parser?.lineEnding),
+      delimiter: parser?.delimiter ?? ',',
+      encoding: decoder?.encoding ?? 'utf-8',
       async scoreRows(profile, writer, tally) {
         const scorer = new RowScorer(profile, headers!.length, writer, 1, tally);
         if (!first.done) await scorer.scoreBatch(first.value, 1);
@@ -112,13 +124,18 @@ async function streamSource(file: string, io: CliIo): Promise<RowSource> {
 }
 
 /** Cuts a file into chunks of whole rows scored on worker threads (see parallel-score.ts). */
-async function threadedSource(file: string, threads: number, model: Model, today: Date): Promise<RowSource> {
+async function threadedSource(file: string, threads: number, model: Model, today: Date, io: CliIo): Promise<RowSource> {
+  // Chunks are cut at line-break bytes, which only works for UTF-8: UTF-16 files, rare and small, get one thread.
   // A missing file or a directory fails here with its system code, which csvFailure words as openInput does.
+  if (await isUtf16File(file)) return streamSource(file, io);
   const head = await readFileHead(file);
   const lineEnding = outputLineEnding(head.lineEnding);
   return {
     headers: head.headers,
+    headerRaw: head.headerRaw,
     lineEnding,
+    delimiter: head.delimiter,
+    encoding: 'utf-8',
     scoreRows: (profile, writer, tally) =>
       scoreFileOnThreads({
         file,
@@ -127,10 +144,23 @@ async function threadedSource(file: string, threads: number, model: Model, today
         writer,
         tally,
         profile,
-        setup: { model, profile: profile.name, headers: head.headers!, today: today.getTime(), lineEnding },
+        setup: { model, profile: profile.name, headers: head.headers!, today: today.getTime(), lineEnding, delimiter: head.delimiter },
       }),
     close: async () => {},
   };
+}
+
+/** Notes on how the file was read when it is not the usual UTF-8 with commas: the output differs from it as said. */
+function readingNotes(source: RowSource, file: string): string[] {
+  const notes: string[] = [];
+  if (source.encoding !== 'utf-8') {
+    notes.push(`icp: note: ${inputName(file)} is ${source.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} text; the output is UTF-8`);
+  }
+  if (source.delimiter !== ',') {
+    const name = delimiterName(source.delimiter);
+    notes.push(`icp: note: ${inputName(file)} is ${name}-separated; the output is ${name}-separated too`);
+  }
+  return notes;
 }
 
 /** Worker threads pay off only when there is enough to share out: small files are scored on this thread. */
@@ -164,22 +194,25 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   let committed = false;
   let writer: CsvWriter | undefined;
   try {
-    source = threads > 1 ? await threadedSource(file, threads, model, today) : await streamSource(file, io);
+    source = threads > 1 ? await threadedSource(file, threads, model, today, io) : await streamSource(file, io);
     const headers = source.headers;
     if (headers === undefined) {
       throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
     }
     const profile = compileProfile(model, headers, flagValue(args, 'profile'), today);
     output = await openOutput(flagValue(args, 'out'), io);
-    // After the output opened: a run that cannot write anything should print its error alone.
-    for (const line of missingColumnWarnings(profile, file)) writeLine(io.stderr, line);
-    writer = new CsvWriter(output.stream, { lineEnding: source.lineEnding });
+    const { delimiter } = source;
+    writer = new CsvWriter(output.stream, { lineEnding: source.lineEnding, delimiter });
     const tally = new TierTally(profile.tierLabels);
-    await writer.writeRow([...headers, ...ICP_COLUMNS]);
+    // The header row is copied through as written, like the data rows (a UTF-8 byte order mark is dropped).
+    if (source.headerRaw !== undefined) await writer.writeLine(source.headerRaw + delimiter + ICP_COLUMNS.join(delimiter));
+    else await writer.writeRow([...headers, ...ICP_COLUMNS]);
     const long = await source.scoreRows(profile, writer, tally);
     await writer.end(output.isFile);
     await output.commit();
     committed = true;
+    // Only once the whole file was read and written: a run that fails should print its error alone.
+    for (const line of [...readingNotes(source, file), ...missingColumnWarnings(profile, file)]) writeLine(io.stderr, line);
     writeLine(io.stderr, `icp: ${tally.summary(profile.name)}`);
     if (long.longRows > 0) {
       writeLine(

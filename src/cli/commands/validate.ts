@@ -2,8 +2,9 @@
 import { promises as fsp } from 'node:fs';
 import {
   changedPoints, findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, OutcomeTally, preferredOutcomeColumn,
-  validateModel, withSuggestedPoints, type Model, type OutcomeStats,
+  validateModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
 } from '../../engine';
+import { findOutcomeColumn, outcomeCandidateColumns, type OutcomeColumn } from '../../engine/outcome-column';
 import { flagValue, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
 import { readCsvBatches } from '../csv-reader';
 import { csvFailure, inputName, openInput } from '../input';
@@ -25,12 +26,14 @@ const FLAGS: FlagSpec = {
 
 const COMMAND: OneFileCommand = { name: 'validate', usage: VALIDATE_USAGE, spec: FLAGS, needs: 'the CSV file of accounts with outcomes (or - for standard input)', takes: 'one CSV file' };
 
-/** The outcome column: --outcome, else the first header named like one (Outcome, Status, Stage...). */
-function outcomeColumnOf(headers: readonly string[], wanted: string | undefined, file: string): string {
+/** Data rows looked at to tell apart columns sharing the outcome column's name (the first batches; memory stays bounded). */
+const DETECT_ROWS = 1000;
+
+/** The outcome column's name: --outcome, else the first header named like one (Outcome, Status, Stage...). */
+function outcomeNameOf(headers: readonly string[], wanted: string | undefined, file: string): string {
   if (wanted !== undefined) {
-    const found = findColumn(headers, wanted);
-    if (found === null) throw new CliError(`${inputName(file)} has no column "${wanted}"`);
-    return found;
+    if (findColumn(headers, wanted) === null) throw new CliError(`${inputName(file)} has no column "${wanted}"`);
+    return wanted;
   }
   const found = preferredOutcomeColumn(headers);
   if (found === null) {
@@ -41,30 +44,58 @@ function outcomeColumnOf(headers: readonly string[], wanted: string | undefined,
   return found;
 }
 
+/**
+ * The column `name` names, by position: when several columns share it (a notes column also headed `Outcome`), the one
+ * whose first rows read as outcomes, as the add-on picks it. Its position is what the tally reads.
+ */
+function outcomeColumnOf(headers: readonly string[], rows: readonly (readonly string[])[], name: string): OutcomeColumn {
+  // outcomeNameOf checked that some header has the name.
+  return findOutcomeColumn(headers, outcomeCandidateColumns(headers, rows), name)!;
+}
+
 /** Reads the whole CSV batch by batch into an OutcomeTally: memory grows with closed deals only (one score each). */
 async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model, today: Date) {
   const input = await openInput(file, io);
   try {
     const batches = readCsvBatches(input);
+    let start: { headers: string[]; name: string; profile: CompiledProfile } | undefined;
+    // The first data rows wait here until the outcome column is chosen from them (see outcomeColumnOf).
+    let pending: string[][] = [];
     let tally: OutcomeTally | undefined;
     let column = '';
     // Printed once the whole file was read: a run that fails should print its error alone.
     let warnings: string[] = [];
+    const begin = (): OutcomeTally => {
+      const { headers, name, profile } = start!;
+      const found = outcomeColumnOf(headers, pending, name);
+      column = found.header;
+      const t = new OutcomeTally(profile, found.index);
+      t.add(pending);
+      pending = [];
+      return t;
+    };
     for await (const batch of batches) {
       let rows = batch.rows;
-      if (tally === undefined) {
+      if (start === undefined) {
         const headers = rows[0]!;
-        column = outcomeColumnOf(headers, flagValue(args, 'outcome'), file);
+        // Errors in the header row or the model come first, before any data row is read.
+        const name = outcomeNameOf(headers, flagValue(args, 'outcome'), file);
         const profile = compileProfile(model, headers, flagValue(args, 'profile'), today);
         warnings = missingColumnWarnings(profile, file);
-        tally = new OutcomeTally(profile, headers.indexOf(column));
+        start = { headers, name, profile };
         rows = rows.slice(1);
       }
-      tally.add(rows);
+      if (tally !== undefined) {
+        tally.add(rows);
+        continue;
+      }
+      pending = pending.concat(rows);
+      if (pending.length >= DETECT_ROWS) tally = begin();
     }
-    if (tally === undefined) {
+    if (start === undefined) {
       throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
     }
+    tally ??= begin();
     return { stats: tally.stats(), column, warnings };
   } catch (err) {
     throw csvFailure(err, file);

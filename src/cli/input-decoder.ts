@@ -1,0 +1,93 @@
+// Turns a CSV's bytes into text: strict UTF-8, or UTF-16 (little or big endian) when the file starts with its byte order mark.
+
+/** The encodings a CSV is read in; anything that is not UTF-16 with a byte order mark must be UTF-8. */
+export type InputEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** Bytes that are not UTF-8; `before` is the text up to the first bad byte, so the reader can tell its line. */
+export class InvalidBytes extends Error {
+  constructor(readonly before: string) {
+    super('the bytes are not UTF-8 text');
+    this.name = 'InvalidBytes';
+  }
+}
+
+/**
+ * A streaming decoder that picks its encoding from the first two bytes. UTF-8 is decoded with a fatal decoder:
+ * a cp1252 file (Excel's "CSV (Comma delimited)") must be refused, not have its accents turned into U+FFFD in
+ * the columns we copy through. UTF-16 (Excel's "Unicode Text", Google Ads exports) is read leniently: a lone
+ * surrogate is rarer than a bad byte and does not change what the rest of the file means.
+ */
+export class InputDecoder {
+  /** Known once two bytes (or the whole input) arrived. */
+  encoding: InputEncoding | undefined;
+  private decoder: TextDecoder | undefined;
+  /** A first chunk of one byte, held until the next shows whether it starts a UTF-16 byte order mark. */
+  private held: Uint8Array | undefined;
+
+  /** The text of the next bytes; characters split between chunks come out whole with the later chunk. */
+  write(bytes: Uint8Array): string {
+    if (this.decoder === undefined) {
+      const head = this.held === undefined ? bytes : concat(this.held, bytes);
+      if (head.length < 2) {
+        this.held = head;
+        return '';
+      }
+      this.held = undefined;
+      this.start(head);
+      return this.decode(head, true);
+    }
+    return this.decode(bytes, true);
+  }
+
+  /** The text of any bytes still held; throws InvalidBytes when the input ended inside a character. */
+  end(): string {
+    if (this.decoder === undefined) this.start(this.held ?? new Uint8Array(0));
+    const held = this.held ?? new Uint8Array(0);
+    this.held = undefined;
+    return this.decode(held, false);
+  }
+
+  private start(head: Uint8Array): void {
+    const b0 = head[0];
+    const b1 = head[1];
+    this.encoding = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : 'utf-8';
+    // The decoder drops the byte order mark itself (ignoreBOM false), for UTF-8 as for UTF-16.
+    this.decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8' });
+  }
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    try {
+      return this.decoder!.decode(bytes, { stream });
+    } catch {
+      throw new InvalidBytes(new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes.subarray(0, firstInvalidUtf8(bytes))));
+    }
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * Where the first byte that cannot be UTF-8 is in `bytes`, for the line of the error message only (so a plain loop).
+ * Continuation bytes at the start finish a character begun in the previous chunk and are skipped; a character
+ * cut by the end of `bytes` counts as invalid there (only `end` and a worker's whole chunk decode without stream).
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n && i < 3 && (bytes[i]! & 0xc0) === 0x80) i++;
+  while (i < n) {
+    const b = bytes[i]!;
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (size === 0) return i;
+    for (let k = 1; k < size; k++) {
+      if (i + k >= n || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += size;
+  }
+  return n;
+}
