@@ -38,13 +38,17 @@ class WeightControls {
   private readonly boxes: HTMLInputElement[] = [];
 
   constructor(private readonly ctx: EditorContext, private readonly profile: Profile) {
-    fillWeightBar(this.bar, profile, percentages(profile.categories.map((c) => c.weight)));
+    fillWeightBar(this.bar, profile, this.shares());
+  }
+
+  /** The weights as whole percentages adding to 100, as the boxes and the bar show them. */
+  private shares(): number[] {
+    return percentages(this.profile.categories.map((c) => c.weight));
   }
 
   box(k: number, key: string): HTMLInputElement {
     const { profile } = this;
-    const pct = percentages(profile.categories.map((c) => c.weight));
-    const weight = numberInput(key, pct[k] ?? 0, () => this.set(k, weight.value), {
+    const weight = numberInput(key, this.shares()[k] ?? 0, () => this.set(k, weight.value), {
       commit: true,
       ariaLabel: `Weight of ${categoryName(profile.categories[k]!)} in percent`,
     });
@@ -63,7 +67,7 @@ class WeightControls {
       ctx.notices.dismiss('weight');
       setWeightPercent(profile, k, percent);
     }
-    const pct = percentages(profile.categories.map((c) => c.weight));
+    const pct = this.shares();
     this.boxes.forEach((box, i) => {
       box.value = String(pct[i] ?? 0);
     });

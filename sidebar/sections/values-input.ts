@@ -35,11 +35,12 @@ export function valuesInput(opts: ValuesInputOptions): HTMLElement {
   const datalist = h('datalist', { attrs: { id: listId } });
   const chips = h('ul', { cls: 'chips', attrs: { 'aria-label': 'Values' } });
   values.forEach((v, k) => {
+    const hint = valueHint(v);
     chips.appendChild(
       h(
         'li',
         { cls: 'chip' },
-        h('span', { cls: 'chip-text', text: valueText(v), attrs: valueHint(v) === '' ? {} : { title: valueHint(v) } }),
+        h('span', { cls: 'chip-text', text: valueText(v), attrs: hint === '' ? {} : { title: hint } }),
         iconButton('\u00d7', `Remove value ${valueText(v)}`, () => {
           values.splice(k, 1);
           opts.changed(values.length > 0 ? `${key}:remove:${Math.min(k, values.length - 1)}` : `${key}:new`);

@@ -48,9 +48,7 @@ export class InputDecoder {
   }
 
   private start(head: Uint8Array): void {
-    const b0 = head[0];
-    const b1 = head[1];
-    this.encoding = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : 'utf-8';
+    this.encoding = encodingOf(head);
     // The decoder drops the byte order mark itself (ignoreBOM false), for UTF-8 as for UTF-16.
     this.decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8' });
   }
@@ -62,6 +60,13 @@ export class InputDecoder {
       throw new InvalidBytes(new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes.subarray(0, firstInvalidUtf8(bytes))));
     }
   }
+}
+
+/** The encoding a file's first two bytes announce: UTF-16 after its byte order mark, else UTF-8. */
+export function encodingOf(head: Uint8Array): InputEncoding {
+  const b0 = head[0];
+  const b1 = head[1];
+  return b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : 'utf-8';
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { detectDelimiter, type Delimiter } from './csv-chars';
 import { CsvError, CsvParser, HEADER_SCAN_LIMIT, MAX_ROW_LENGTH, NotUtf8Error, pushBytes, readCsvBatches } from './csv-reader';
-import { InputDecoder } from './input-decoder';
+import { encodingOf, InputDecoder } from './input-decoder';
 import type { CsvWriter } from './csv-writer';
 import { firstRowEnd, lastRowEnd } from './row-boundaries';
 import type { CompiledProfile } from '../engine';
@@ -49,8 +49,8 @@ export async function isUtf16File(file: string): Promise<boolean> {
   const handle = await fs.promises.open(file, 'r');
   try {
     const head = Buffer.alloc(2);
-    await handle.read(head, 0, 2, 0);
-    return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return encodingOf(head.subarray(0, bytesRead)) !== 'utf-8';
   } finally {
     await handle.close();
   }

@@ -27,8 +27,8 @@ interface Group {
   spellings: Map<string, number>;
 }
 
-function add(groups: Map<string, Group>, text: string): void {
-  const key = normalizeText(text);
+/** Counts `text` under `key`, its normalised form (empty text is no value). */
+function add(groups: Map<string, Group>, key: string, text: string): void {
   if (key === '') return;
   let g = groups.get(key);
   if (g === undefined) {
@@ -69,7 +69,7 @@ export function frequentValues(cells: readonly unknown[], limit: number): Freque
     if (isBlank(v)) continue;
     const text = cellText(v).trim();
     present++;
-    add(whole, text);
+    add(whole, normalizeText(text), text);
     const parts = itemsOf(v, text);
     if (parts.length > 1) lists++;
     const seen = new Set<string>();
@@ -77,7 +77,7 @@ export function frequentValues(cells: readonly unknown[], limit: number): Freque
       const key = normalizeText(part);
       if (seen.has(key) || isBlank(part)) continue;
       seen.add(key);
-      add(items, part);
+      add(items, key, part);
     }
   }
   const groups = present > 0 && lists / present >= LIST_COLUMN_SHARE ? items : whole;

@@ -21,4 +21,4 @@ export {
 } from './outcomes';
 export { suggestPoints, logOddsRatio, withSuggestedPoints, MIN_DEALS_PER_SIDE, type MatchCounts, type PointsSuggestion } from './suggest-points';
 export { accountsLine, aucLine, changedPoints, criteriaTable, knockoutTable, tierTable, type OutcomeTable } from './outcome-tables';
-export { findColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeCandidates, preferredOutcomeColumn } from './outcome-column';
+export { candidateNames, findColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, preferredOutcomeColumn } from './outcome-column';

@@ -41,9 +41,9 @@ export function outcomeCandidateColumns(headers: readonly string[], rows: readon
   return found.map(({ header, index }) => ({ header, index }));
 }
 
-/** The headers of the candidate columns, best first, each name once (the sidebar offers them by name). */
-export function outcomeCandidates(headers: readonly string[], rows: readonly (readonly unknown[])[]): string[] {
-  return [...new Set(outcomeCandidateColumns(headers, rows).map((c) => c.header))];
+/** The headers of candidate columns, best first, each name once (the sidebar offers them by name). */
+export function candidateNames(candidates: readonly OutcomeColumn[]): string[] {
+  return [...new Set(candidates.map((c) => c.header))];
 }
 
 /** The first of `headers` named like OUTCOME_HEADERS (in that list's order), else the first of them; null for none. */
@@ -55,9 +55,14 @@ export function preferredOutcomeColumn(headers: readonly string[]): string | nul
   return null;
 }
 
+/** Whether header `h` is the column `name` names (case, spaces and punctuation ignored); an empty header never is. */
+function names(h: string, name: string): boolean {
+  return h !== '' && headerKey(h) === headerKey(name);
+}
+
 /** The header of `headers` that `name` names (case, spaces and punctuation ignored), or null. */
 export function findColumn(headers: readonly string[], name: string): string | null {
-  return headers.find((h) => h !== '' && headerKey(h) === headerKey(name)) ?? null;
+  return headers.find((h) => names(h, name)) ?? null;
 }
 
 /**
@@ -65,11 +70,9 @@ export function findColumn(headers: readonly string[], name: string): string | n
  * first of them among `candidates` (best first, from outcomeCandidateColumns), else the leftmost. Null when none does.
  */
 export function findOutcomeColumn(headers: readonly string[], candidates: readonly OutcomeColumn[], name: string): OutcomeColumn | null {
-  const key = headerKey(name);
-  const named = (h: string): boolean => h !== '' && headerKey(h) === key;
-  const best = candidates.find((c) => named(c.header));
+  const best = candidates.find((c) => names(c.header, name));
   if (best !== undefined) return best;
-  const index = headers.findIndex(named);
+  const index = headers.findIndex((h) => names(h, name));
   return index === -1 ? null : { header: headers[index]!, index };
 }
 
@@ -79,7 +82,7 @@ export function findOutcomeColumn(headers: readonly string[], candidates: readon
  */
 export function detectOutcomeColumn(candidates: readonly OutcomeColumn[]): OutcomeColumn | null {
   for (const name of OUTCOME_HEADERS) {
-    const hit = candidates.find((c) => headerKey(c.header) === headerKey(name));
+    const hit = candidates.find((c) => names(c.header, name));
     if (hit !== undefined) return hit;
   }
   return candidates[0] ?? null;

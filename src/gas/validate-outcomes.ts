@@ -3,7 +3,7 @@
 import { compileModel } from '../engine/model-compile';
 import { outcomeStats } from '../engine/outcomes';
 import {
-  detectOutcomeColumn, findOutcomeColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeCandidateColumns, type OutcomeColumn,
+  candidateNames, detectOutcomeColumn, findOutcomeColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeCandidateColumns, type OutcomeColumn,
 } from '../engine/outcome-column';
 import type { OutcomeRequest, OutcomeValidation } from './api-types';
 import { readStoredModel } from './model-store';
@@ -38,7 +38,7 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
   base.profile = profile.name;
   const candidates = outcomeCandidateColumns(table.headers, table.rows);
   // The dropdown offers names, each once; a name shared by several columns stands for the one holding outcomes.
-  base.candidates = [...new Set(candidates.map((c) => c.header))];
+  base.candidates = candidateNames(candidates);
 
   const wanted = request?.outcomeColumn ?? null;
   // Carried as a position from here on: headers can repeat, and looking the name up again could read another column.
