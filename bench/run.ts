@@ -2,6 +2,7 @@
 
 import * as os from 'node:os';
 import { benchEngine } from './engine';
+import { benchEngineFloor } from './engine-floor';
 import { benchCli } from './cli';
 import { benchFormula } from './formula';
 import { benchGas } from './gas';
@@ -16,6 +17,7 @@ function main(): void {
   console.log(`# ICP Scorer benchmarks (${os.cpus().length} cores, Node ${process.version}${quick ? ', --quick sizes' : ''})\n`);
 
   const engine = benchEngine(quick ? 20_000 : 100_000);
+  const floor = benchEngineFloor(quick ? 20_000 : 100_000);
   const formula = benchFormula(quick ? 1_000 : 10_000, quick ? 1 : 3);
   const cli = benchCli(quick ? 100_000 : 1_000_000, quick ? 1 : 3);
   const gas = benchGas(quick ? 1_000 : 10_000);
@@ -61,6 +63,11 @@ function main(): void {
     quick
       ? 'Times: the fastest of 3 runs for the engine, one run for the rest.'
       : 'Times: the fastest of 3 runs for the engine, `icp score` and the HyperFormula baseline; one run for the naive scorer and the emulator rows.',
+  );
+  console.log(
+    `Engine ceilings on the same rows (${floor.columns} columns the criteria read): reading each of those cells' length once, column by column, ` +
+      `${fmt(floor.touchRowsPerSecond)} rows/s; one Map lookup per cell with every distinct value's answer precomputed (a perfect memo), ` +
+      `${fmt(floor.perfectMemoRowsPerSecond)} rows/s. Engine against the perfect memo: ${ratio(engine.engineRowsPerSecond, floor.perfectMemoRowsPerSecond)}.`,
   );
   console.log(`Agreement: engine vs naive scorer ${engine.mismatches} different scores of ${fmt(engine.rows)}; engine vs the IF formula ${formula.disagreements} of ${fmt(formula.rows)} (formula length ${fmt(formula.formulaChars)} characters per row).`);
   if (engine.mismatches > 0 || formula.disagreements > 0) process.exitCode = 1;
