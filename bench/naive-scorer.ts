@@ -16,7 +16,8 @@ function reading(kind: string, value: unknown): unknown {
       return normalizeText(shown);
     case 'list': {
       const whole = normalizeText(shown);
-      const items = splitList(shown);
+      // As the engine reads it (cells.ts): a cell that reads as one number (`1,000`) is one value, not a list.
+      const items = readNumber(value) === undefined ? splitList(shown) : [whole];
       return items.length > 1 ? [whole, ...items] : [whole];
     }
     case 'number':

@@ -77,14 +77,27 @@ export function scoreText(score: number): string {
   return k >= 0 && k <= 1000 && k / 10 === score ? SCORE_TEXTS[k]! : String(score);
 }
 
+// The explanation is one line: the lines of a cell (an Alt+Enter list) are shown ` / `-separated, tabs as spaces.
+const LINE_BREAKS = /\s*[\n\r\u2028\u2029]+\s*/g;
+const OTHER_SPACE = /[^\S ]/g;
+
 function quoted(value: string): string {
-  const v = value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS - 1)}…` : value;
+  let v = value.replace(LINE_BREAKS, ' / ').replace(OTHER_SPACE, ' ');
+  if (v.length > MAX_VALUE_CHARS) {
+    let end = MAX_VALUE_CHARS - 1;
+    // Not between the two halves of a surrogate pair (an emoji): half of one is not a character.
+    const last = v.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--;
+    v = `${v.slice(0, end)}…`;
+  }
   return `“${v}”`;
 }
 
 function signed(points: number): string {
-  const rounded = Math.round(points * 100) / 100;
-  return rounded < 0 ? `−${-rounded}` : `+${rounded}`;
+  // Two decimals, unless that would print a real penalty or bonus as 0 (`−0.001`, not `+0`).
+  let shown = Math.abs(Math.round(points * 100) / 100);
+  if (shown === 0 && points !== 0) shown = Number(Math.abs(points).toPrecision(2));
+  return points < 0 ? `−${shown}` : `+${shown}`;
 }
 
 /** `label +30`, made once per criterion and points value (a model has few of them). */
@@ -137,6 +150,8 @@ export function explanationText(result: RowResult, v: ExplainView): string {
     if (points < 0) penalties.add(pointsPhrase(v, i, points));
     if (status === MATCHED) {
       if (scoring && points > 0) matched.push(i);
+      // A band worth nothing (`1-10 employees: 0`) matched: for the reader, the points were missed.
+      else if (scoring && points === 0 && v.maxPoints[i]! > 0) missed.add(v.label[i]!);
     } else if (status === MISSED) {
       if (scoring && v.maxPoints[i]! > 0) missed.add(v.label[i]!);
     } else if (status === UNKNOWN) {

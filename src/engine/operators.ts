@@ -33,10 +33,19 @@ export interface CompiledCondition {
   bandPoints?: readonly number[];
 }
 
-const EPSILON = 1e-9;
+// How far a reading may be from a model's number and still count as it: readings carry float noise (`$4.1B` reads
+// as 4099999999.9999995, `0.1 + 0.2` as 0.30000000000000004), a few units in the last place, so relative to the number.
+// Relative 1e-12 is a thousand times that noise and far below any difference people write (`999,999,999` is not 1e9);
+// the absolute floor covers numbers near 0, whose noise is absolute (0.1 + 0.2 - 0.3 is 5.6e-17, not relative to 0).
+const ABSOLUTE_TOLERANCE = 1e-9;
+const RELATIVE_TOLERANCE = 1e-12;
+
+function tolerance(b: number): number {
+  return Math.max(ABSOLUTE_TOLERANCE, RELATIVE_TOLERANCE * Math.abs(b));
+}
 
 function sameNumber(a: number, b: number): boolean {
-  return Math.abs(a - b) <= EPSILON * Math.max(1, Math.abs(b));
+  return Math.abs(a - b) <= tolerance(b);
 }
 
 function textSet(values: readonly Scalar[]): Set<string> {
@@ -46,8 +55,9 @@ function textSet(values: readonly Scalar[]): Set<string> {
 type Compiler<C extends Condition> = (condition: C, context: CompileContext) => CompiledCondition;
 type CompilerTable = { [K in OperatorName]: Compiler<Extract<Condition, { op: K }>> };
 
-function inRange(v: number, min: number | undefined, max: number | undefined): boolean {
-  return (min === undefined || v >= min - EPSILON) && (max === undefined || v <= max + EPSILON);
+/** The bounds of an inclusive range, widened by the tolerance once (open ends are infinite), so a test is two compares. */
+function bounds(min: number | undefined, max: number | undefined): { low: number; high: number } {
+  return { low: min === undefined ? -Infinity : min - tolerance(min), high: max === undefined ? Infinity : max + tolerance(max) };
 }
 
 /** One compiler per operator; each prepares its constants once (sets, regexes, bounds). */
@@ -94,19 +104,19 @@ export const OPERATORS: CompilerTable = {
     return { kind: 'text', cheaperKind, test: (v: string) => (any.test(v) ? 0 : -1) };
   },
   between(c) {
-    const { min, max } = c;
-    return { kind: 'number', test: (v: number) => (inRange(v, min, max) ? 0 : -1) };
+    const { low, high } = bounds(c.min, c.max);
+    return { kind: 'number', test: (v: number) => (v >= low && v <= high ? 0 : -1) };
   },
   gte(c) {
-    const bound = c.value;
-    return { kind: 'number', test: (v: number) => (v >= bound - EPSILON ? 0 : -1) };
+    const { low } = bounds(c.value, undefined);
+    return { kind: 'number', test: (v: number) => (v >= low ? 0 : -1) };
   },
   lte(c) {
-    const bound = c.value;
-    return { kind: 'number', test: (v: number) => (v <= bound + EPSILON ? 0 : -1) };
+    const { high } = bounds(undefined, c.value);
+    return { kind: 'number', test: (v: number) => (v <= high ? 0 : -1) };
   },
   bands(c) {
-    const bands = c.bands.map((b) => ({ min: b.min, max: b.max }));
+    const bands = c.bands.map((b) => bounds(b.min, b.max));
     return {
       kind: 'number',
       bandPoints: c.bands.map((b) => b.points),
@@ -114,7 +124,7 @@ export const OPERATORS: CompilerTable = {
       test: (v: number) => {
         for (let i = 0; i < bands.length; i++) {
           const band = bands[i]!;
-          if (inRange(v, band.min, band.max)) return i;
+          if (v >= band.low && v <= band.high) return i;
         }
         return -1;
       },

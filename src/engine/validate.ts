@@ -255,7 +255,8 @@ class Checker {
     profiles.forEach((p, i) => {
       if (!isRecord(p)) return;
       if (nonBlankString(p.name)) {
-        const k = p.name.trim().toLowerCase();
+        // The key CompiledModel.profile() finds a profile by: two names that differ in spaces alone are one name.
+        const k = p.name.trim().replace(/\s+/g, ' ').toLowerCase();
         const first = seen.get(k);
         if (first === undefined) seen.set(k, i);
         else this.add(['profiles', i, 'name'], `duplicate profile name ${quote(p.name)} (also ${formatPath(['profiles', first])})`);

@@ -155,6 +155,21 @@ describe('explanation text', () => {
     expect(explainRecord(p, { good: 'y', Employees: 'lots' }).text).toBe('100 (A). Matched: good +10. Unreadable: Employees “lots”.');
   });
 
+  test('a band worth no points that matched is listed as missed: the points were there to earn', () => {
+    const p = profileOf([
+      flag('demo', 10),
+      criterion({ op: 'bands', bands: [{ max: 50, points: 0 }, { min: 51, points: 30 }] }, { id: 'size', label: 'Company size', column: 'Employees' }),
+    ]);
+    const r = explainRecord(p, { demo: 'y', Employees: 10 });
+    expect(r.text).toBe('25 (C). Matched: demo +10. Missed: Company size.');
+    expect(itemOf(r, 'size')).toMatchObject({ status: 'matched', points: 0, maxPoints: 30 });
+  });
+
+  test('a penalty too small for two decimals is still shown as a penalty', () => {
+    const p = profileOf([flag('good', 10), flag('tiny', -0.001)]);
+    expect(explainRecord(p, { good: 'y', tiny: 'y' }).text).toBe('100 (A). Matched: good +10. Penalty: tiny −0.001.');
+  });
+
   test('a blank row has no text', () => {
     expect(explainRecord(mixedProfile(), { Industry: '', Email: 'N/A' }).text).toBe('');
   });
@@ -213,5 +228,26 @@ describe('explanation text: keeping the line short', () => {
     const long = 'this is not a yes or no answer, it is a much longer note';
     const text = explainRecord(p, { Demo: long }).text;
     expect(text).toBe(`0 (C). Unreadable: Demo “${long.slice(0, 39)}…”.`);
+  });
+
+  test('the lines of a cell (Alt+Enter) stay on the one line of the text', () => {
+    const p = profileOf([
+      flag('a', 10),
+      criterion({ op: 'in', values: ['Government'] }, { id: 'gov', label: 'Public sector', column: 'Industry', role: 'exclude' }),
+      criterion({ op: 'isTrue' }, { id: 'demo', column: 'Demo' }),
+    ]);
+    const out = explainRecord(p, { a: 'y', Industry: 'SaaS\r\nGovernment', Demo: '' });
+    expect(out.text).toBe('Disqualified: Public sector (Industry “SaaS / Government”).');
+    expect(itemOf(out, 'gov').value).toBe('SaaS\r\nGovernment');
+    expect(explainRecord(p, { a: 'y', Industry: 'SaaS', Demo: 'not\tyet\nasked' }).text).toBe(
+      '50 (C). Matched: a +10. Unreadable: Demo “not yet / asked”.',
+    );
+  });
+
+  test('a long value is never cut between the halves of an emoji', () => {
+    const p = profileOf([criterion({ op: 'isTrue' }, { id: 'demo', column: 'Demo' })]);
+    const text = explainRecord(p, { Demo: `${'x'.repeat(38)}😀 and more` }).text;
+    expect(text).toBe(`0 (C). Unreadable: Demo “${'x'.repeat(38)}…”.`);
+    expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });

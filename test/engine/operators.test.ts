@@ -169,6 +169,21 @@ describe('gte and lte', () => {
     expectStatus({ op: 'lte', value: 0.3 }, [0.1 + 0.2], 'matched');
   });
 
+  test('an amount with a multiplier meets its exact bound (`$4.1B` reads as 4099999999.9999995)', () => {
+    for (const [text, n] of [['$4.1B', 4.1e9], ['8.2 bn', 8.2e9], ['$2.01B', 2.01e9], ['4.1T', 4.1e12], ['$1.07B', 1.07e9]] as const) {
+      expectStatus({ op: 'gte', value: n }, [text], 'matched');
+      expectStatus({ op: 'lte', value: n }, [text], 'matched');
+      expectStatus({ op: 'between', min: n, max: n }, [text], 'matched');
+    }
+  });
+
+  test('numbers written differently are different, however large', () => {
+    expectStatus({ op: 'gte', value: 1e9 }, ['999,999,999', 999_999_999.5], 'missed');
+    expectStatus({ op: 'lte', value: 1e9 }, ['1,000,000,001'], 'missed');
+    expectStatus({ op: 'equals', value: 1e9 }, ['999,999,999', '1,000,000,001'], 'missed');
+    expectStatus({ op: 'in', values: [1e9] }, ['999,999,999'], 'missed');
+  });
+
   test('unreadable numbers are unreadable', () => {
     expectStatus({ op: 'gte', value: 5 }, ['many'], 'unreadable');
     expectStatus({ op: 'lte', value: 5 }, ['few'], 'unreadable');
@@ -202,6 +217,12 @@ describe('bands', () => {
 
   test.each([0, 50.5, 200.5, 5001, '10,001+'])('%j falls in no band: missed, no points', (value) => {
     expect(outcomeOfCell(when, value)).toMatchObject({ status: 'missed', points: 0 });
+  });
+
+  test('a band’s bounds hold for amounts with a multiplier', () => {
+    const revenue: Condition = { op: 'bands', bands: [{ max: 4.1e9, points: 5 }, { min: 4.1e9, points: 9 }] };
+    expect(outcomeOfCell(revenue, '$4.1B').points).toBe(5);
+    expect(outcomeOfCell({ op: 'bands', bands: [{ min: 4.1e9, points: 9 }] }, '$4.1B').points).toBe(9);
   });
 
   test('the first band wins when bands overlap', () => {

@@ -1,6 +1,6 @@
 // Property-based tests (fast-check): any cell value never makes scoring throw; scores are bounded, stable and monotonic.
 import fc from 'fast-check';
-import { compileModel, validateModel, type Explanation, type Model } from '../../src/engine';
+import { b2bSaasTemplate, compileModel, validateModel, type Explanation, type Model } from '../../src/engine';
 import type { Band, Category, Condition, Criterion, Profile, Role, Scalar } from '../../src/engine/model';
 import { TODAY } from '../factories/scoring';
 
@@ -53,6 +53,9 @@ const hostileCell = fc.constantFrom<unknown>(
   new String('SaaS'),
   new Boolean(false),
   new Uint8Array(3),
+  // Objects whose type checks throw: `instanceof` on a Proxy asks its trap, a forged Date's getTime() is a TypeError.
+  new Proxy({}, { getPrototypeOf() { throw new Error('getPrototypeOf'); }, get() { throw new Error('get'); } }),
+  Object.create(Date.prototype) as unknown,
 );
 
 const anyCell: fc.Arbitrary<unknown> = fc.oneof(
@@ -230,6 +233,24 @@ describe('nothing a cell can hold makes scoring throw', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('values whose type checks throw', () => {
+  const proxy = new Proxy({}, { getPrototypeOf() { throw new Error('getPrototypeOf'); }, get() { throw new Error('get'); } });
+  const forgedDate: unknown = Object.create(Date.prototype);
+
+  test.each([['a Proxy whose traps throw', proxy], ['an object posing as a Date', forgedDate]])('%s, in every column or as a header, scores as blank', (_name, cell) => {
+    const m = validateModel(b2bSaasTemplate());
+    if (!m.ok) throw new Error('template invalid');
+    const compiled = compileModel(m.model, [...COLUMNS, cell], { today: TODAY });
+    const p = compiled.profile();
+    const alone = COLUMNS.map(() => cell);
+    expect(p.evaluate(alone)).toMatchObject({ blank: true, score: 0 });
+    expect(p.evaluateMany([alone])[0]).toMatchObject({ blank: true, score: 0 });
+    expect(compiled.bestFit(alone).blank).toBe(true);
+    const mixed = COLUMNS.map((c, i) => (i === 0 ? 'SaaS' : cell));
+    expect(typeof p.explain(mixed).text).toBe('string');
   });
 });
 

@@ -38,6 +38,17 @@ describe('readNumber: plain numbers and amounts', () => {
   ])('money with a suffix: %j reads as %d', (text, expected) => expectReads(text, expected));
 
   test.each<[string, number]>([
+    ['1,000 EUR', 1000],
+    ['1000 usd', 1000],
+    ['1000usd', 1000],
+    ['250 CAD', 250],
+    ['1000 US$', 1000],
+    ['10,000 - 50,000 USD', 30000],
+    ['over 1000 USD', 1000],
+    ['under 1,000 EUR', 500],
+  ])('a currency code after a plain amount: %j reads as %d', (text, expected) => expectReads(text, expected));
+
+  test.each<[string, number]>([
     ['35%', 0.35],
     ['12 %', 0.12],
     ['0.5%', 0.005],

@@ -65,6 +65,10 @@ describe('profiles', () => {
     expectIssues(modelWith(validProfile(), profileWith({ name: 'mid-market saas' })), [
       ['profiles[1].name', 'duplicate profile name "mid-market saas" (also profiles[0])'],
     ]));
+  it('rejects names that differ only in spaces: a profile is found by name with runs of spaces read as one', () =>
+    expectIssues(modelWith(profileWith({ name: 'Mid market' }), profileWith({ name: ' mid  Market ' })), [
+      ['profiles[1].name', 'duplicate profile name " mid  Market " (also profiles[0])'],
+    ]));
   it('rejects an empty disqualifiedLabel', () => expectIssues(withValue('profiles[0].disqualifiedLabel', ''), [['profiles[0].disqualifiedLabel', 'must not be empty']]));
   it('rejects criteria that are not a list', () => expectIssues(withValue('profiles[0].criteria', {}), [['profiles[0].criteria', 'expected a list, got an object']]));
   it('requires categories', () =>

@@ -65,7 +65,16 @@ export function isBlank(value: unknown): boolean {
     return PLACEHOLDERS.has(key);
   }
   if (typeof value === 'number') return Number.isNaN(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime());
   if (typeof value === 'boolean') return false;
+  return isBlankObject(value);
+}
+
+function isBlankObject(value: unknown): boolean {
+  try {
+    if (value instanceof Date) return Number.isNaN(value.getTime());
+  } catch {
+    // A Proxy whose traps throw, or an object posing as a Date: no value a person could read, and scoring never throws.
+    return true;
+  }
   return isBlank(cellText(value));
 }

@@ -9,9 +9,10 @@ const SUFFIXES: Record<string, number> = {
 };
 
 const CURRENCY = '(?:[$€£¥₹]|usd|eur|gbp|cad|aud|chf|jpy|inr|us\\$)';
-// One amount: optional currency, sign, digits with thousands commas or decimals, optional suffix and currency.
+// One amount: optional currency, sign, digits with thousands commas or decimals, optional suffix and currency. The
+// suffix is not tried where only a currency is left (`1,000 EUR`): the letters would be taken for an unknown suffix.
 const AMOUNT = new RegExp(
-  `^${CURRENCY}?\\s*([+-]?)\\s*${CURRENCY}?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)\\s*([a-z]+)?\\.?\\s*${CURRENCY}?$`,
+  `^${CURRENCY}?\\s*([+-]?)\\s*${CURRENCY}?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(?:(?!${CURRENCY}$)([a-z]+))?\\.?\\s*${CURRENCY}?$`,
 );
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/;
 const PERCENT = /^(.+?)\s*%$/;

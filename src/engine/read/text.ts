@@ -38,17 +38,18 @@ export function cellText(value: unknown): string {
     return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return '';
-    const m = String(value.getMonth() + 1).padStart(2, '0');
-    const d = String(value.getDate()).padStart(2, '0');
-    return `${value.getFullYear()}-${m}-${d}`;
-  }
   if (value === null || value === undefined) return '';
   try {
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) return '';
+      const m = String(value.getMonth() + 1).padStart(2, '0');
+      const d = String(value.getDate()).padStart(2, '0');
+      return `${value.getFullYear()}-${m}-${d}`;
+    }
     return String(value);
   } catch {
-    // Objects with a throwing toString (or Symbol.toPrimitive) must not make scoring throw.
+    // Objects with a throwing toString (or Symbol.toPrimitive), Proxies whose traps throw, objects posing as Dates:
+    // none must make scoring throw.
     return '';
   }
 }
