@@ -7,15 +7,16 @@ import { createEmulator, type Emulator } from '../emulator';
 import { callServer, loadBundle, runExecution, type BundleContext } from '../emulator/load-bundle';
 import { b2bSaasTemplate } from '../src/engine/templates/b2b-saas';
 import { buildAssets, withShim, type Assets } from './assets';
-import { CsvInputError, parseCsvText } from './csv';
-import { HttpError, readBody, sendHtml, sendJson, sendText } from './http-util';
+import { CsvInputError, MAX_CSV_BYTES, parseCsvBytes, parseCsvText } from './csv';
+import { HttpError, readBodyBytes, readJson, sendHtml, sendJson, sendText } from './http-util';
 import { gridView, loadAccounts, visibleSheets } from './sheet';
 
 const ROOT = path.resolve(__dirname, '..');
 export const SAMPLE_CSV = path.join(ROOT, 'data', 'sample-accounts.csv');
 /** The sample data's "today": results are reproducible unless ICP_TODAY says otherwise. */
 export const SAMPLE_TODAY = '2026-11-01';
-const MAX_BODY = 20_000_000;
+/** google.script.run arguments: a model of many profiles is far smaller. */
+const MAX_RUN_BODY = 20_000_000;
 
 export interface PlaygroundOptions {
   /** 0 picks a free port. */
@@ -58,6 +59,10 @@ function spreadsheetOf(emulator: Emulator): GoogleAppsScript.Spreadsheet.Spreads
   return (emulator.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
 }
 
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -81,6 +86,34 @@ function createState(options: PlaygroundOptions, csvText: string): State {
   return { emulator, context, revision: 1 };
 }
 
+/**
+ * What the grid shows of the document, cheaply: each sheet's name, visibility and change counters. A
+ * google.script.run call that changes it (Build tier summary, a scoring run) must refresh the grid, as a save does.
+ */
+function workbookStamp(emulator: Emulator): string {
+  return emulator.workbook
+    .sheetList()
+    .map((sh) => `${sh.id}:${sh.name}:${sh.hidden ? 'h' : ''}:${sh.version}:${sh.formulaVersion}`)
+    .join('|');
+}
+
+/**
+ * Requests only from this machine's own pages. The Host check stops DNS rebinding (a web page whose name points at
+ * 127.0.0.1 reading the grid: the user's own accounts); the Origin check stops other sites' pages from posting a CSV or a
+ * model (a form or fetch from another origin carries its Origin header).
+ */
+function checkOrigin(req: http.IncomingMessage, port: number, host: string): void {
+  const allowed = new Set([`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') return; // served on purpose to other machines
+  const hostHeader = (req.headers.host ?? '').toLowerCase();
+  if (!allowed.has(hostHeader)) throw new HttpError(403, `the playground answers only at http://localhost:${port}`);
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== 'null' && !allowed.has(origin.toLowerCase().replace(/^https?:\/\//, ''))) {
+    throw new HttpError(403, 'requests from other sites are refused');
+  }
+  if (origin === 'null' && req.method !== 'GET') throw new HttpError(403, 'requests from other sites are refused');
+}
+
 function menuFunctions(emulator: Emulator): { title: string; items: { caption?: string; functionName?: string; separator?: boolean }[] } {
   const menu = emulator.ui.menus.find((m) => m.addon) ?? emulator.ui.menus[0];
   if (menu === undefined) return { title: 'ICP Scorer', items: [] };
@@ -96,10 +129,19 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   let state = createState(options, sample);
   const log = options.log ?? ((line: string) => console.error(line));
 
+  let listeningPort = 0;
+  const host = options.host ?? '127.0.0.1';
+
   const routes = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    checkOrigin(req, listeningPort, host);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = `${req.method ?? 'GET'} ${url.pathname}`;
     if (route === 'GET /') return sendHtml(res, assets.page);
+    // Browsers ask for it on every load; a 404 would print a console error each time.
+    if (route === 'GET /favicon.ico') {
+      res.writeHead(204, { 'cache-control': 'max-age=86400' });
+      return void res.end();
+    }
     if (route === 'GET /sidebar') {
       const shown = state.emulator.ui.sidebar;
       if (shown === undefined) return sendHtml(res, '<!DOCTYPE html><p>No sidebar is open: use the menu buttons.</p>');
@@ -118,7 +160,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     }
     if (route === 'POST /api/activate') {
       // Clicking a sheet tab makes it the active sheet, as in Sheets: the sidebar's preview then reads it.
-      const body = JSON.parse(await readBody(req, 10_000)) as { sheet?: unknown };
+      const body = ((await readJson(req, 10_000)) ?? {}) as { sheet?: unknown };
       const ss = spreadsheetOf(state.emulator);
       const sheet = typeof body.sheet === 'string' ? ss.getSheetByName(body.sheet) : null;
       if (sheet === null || sheet.isSheetHidden()) throw new HttpError(404, `no sheet named ${JSON.stringify(body.sheet)}`);
@@ -129,11 +171,17 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     if (route === 'POST /api/run') {
       let name = '';
       try {
-        const body = JSON.parse(await readBody(req, MAX_BODY)) as { name?: unknown; args?: unknown };
+        const body = ((await readJson(req, MAX_RUN_BODY)) ?? {}) as { name?: unknown; args?: unknown };
         if (typeof body.name !== 'string' || !Array.isArray(body.args)) throw new HttpError(400, 'expected {"name": string, "args": [...]}');
         name = body.name;
-        const value = callServer(state.context, name, ...(body.args as unknown[]));
-        if (name === 'saveModel') state.revision += 1;
+        const before = workbookStamp(state.emulator);
+        let value: unknown;
+        try {
+          value = callServer(state.context, name, ...(body.args as unknown[]));
+        } finally {
+          // Whatever the call wrote (a save, a tier summary sheet, a scoring run, even one that failed halfway) reaches the grid.
+          if (name === 'saveModel' || workbookStamp(state.emulator) !== before) state.revision += 1;
+        }
         return sendJson(res, 200, value === undefined ? {} : { value });
       } catch (e) {
         if (e instanceof HttpError) throw e;
@@ -163,14 +211,14 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     if (route === 'POST /api/csv') {
       let rows: string[][];
       try {
-        rows = parseCsvText(await readBody(req, MAX_BODY));
+        rows = parseCsvBytes(await readBodyBytes(req, MAX_CSV_BYTES));
       } catch (e) {
         if (e instanceof CsvInputError || (e instanceof Error && e.name === 'CsvError')) throw new HttpError(400, `Could not read the CSV: ${e.message}`);
         throw e;
       }
       const r = loadAccounts(spreadsheetOf(state.emulator), rows);
       state.revision += 1;
-      return sendJson(res, 200, { message: `loaded ${r.dataRows} rows and ${r.dataColumns} columns; the ICP columns were added after them.` });
+      return sendJson(res, 200, { message: `loaded ${count(r.dataRows, 'row')} and ${count(r.dataColumns, 'column')}; the ICP columns were added after them.` });
     }
     if (route === 'POST /api/reset') {
       const revision = state.revision;
@@ -190,12 +238,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       else sendText(res, status, messageOf(e));
     });
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  listeningPort = port;
   return {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     port,

@@ -2,6 +2,7 @@
 import { qualifiedCellA1 } from './a1';
 import type { FormulaCell } from './formula-cell';
 import type { EmulatorEnv } from '../env';
+import { MAX_CELL_CHARS } from './grid-args';
 import { CellValue } from './values';
 
 export type CustomFunctionImpl = (...args: unknown[]) => unknown;
@@ -48,7 +49,13 @@ export function invokeCustom(host: InvocationHost, fc: FormulaCell, name: string
     env.authMode = savedMode;
   }
   if (Date.now() - started > CUSTOM_FUNCTION_TIME_LIMIT_MS) return errorOutcome('#ERROR!', 'Exceeded maximum execution time');
-  return { values: normalizeResult(result), errorValue: null, error: null };
+  const values = normalizeResult(result);
+  // A formula's text result obeys the cell limit too (https://support.google.com/drive/answer/37603): Sheets shows
+  // an error instead of a cut-down text.
+  if (values.some((row) => row.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS))) {
+    return errorOutcome('#VALUE!', `Text result of ${name} is longer than the limit of ${MAX_CELL_CHARS} characters.`);
+  }
+  return { values, errorValue: null, error: null };
 }
 
 export function errorOutcome(errorValue: string, message: string): CallOutcome {

@@ -31,3 +31,17 @@ export function checkGrid(data: unknown, rows: number, cols: number, method: str
   }
   return grid;
 }
+
+/**
+ * A cell holds at most 50,000 characters (https://support.google.com/drive/answer/37603, "Google Sheets: ... Up to
+ * 50,000 characters in a single cell"). Apps Script refuses the whole write, before changing any cell, with this message.
+ */
+export const MAX_CELL_CHARS = 50_000;
+export const CELL_TOO_LONG = `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`;
+
+/** Throws CELL_TOO_LONG when any text in `grid` (values or formulas, as written) is longer than a cell holds. */
+export function checkCellText(grid: readonly (readonly unknown[])[]): void {
+  for (const row of grid) {
+    for (const v of row) if (typeof v === 'string' && v.length > MAX_CELL_CHARS) throw new Error(CELL_TOO_LONG);
+  }
+}

@@ -5,7 +5,7 @@ import { instrument, Wrapper } from './counting';
 import { DataValidation } from './data-validation';
 import { addMetadata, DeveloperMetadata, DeveloperMetadataFinder, metadataForRange } from './developer-metadata';
 import { shiftFormula } from './formula-text';
-import { checkGrid } from './grid-args';
+import { checkCellText, checkGrid } from './grid-args';
 import { PivotTable, createPivot } from './pivot-api';
 import { newProtection, Protection } from './protection';
 import type { SheetData, StyleKey } from './sheet-data';
@@ -133,6 +133,7 @@ export class Range extends Wrapper {
   setValues(values: unknown[][]): Range {
     assertWritable(this._ctx, 'setValues');
     const grid = checkGrid(values, this._rows, this._cols, 'setValues');
+    checkCellText(grid);
     const pctx = this._ctx.book.parseContext();
     this._ctx.book.write(this._sheet, this._r0, this._c0, this._rows, this._cols, (dr, dc) => parseInput(grid[dr]?.[dc], pctx));
     return this;
@@ -141,6 +142,7 @@ export class Range extends Wrapper {
   /** Sets every cell of the range; a formula's relative references shift per cell as when filling. */
   setValue(value: unknown): Range {
     assertWritable(this._ctx, 'setValue');
+    checkCellText([[value]]);
     const p = parseInput(value, this._ctx.book.parseContext());
     this._ctx.book.write(this._sheet, this._r0, this._c0, this._rows, this._cols, (dr, dc) =>
       p.kind === 'formula' ? { kind: 'formula', text: shiftFormula(p.text, dr, dc) } : p,
@@ -164,6 +166,7 @@ export class Range extends Wrapper {
 
   setFormula(formula: string): Range {
     assertWritable(this._ctx, 'setFormula');
+    checkCellText([[formula]]);
     const p = toFormulaInput(formula, this._ctx);
     this._ctx.book.write(this._sheet, this._r0, this._c0, this._rows, this._cols, (dr, dc) =>
       p.kind === 'formula' ? { kind: 'formula', text: shiftFormula(p.text, dr, dc) } : p,
@@ -174,6 +177,7 @@ export class Range extends Wrapper {
   setFormulas(formulas: string[][]): Range {
     assertWritable(this._ctx, 'setFormulas');
     const grid = checkGrid(formulas, this._rows, this._cols, 'setFormulas');
+    checkCellText(grid);
     this._ctx.book.write(this._sheet, this._r0, this._c0, this._rows, this._cols, (dr, dc) => toFormulaInput(grid[dr]?.[dc], this._ctx));
     return this;
   }

@@ -21,10 +21,14 @@ export type StyleKey =
   | 'numberFormat'
   | 'note';
 
+/** The size of a new sheet, as Spreadsheet.insertSheet makes it. */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+
 export class SheetData {
   hidden = false;
-  maxRows = 1000;
-  maxCols = 26;
+  maxRows = NEW_SHEET_ROWS;
+  maxCols = NEW_SHEET_COLUMNS;
   frozenRows = 0;
   frozenCols = 0;
   tabColor: string | null = null;

@@ -15,6 +15,7 @@ import type { SheetData } from './sheet-data';
 import type { Spreadsheet } from './spreadsheet';
 import { changeStructure } from './structure';
 import { TextFinder } from './text-finder';
+import { checkCellText } from './grid-args';
 import { parseInput } from './values';
 import { rangeWrapper, spreadsheetWrapper } from './wrappers';
 
@@ -125,6 +126,7 @@ export class Sheet extends Wrapper {
     if (!Number.isInteger(at) || at < 0 || at > max || !Number.isInteger(count) || count < 1) {
       throw new Error(dim === 'row' ? 'Those rows are out of bounds.' : 'Those columns are out of bounds.');
     }
+    this._ctx.book.assertCellCapacity(count * (dim === 'row' ? this._sheet.maxCols : this._sheet.maxRows));
     changeStructure(this._ctx.book, this._sheet, dim, at, count, true);
     return this;
   }
@@ -187,12 +189,16 @@ export class Sheet extends Wrapper {
   appendRow(rowContents: unknown[]): Sheet {
     assertWritable(this._ctx, 'appendRow');
     if (!Array.isArray(rowContents)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    checkCellText([rowContents]);
     const sheet = this._sheet;
     const book = this._ctx.book;
     book.beforeRead(sheet);
     const row = sheet.lastRow();
-    if (row + 1 > sheet.maxRows) sheet.maxRows = row + 1;
-    if (rowContents.length > sheet.maxCols) sheet.maxCols = rowContents.length;
+    const rows = Math.max(sheet.maxRows, row + 1);
+    const cols = Math.max(sheet.maxCols, rowContents.length);
+    book.assertCellCapacity(rows * cols - sheet.maxRows * sheet.maxCols);
+    sheet.maxRows = rows;
+    sheet.maxCols = cols;
     if (rowContents.length === 0) return this;
     const pctx = book.parseContext();
     book.write(sheet, row, 0, 1, rowContents.length, (_dr, dc) => parseInput(rowContents[dc], pctx));

@@ -8,7 +8,7 @@ import { findNamedRange, NamedRange, setNamedRange } from './named-range';
 import { Protection } from './protection';
 import type { Range } from './range';
 import type { Sheet } from './sheet';
-import type { SheetData } from './sheet-data';
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, type SheetData } from './sheet-data';
 import { TextFinder } from './text-finder';
 import { rangeWrapper, sheetWrapper, spreadsheetWrapper } from './wrappers';
 
@@ -81,6 +81,7 @@ export class Spreadsheet extends Wrapper {
     else if (typeof a === 'number') index = a;
     if (typeof b === 'number') index = b;
     const book = this._ctx.book;
+    book.assertCellCapacity(NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     const sheet = book.addSheet(name, index);
     book.activeSheet = sheet;
     book.activeRange = null;

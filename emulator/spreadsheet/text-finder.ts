@@ -7,6 +7,7 @@ import { instrument, Wrapper } from './counting';
 import type { Range } from './range';
 import type { SheetRect } from './records';
 import type { SheetData } from './sheet-data';
+import { checkCellText } from './grid-args';
 import { EMPTY, parseInput, ParsedInput } from './values';
 import { rangeWrapper } from './wrappers';
 
@@ -181,6 +182,8 @@ export class TextFinder extends Wrapper {
         });
       });
       if (n === 0) continue;
+      // A replacement that would overflow a cell fails the whole call, as a write of that text would.
+      checkCellText([[replaced]]);
       count += n;
       const input: ParsedInput = replaced === '' ? EMPTY : replaced.startsWith('=') && replaced.length > 1 ? { kind: 'formula', text: replaced } : parseInput(replaced, pctx);
       let list = writes.get(h.sheet);

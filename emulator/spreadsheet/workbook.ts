@@ -28,6 +28,9 @@ export interface ResolvedRange extends SheetRect {
   openCols: boolean;
 }
 
+/** See Workbook.assertCellCapacity. */
+export const MAX_WORKBOOK_CELLS = 10_000_000;
+
 let idCounter = 0;
 
 function newSpreadsheetId(): string {
@@ -187,6 +190,19 @@ export class Workbook implements InvocationHost {
 
   sheetById(id: number): SheetData | undefined {
     return this.sheets.find((s) => s.id === id);
+  }
+
+  /**
+   * A spreadsheet holds at most 10 million cells, counted over every sheet's rows x columns, empty or not
+   * (https://support.google.com/drive/answer/37603). A script action that would grow past that (inserting rows,
+   * columns or a sheet) fails before it changes anything.
+   */
+  assertCellCapacity(extraCells: number): void {
+    let cells = 0;
+    for (const s of this.sheets) cells += s.maxRows * s.maxCols;
+    if (cells + extraCells > MAX_WORKBOOK_CELLS) {
+      throw new Error(`This action would increase the number of cells in the workbook above the limit of ${MAX_WORKBOOK_CELLS} cells.`);
+    }
   }
 
   addSheet(name?: string, index?: number, id?: number): SheetData {

@@ -1,4 +1,5 @@
 // The playground page script: renders the emulated sheet as a grid (text only), the add-on menu as buttons, and hosts the sidebar frame.
+import { MAX_CSV_BYTES } from '../limits';
 
 interface MenuItem {
   caption?: string;
@@ -125,11 +126,17 @@ async function refreshGrid(): Promise<void> {
   renderGrid(data);
 }
 
+/** The "lost the server" message is showing: cleared once the server answers again. */
+let lost = false;
+
 async function poll(): Promise<void> {
   try {
     const { revision: now } = await api<{ revision: number }>('/api/revision');
+    if (lost) say('');
+    lost = false;
     if (now !== revision) await refreshGrid();
   } catch (e) {
+    lost = true;
     say(`Lost the playground server: ${e instanceof Error ? e.message : String(e)}`, true);
   } finally {
     setTimeout(() => void poll(), POLL_MS);
@@ -138,6 +145,9 @@ async function poll(): Promise<void> {
 
 const frame = byId<HTMLIFrameElement>('sidebar-frame');
 const aside = frame.closest('aside') as HTMLElement;
+
+/** Menu captions by function name, for messages ("Score this sheet failed: ..."). */
+const captions = new Map<string, string>();
 
 async function runMenu(fn: string): Promise<void> {
   try {
@@ -150,7 +160,7 @@ async function runMenu(fn: string): Promise<void> {
     say(r.message);
     await refreshGrid();
   } catch (e) {
-    say(`${fn} failed: ${e instanceof Error ? e.message : String(e)}`, true);
+    say(`${captions.get(fn) ?? fn} failed: ${e instanceof Error ? e.message : String(e)}`, true);
   }
 }
 
@@ -162,6 +172,7 @@ async function renderMenu(): Promise<void> {
   for (const item of menu.items) {
     if (item.functionName === undefined || item.caption === undefined) continue;
     const fn = item.functionName;
+    captions.set(fn, item.caption);
     const b = el('button', 'btn', item.caption);
     b.type = 'button';
     b.setAttribute('data-menu', fn);
@@ -186,9 +197,16 @@ csvInput.addEventListener('change', () => {
   const file = csvInput.files?.[0];
   if (file === undefined) return;
   csvInput.value = '';
-  void file.text().then(async (text) => {
+  if (file.size > MAX_CSV_BYTES) {
+    say(`Could not load ${file.name}: the file is ${(file.size / 1e6).toFixed(0)} MB; the playground takes at most ${MAX_CSV_BYTES / 1e6} MB (use the icp command line for big files)`, true);
+    return;
+  }
+  say(`Loading ${file.name}...`);
+  // The bytes as they are: the server decodes them as the CLI does (UTF-8 or UTF-16, other encodings refused), where
+  // File.text() would turn a cp1252 file's accents into U+FFFD without a word.
+  void file.arrayBuffer().then(async (bytes) => {
     try {
-      const r = await api<{ message: string }>('/api/csv', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: text });
+      const r = await api<{ message: string }>('/api/csv', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
       say(`${file.name}: ${r.message}`);
       await refreshGrid();
     } catch (e) {

@@ -1,4 +1,5 @@
 // google.script.run for the playground's sidebar frame: each call POSTs {name, args} to /api/run, where the real bundle runs on the emulator.
+import { toWire } from '../../emulator/services/script-run';
 
 type Success = (value: unknown, userObject?: unknown) => void;
 type Failure = (error: Error, userObject?: unknown) => void;
@@ -26,8 +27,10 @@ function send(name: string, args: unknown[], h: Handlers): void {
   }
   let body: string;
   try {
-    // google.script.run sends arguments as JSON-like data; what JSON cannot carry fails here.
-    body = JSON.stringify({ name, args });
+    // Apps Script refuses a Date, a function or a class instance among the arguments (see script-run.ts); JSON.stringify
+    // alone would quietly send a Date as text and drop a function, so code that fails in Sheets would pass here.
+    const wire = args.map((arg, i) => toWire(arg, 'argument', `#${i + 1}`));
+    body = `{"name":${JSON.stringify(name)},"args":[${wire.join(',')}]}`;
   } catch (e) {
     setTimeout(() => fail(e instanceof Error ? e.message : String(e)), 0);
     return;
