@@ -19,7 +19,7 @@ export interface EditorState {
   /** Version of the saved model (0 = none); the editor sends it back on save to detect someone else's save. */
   version: number;
   sheetName: string;
-  /** Header row of the active sheet (as text). */
+  /** Header row of the active sheet (as text), without blank headers and the add-on's own output columns. */
   headers: string[];
   /** Data rows on the active sheet (excluding the header row). */
   rowCount: number;
@@ -101,7 +101,7 @@ export interface ScoreSheetOptions {
   chunkRows?: number;
 }
 
-export type ScoreSheetFailure = 'busy' | 'no-model' | 'no-data' | 'profile' | 'columns' | 'sheet' | 'live';
+export type ScoreSheetFailure = 'busy' | 'no-model' | 'no-data' | 'profile' | 'columns' | 'sheet' | 'live' | 'size';
 
 export interface TierCount {
   label: string;

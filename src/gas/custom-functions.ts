@@ -5,7 +5,8 @@ import type { CompiledProfile } from '../engine/compile';
 import type { RowResult } from '../engine/results';
 import { EngineError } from '../engine/errors';
 import { isBlank } from '../engine/read/blank';
-import { cellText } from '../engine/read/text';
+import { cellText, headerKey } from '../engine/read/text';
+import type { Model } from '../engine/model';
 import { findHeaders, FunctionError } from './header-discovery';
 import { readStoredModel } from './model-store';
 import { scriptToday } from './today';
@@ -21,39 +22,55 @@ function toMatrix(arg: unknown): Matrix {
   return [[arg]];
 }
 
-function asText(arg: unknown): string | undefined {
-  if (arg === undefined || arg === null || arg === '') return undefined;
-  return typeof arg === 'string' ? arg : undefined;
+/** A blank optional argument: left out, an empty cell, or only spaces. */
+function omitted(arg: unknown): boolean {
+  return arg === undefined || arg === null || (typeof arg === 'string' && arg.trim() === '');
+}
+
+/**
+ * The profile argument as a name. A cell holding a number or a date (a profile called "2026") is read as the text it
+ * shows, so it is looked up like any name, and an unknown one is an error rather than a silent switch to the default
+ * profile; a range must be one cell.
+ */
+function profileName(fnName: string, arg: unknown): string | undefined {
+  let value = arg;
+  if (Array.isArray(value)) {
+    const m = toMatrix(value);
+    if (m.length !== 1 || m[0]!.length !== 1) {
+      throw new FunctionError(`${fnName}: the profile argument is ${m.length} row(s) by ${m[0]?.length ?? 0} column(s); give one profile name, e.g. "Enterprise", or one cell holding it.`);
+    }
+    value = m[0]![0];
+  }
+  return omitted(value) ? undefined : cellText(value).trim();
 }
 
 interface Call {
   fnName: string;
   rows: Matrix;
   headers: string[];
-  /** Rows of the argument that are the header row itself (only the first, when the range starts on it). */
-  skipFirst: boolean;
+  /** Index of the header row inside the rows argument (it gets the function's label, rows before it stay blank); -1 when above. */
+  headerIndex: number;
   model: CompiledModel;
 }
 
-function loadModel(fnName: string, headers: readonly unknown[]): CompiledModel {
+/** The saved model, or a readable error: one range read of the model sheet (reused across calls while unchanged). */
+function savedModel(fnName: string): Model {
   const stored = readStoredModel(SpreadsheetApp.getActiveSpreadsheet());
   if (stored.error !== null) throw new FunctionError(`${fnName}: ${stored.error}`);
   if (stored.model === null) {
     throw new FunctionError(`${fnName}: no ICP model is saved in this spreadsheet yet. Open Extensions > ICP Scorer > Open ICP editor, then save a model.`);
   }
-  return compileModel(stored.model, headers, { today: scriptToday() });
+  return stored.model;
 }
 
-function prepare(fnName: string, rowsArg: unknown, headersArg: unknown): Call {
-  const rows = toMatrix(rowsArg);
-  toSheetDays(rows, spreadsheetTimeZone);
+function prepare(fnName: string, rows: Matrix, headersArg: unknown, model: Model): Call {
   const width = rows[0]?.length ?? 0;
   let headers: string[];
-  let skipFirst = false;
-  if (headersArg === undefined || headersArg === null || headersArg === '') {
-    const found = findHeaders(fnName, width);
+  let headerIndex = -1;
+  if (omitted(headersArg)) {
+    const found = findHeaders(fnName, rows);
     headers = found.headers;
-    skipFirst = found.headerInsideRange;
+    headerIndex = found.headerIndex;
   } else {
     const h = toMatrix(headersArg);
     if (h.length !== 1 || h[0]!.length !== width) {
@@ -63,7 +80,14 @@ function prepare(fnName: string, rowsArg: unknown, headersArg: unknown): Call {
     }
     headers = h[0]!.map((v) => cellText(v));
   }
-  return { fnName, rows, headers, skipFirst, model: loadModel(fnName, headers) };
+  return { fnName, rows, headers, headerIndex, model: compileModel(model, headers, { today: scriptToday() }) };
+}
+
+/** The rows argument as a matrix, its date cells read as the days the sheet shows. */
+function rowsOf(arg: unknown): Matrix {
+  const rows = toMatrix(arg);
+  toSheetDays(rows, spreadsheetTimeZone);
+  return rows;
 }
 
 function chooseProfile(call: Call, name: string | undefined): CompiledProfile {
@@ -83,20 +107,25 @@ function chooseProfile(call: Call, name: string | undefined): CompiledProfile {
   return profile;
 }
 
+/** The output for the rows at and above the header row inside the argument: blanks, then the label. */
+function headerPart(call: Call, label: string): Output[][] {
+  const out: Output[][] = [];
+  for (let i = 0; i < call.headerIndex; i++) out.push(['']);
+  if (call.headerIndex >= 0) out.push([label]);
+  return out;
+}
+
 /** One value for one row, a column of values for many; the header row (when inside the range) gets the function's label. */
 function mapRows(call: Call, label: string, perRow: (row: Cell[]) => Output): Output | Output[][] {
-  const out: Output[][] = call.rows.map((row, i) => {
-    if (i === 0 && call.skipFirst) return [label];
-    return [row.every((v) => isBlank(v)) ? '' : perRow(row)];
-  });
+  const out = headerPart(call, label);
+  for (const row of call.rows.slice(call.headerIndex + 1)) out.push([row.every((v) => isBlank(v)) ? '' : perRow(row)]);
   return out.length === 1 ? out[0]![0]! : out;
 }
 
 /** Like mapRows for score and tier: the whole range goes through the engine's column-by-column batch path. */
 function mapResults(call: Call, label: string, profile: CompiledProfile, pick: (r: RowResult) => Output): Output | Output[][] {
-  const body = call.skipFirst ? call.rows.slice(1) : call.rows;
-  const out: Output[][] = profile.evaluateMany(body).map((r) => [r.blank ? '' : pick(r)]);
-  if (call.skipFirst) out.unshift([label]);
+  const out = headerPart(call, label);
+  for (const r of profile.evaluateMany(call.rows.slice(call.headerIndex + 1))) out.push([r.blank ? '' : pick(r)]);
   return out.length === 1 ? out[0]![0]! : out;
 }
 
@@ -111,16 +140,43 @@ function guarded<T>(fnName: string, body: () => T): T {
   }
 }
 
-/** A text second argument is the profile name (ICP_TIER(I2, "Enterprise")). */
-function splitArgs(headersArg: unknown, profileArg: unknown): { headers: unknown; profile: string | undefined } {
-  if (typeof headersArg === 'string' && headersArg !== '' && profileArg === undefined) return { headers: undefined, profile: headersArg };
-  return { headers: headersArg, profile: asText(profileArg) };
+/** Whether `text` names one of the model's profiles (compared as CompiledModel.profile compares names). */
+function isProfileName(model: Model, text: string): boolean {
+  try {
+    compileModel(model, []).profile(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The headers and profile arguments. A text second argument is the profile name (=ICP_TIER(I2, "Enterprise")), except
+ * that for one-column `rows` a headers range is one cell, which Sheets passes as its text (=ICP_SCORE(B2:B100, B1)):
+ * that text is the header when it names no profile but a column the model reads. `rows` is null for scores (no headers).
+ */
+function splitArgs(
+  fnName: string,
+  rows: Matrix | null,
+  model: Model,
+  headersArg: unknown,
+  profileArg: unknown,
+): { headers: unknown; profile: string | undefined } {
+  if (typeof headersArg === 'string' && !omitted(headersArg) && omitted(profileArg)) {
+    const key = headerKey(headersArg);
+    const column = model.profiles.some((p) => p.criteria.some((c) => headerKey(c.column) === key));
+    if (rows?.[0]?.length === 1 && column && !isProfileName(model, headersArg)) return { headers: headersArg, profile: undefined };
+    return { headers: undefined, profile: headersArg.trim() };
+  }
+  return { headers: headersArg, profile: profileName(fnName, profileArg) };
 }
 
 export function ICP_SCORE(rows: unknown, headers?: unknown, profile?: unknown): Output | Output[][] {
   return guarded('ICP_SCORE', () => {
-    const args = splitArgs(headers, profile);
-    const call = prepare('ICP_SCORE', rows, args.headers);
+    const model = savedModel('ICP_SCORE');
+    const m = rowsOf(rows);
+    const args = splitArgs('ICP_SCORE', m, model, headers, profile);
+    const call = prepare('ICP_SCORE', m, args.headers, model);
     const p = chooseProfile(call, args.profile);
     return mapResults(call, 'ICP Score', p, (r) => r.score);
   });
@@ -128,8 +184,10 @@ export function ICP_SCORE(rows: unknown, headers?: unknown, profile?: unknown): 
 
 export function ICP_EXPLAIN(rows: unknown, headers?: unknown, profile?: unknown): Output | Output[][] {
   return guarded('ICP_EXPLAIN', () => {
-    const args = splitArgs(headers, profile);
-    const call = prepare('ICP_EXPLAIN', rows, args.headers);
+    const model = savedModel('ICP_EXPLAIN');
+    const m = rowsOf(rows);
+    const args = splitArgs('ICP_EXPLAIN', m, model, headers, profile);
+    const call = prepare('ICP_EXPLAIN', m, args.headers, model);
     const p = chooseProfile(call, args.profile);
     return mapRows(call, 'ICP Why', (row) => p.evaluateWithWhy(row).text);
   });
@@ -137,29 +195,47 @@ export function ICP_EXPLAIN(rows: unknown, headers?: unknown, profile?: unknown)
 
 export function ICP_PROFILE(rows: unknown, headers?: unknown): Output | Output[][] {
   return guarded('ICP_PROFILE', () => {
-    const call = prepare('ICP_PROFILE', rows, headers);
+    const model = savedModel('ICP_PROFILE');
+    const m = rowsOf(rows);
+    // It weighs every profile: a profile name given as with the other functions would otherwise read as a bad headers range.
+    if (typeof headers === 'string' && !omitted(headers) && (m[0]?.length ?? 0) > 1) {
+      throw new FunctionError(`ICP_PROFILE compares every profile of the model, so it takes no profile ("${headers.trim()}"): use =ICP_PROFILE(A2:H2), or =ICP_PROFILE(A2:H2, A$1:H$1) to give the header row.`);
+    }
+    const call = prepare('ICP_PROFILE', m, headers, model);
     return mapRows(call, 'ICP Profile', (row) => call.model.bestFit(row).profile ?? 'No fit');
   });
 }
 
-/** Scores are a number or a single column whose non-blank cells are all numbers. */
-function isScores(m: Matrix): boolean {
-  if (m.some((r) => r.length !== 1)) return false;
+/**
+ * When `m` is scores, the index of its header cell (-1 for none), else null. Scores are a number or one column whose
+ * non-blank cells are all numbers, under at most one text cell: its header, e.g. the "ICP Score" label that
+ * =ICP_SCORE(A1:H100) writes on the header row, so =ICP_TIER(I1:I100) reads that column the same way.
+ */
+function scoresHeader(m: Matrix): number | null {
+  if (m.some((r) => r.length !== 1)) return null;
+  let header = -1;
   let numbers = 0;
-  for (const [v] of m) {
+  for (let i = 0; i < m.length; i++) {
+    const v = m[i]![0];
     if (typeof v === 'number') numbers++;
-    else if (v !== '' && v !== null && v !== undefined) return false;
+    else if (v === '' || v === null || v === undefined) continue;
+    // Text that reads as a number ("85") is a score typed as text, not a header.
+    else if (typeof v === 'string' && numbers === 0 && header < 0 && !Number.isFinite(Number(v))) header = i;
+    else return null;
   }
-  return numbers > 0;
+  return numbers > 0 ? header : null;
 }
 
 export function ICP_TIER(scoresOrRows: unknown, headers?: unknown, profile?: unknown): Output | Output[][] {
   return guarded('ICP_TIER', () => {
-    const args = splitArgs(headers, profile);
     const m = toMatrix(scoresOrRows);
-    if (isScores(m)) {
-      const stored = readStoredModel(SpreadsheetApp.getActiveSpreadsheet());
-      const model = loadModelForScores(stored);
+    // A blank score (ICP_SCORE's answer for a blank row, an empty cell) has no tier, like a blank row: one blank per row.
+    if (m.every((r) => r.every((v) => isBlank(v)))) return m.length === 1 ? '' : m.map(() => ['']);
+    const model = savedModel('ICP_TIER');
+    const header = scoresHeader(m);
+    if (header !== null) {
+      // Scores need no headers: a text second argument is always the profile.
+      const args = splitArgs('ICP_TIER', null, model, headers, profile);
       let p: CompiledProfile;
       try {
         p = compileModel(model, []).profile(args.profile);
@@ -167,30 +243,22 @@ export function ICP_TIER(scoresOrRows: unknown, headers?: unknown, profile?: unk
         if (e instanceof EngineError) throw new FunctionError(`ICP_TIER: ${e.message}`);
         throw e;
       }
-      const out = m.map(([v]) => [typeof v === 'number' ? p.tierOfScore(v) : '']);
+      const out = m.map(([v], i): Output[] => [i === header ? 'ICP Tier' : typeof v === 'number' ? p.tierOfScore(v) : '']);
       return out.length === 1 ? out[0]![0]! : out;
     }
-    // A blank score (ICP_SCORE's answer for a blank row, an empty cell) has no tier, like a blank row: one blank per row.
-    if (m.every((r) => r.every((v) => isBlank(v)))) return m.length === 1 ? '' : m.map(() => ['']);
+    const rows = rowsOf(scoresOrRows);
+    const args = splitArgs('ICP_TIER', rows, model, headers, profile);
     try {
-      const call = prepare('ICP_TIER', scoresOrRows, args.headers);
+      const call = prepare('ICP_TIER', rows, args.headers, model);
       const p = chooseProfile(call, args.profile);
       return mapResults(call, 'ICP Tier', p, (r) => r.tier);
     } catch (e) {
       // One column that is neither scores nor a row the model can read: most likely a score cell holding something else.
-      const odd = m.every((r) => r.length === 1) && args.headers === undefined ? m.find(([v]) => !isBlank(v))?.[0] : undefined;
+      const odd = m.every((r) => r.length === 1) && omitted(args.headers) ? m.find(([v]) => !isBlank(v))?.[0] : undefined;
       if (!(e instanceof FunctionError) || odd === undefined) throw e;
       throw new FunctionError(
         `ICP_TIER: "${cellText(odd).slice(0, 40)}" is not a score. Give it a score (a number from 0 to 100, e.g. =ICP_TIER(R2)) or a whole account row (e.g. =ICP_TIER(A2:Q2)).`,
       );
     }
   });
-}
-
-function loadModelForScores(stored: ReturnType<typeof readStoredModel>) {
-  if (stored.error !== null) throw new FunctionError(`ICP_TIER: ${stored.error}`);
-  if (stored.model === null) {
-    throw new FunctionError('ICP_TIER: no ICP model is saved in this spreadsheet yet. Open Extensions > ICP Scorer > Open ICP editor, then save a model.');
-  }
-  return stored.model;
 }

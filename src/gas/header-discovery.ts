@@ -1,6 +1,7 @@
 // Finds the header row of a custom function's rows argument from the calling cell's formula.
 
 import { cellText } from '../engine/read/text';
+import { HEADER_LOOKAHEAD_ROWS, headerRowIndex } from './header-row';
 
 export class FunctionError extends Error {}
 
@@ -40,15 +41,19 @@ export function firstRangeArgument(formula: string, name: string): RangeRef | nu
 
 export interface FoundHeaders {
   headers: string[];
-  /** True when the header row is the first row of the rows argument itself (A1:H100). */
-  headerInsideRange: boolean;
+  /**
+   * Index in the rows argument of the header row when the range starts at or above it (A1:H100, A:H): that row gets
+   * the function's label and the rows before it (a title, blank lines) stay blank. -1 when the header row is above.
+   */
+  headerIndex: number;
 }
 
 /**
- * The sheet's first non-empty row over the range's columns, searched from row 1 down to the range's first row.
- * One range read; called inside a custom function, which may read the spreadsheet.
+ * The header row over the range's columns (header-row.ts: the first row with two or more filled cells, so a title
+ * line is skipped), looked for in the rows above the range and then in the range's own first rows.
+ * At most one range read; called inside a custom function, which may read the spreadsheet.
  */
-export function findHeaders(fnName: string, expectedWidth: number): FoundHeaders {
+export function findHeaders(fnName: string, rows: readonly (readonly unknown[])[]): FoundHeaders {
   const hint = `Add the headers argument, e.g. =${fnName}(A2:H2, A$1:H$1).`;
   const cell = SpreadsheetApp.getActiveRange();
   const formula = cell === null ? '' : cell.getFormula();
@@ -57,20 +62,19 @@ export function findHeaders(fnName: string, expectedWidth: number): FoundHeaders
     throw new FunctionError(`${fnName} could not tell which columns its rows come from (the first argument is not a plain range like A2:H2). ${hint}`);
   }
   const width = ref.endColumn - ref.startColumn + 1;
-  if (width !== expectedWidth) {
+  if (width !== (rows[0]?.length ?? 0)) {
     throw new FunctionError(`${fnName} could not match its rows to the range in the formula. ${hint}`);
   }
   const sheet = ref.sheetName === null ? cell.getSheet() : SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ref.sheetName);
   if (sheet === null) throw new FunctionError(`${fnName}: there is no sheet named "${ref.sheetName}". ${hint}`);
-  const lastRow = Math.min(ref.startRow, sheet.getLastRow());
-  if (lastRow >= 1) {
-    const block = sheet.getRange(1, ref.startColumn, lastRow, width).getValues();
-    for (let r = 0; r < block.length; r++) {
-      const row = block[r]!;
-      if (row.some((v) => v !== '' && v !== null)) {
-        return { headers: row.map((v) => cellText(v)), headerInsideRange: r + 1 === ref.startRow };
-      }
-    }
+  // The rows above the range come from the sheet; the range's own rows are the argument, already in hand. Rows past the
+  // sheet's last row are empty, so a shorter read (and then an empty argument) loses nothing.
+  const above = Math.min(ref.startRow - 1, sheet.getLastRow());
+  const block: unknown[][] = above >= 1 ? sheet.getRange(1, ref.startColumn, above, width).getValues() : [];
+  const h = headerRowIndex([...block, ...rows.slice(0, HEADER_LOOKAHEAD_ROWS)]);
+  if (h >= 0) {
+    const row = h < block.length ? block[h]! : rows[h - block.length]!;
+    return { headers: row.map((v) => cellText(v)), headerIndex: h < block.length ? -1 : h - block.length };
   }
   throw new FunctionError(`${fnName} found no header row above row ${ref.startRow}. ${hint}`);
 }

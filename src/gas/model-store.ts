@@ -2,6 +2,7 @@
 
 import { formatIssue, validateModel } from '../engine/validate';
 import type { Model } from '../engine/model';
+import { grouped } from './bulk/a1';
 
 export const MODEL_SHEET_NAME = 'ICP Model';
 /** Where the model goes when the spreadsheet already has a sheet of its own called "ICP Model": never that one. */
@@ -107,8 +108,36 @@ export function readStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): S
 // The last valid model read in this runtime, keyed by its exact stored text and checksum.
 let lastRead: { text: string; sum: string; model: Model } | null = null;
 
+/** The most JSON text the model sheet holds: its chunk rows (all but the 4 header rows), each CHUNK_CHARS long. */
+export const MAX_MODEL_CHARS = (MAX_MODEL_ROWS - 4) * CHUNK_CHARS;
+
+/**
+ * The text cut into chunks of at most CHUNK_CHARS, never between the two halves of a surrogate pair (an emoji in a
+ * description): a cell holds Unicode text, and half a pair is not a character, so a cut there would come back changed
+ * and the checksum would call the whole model damaged.
+ */
+export function modelChunks(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + CHUNK_CHARS);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
 /** Writes the model as the given version: one clear and one write of the whole block. */
 export function writeStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, model: Model, version: number): void {
+  const text = JSON.stringify(model);
+  const chunks = modelChunks(text);
+  // Refused before anything is created or cleared, so the saved model (or the lack of one) is exactly as it was.
+  if (chunks.length > MAX_MODEL_ROWS - 4) {
+    throw new Error(
+      `The model is too large to save: its JSON is ${grouped(text.length)} characters, and a spreadsheet holds at most ${grouped(MAX_MODEL_CHARS)}. The saved model is unchanged. Shorten the longest value lists and save again.`,
+    );
+  }
   let sheet = findModelSheet(ss)?.sheet ?? null;
   if (sheet === null) {
     const name = [MODEL_SHEET_NAME, SPARE_MODEL_SHEET_NAME].find((n) => ss.getSheetByName(n) === null);
@@ -120,15 +149,13 @@ export function writeStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, m
     // Warning-only: owners can still repair it by hand, but nobody edits it by accident.
     sheet.protect().setDescription('ICP Scorer model: edit it with Extensions > ICP Scorer > Open ICP editor').setWarningOnly(true);
   }
-  const text = JSON.stringify(model);
   const rows: string[][] = [
     [BANNER, ''],
     ['format', FORMAT_TAG],
     ['version', String(version)],
     ['checksum', checksum(text)],
   ];
-  for (let i = 0; i < text.length; i += CHUNK_CHARS) rows.push([CHUNK_PREFIX + text.slice(i, i + CHUNK_CHARS), '']);
-  if (rows.length > MAX_MODEL_ROWS) throw new Error(`The model is too large to store (${text.length} characters).`);
+  for (const chunk of chunks) rows.push([CHUNK_PREFIX + chunk, '']);
   sheet.clearContents();
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
 }

@@ -15,6 +15,7 @@ import { refreshIcpFormulas } from './recalc';
 import { readTable } from './sheet-table';
 import { scriptToday } from './today';
 import { buildTierSummary, getScoreProgress, getSummaryColumns, scoreSheet } from './bulk';
+import { findOutputColumns } from './bulk/output-columns';
 import { validateOutcomes } from './validate-outcomes';
 
 const TEMPLATES: Record<string, { info: TemplateInfo; make: () => Model }> = {
@@ -40,11 +41,14 @@ function getEditorState(): EditorState {
   const stored = readStoredModel(ss);
   const sheet = ss.getActiveSheet();
   const table = readTable(sheet);
+  // The add-on's own output columns (found by their marker) are not data a criterion can read: Score this sheet blanks
+  // them, and a live formula reading them would read its own result.
+  const own = new Set(Object.values(findOutputColumns(sheet, table.headers)));
   return {
     model: stored.model,
     version: stored.version,
     sheetName: sheet.getName(),
-    headers: table.headers.filter((h) => h !== ''),
+    headers: table.headers.filter((h, i) => h !== '' && !own.has(i + 1)),
     rowCount: table.rows.length,
     templates: Object.values(TEMPLATES).map((t) => t.info),
     storedModelError: stored.error,

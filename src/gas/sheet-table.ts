@@ -1,6 +1,7 @@
-// Reads the active sheet as a table: the header row (first non-empty row) and the data rows below it.
+// Reads the active sheet as a table: the header row (as header-row.ts picks it) and the data rows below it.
 
 import { cellText } from '../engine/read/text';
+import { headerRowIndex } from './header-row';
 import { toSheetDays } from './sheet-dates';
 
 export interface SheetTable {
@@ -17,7 +18,7 @@ export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetTable
   const lastColumn = sheet.getLastColumn();
   if (lastRow === 0 || lastColumn === 0) return { sheet, headerRow: 0, headers: [], rows: [] };
   const values = sheet.getRange(1, 1, lastRow, lastColumn).getValues();
-  const h = values.findIndex((row) => row.some((v) => v !== '' && v !== null));
+  const h = headerRowIndex(values);
   if (h < 0) return { sheet, headerRow: 0, headers: [], rows: [] };
   const rows = values.slice(h + 1);
   toSheetDays(rows, () => sheet.getParent().getSpreadsheetTimeZone());

@@ -82,20 +82,19 @@ describe('resuming after the time limit', () => {
     expect(seen).toEqual([expect.objectContaining({ running: true, partial: true, scoredRows: 50, totalRows: 400, message: 'Scoring: 50 of 400 rows.' })]);
   });
 
-  test('a small budget scores at least one chunk per call; a renamed score header keeps its name', () => {
+  test('a small budget scores at least one chunk per call; the header says partial until the last one', () => {
     const { addon } = slowSheet();
     addon.call('scoreSheet', { chunkRows: 400 });
-    addon.sheet().getRange('R1').setValue('Fit');
     let result = addon.call<ScoreSheetResult>('scoreSheet', { chunkRows: 100, budgetMs: 1, restart: true });
     expect(result).toMatchObject({ partial: true, scoredRows: 100 });
-    expect(scoreHeader(addon)).toBe('Fit (partial: 100 of 400)');
+    expect(scoreHeader(addon)).toBe('ICP Score (partial: 100 of 400)');
     let calls = 1;
     while (result.partial) {
       result = addon.call<ScoreSheetResult>('scoreSheet', { chunkRows: 100, budgetMs: 1 });
       calls++;
     }
     expect(calls).toBe(4);
-    expect(scoreHeader(addon)).toBe('Fit');
+    expect(scoreHeader(addon)).toBe('ICP Score');
   });
 
   test('a saved model change restarts the run from the first row', () => {
@@ -107,6 +106,20 @@ describe('resuming after the time limit', () => {
     const next = addon.call<ScoreSheetResult>('scoreSheet', { chunkRows: 50 });
     expect(next.scoredRows).toBe(150);
     expect(scoreHeader(addon)).toBe('ICP Score (partial: 150 of 400)');
+  });
+
+  test('an output column deleted between two calls restarts the run, so no scored row is left without it', () => {
+    const { addon } = slowSheet();
+    expect(addon.call<ScoreSheetResult>('scoreSheet', { chunkRows: 50 })).toMatchObject({ partial: true, scoredRows: 100 });
+    addon.sheet().deleteColumn(20); // ICP Why (R Score, S Tier, T Why, U Tier order)
+    let result: ScoreSheetResult;
+    do result = addon.call<ScoreSheetResult>('scoreSheet', { chunkRows: 50 });
+    while (result.partial);
+    const why = result.columns.find((c) => c.kind === 'why')!;
+    expect(why.header).toBe('ICP Why');
+    const whyColumn = addon.sheet().getRange(`${why.column}2:${why.column}401`).getValues().map((r) => r[0]);
+    expect(whyColumn.filter((v) => v === '')).toEqual([]);
+    expect(addon.sheet().getRange('R2:R401').getValues().map((r) => r[0])).toEqual(engineScores(addon));
   });
 
   test('an execution killed mid-run leaves the sheet labelled partial, and the next run finishes it', () => {

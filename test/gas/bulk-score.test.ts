@@ -120,27 +120,83 @@ describe('Score this sheet', () => {
     expect(result.notices).toEqual([]);
   });
 
-  test('columns the user moved and renamed are found by their marker and written where they are now', () => {
+  test('a column of ours the user moved is found by its marker and written where it is now', () => {
     const addon = scored();
     score(addon);
     const sheet = addon.sheet();
-    // Move "ICP Score" (R) to before column B, and rename "ICP Tier".
+    // Move "ICP Score" (R) to before column B.
     moveColumn(sheet, 18, 2);
-    const tierCol = headerRow(sheet).indexOf('ICP Tier') + 1;
-    sheet.getRange(1, tierCol).setValue('Fit tier');
     // Clear the moved score column so the re-run has to write it again.
     sheet.getRange(2, 2, 400, 1).clearContent();
     const result = score(addon);
     expect(result.ok).toBe(true);
+    expect(result.notices).toEqual([]);
     expect(sheet.getLastColumn()).toBe(USER_COLUMNS + 4);
-    const headers = headerRow(sheet);
-    expect(headers[1]).toBe('ICP Score');
-    expect(headers[tierCol - 1]).toBe('Fit tier');
-    expect(result.columns.find((c) => c.kind === 'tier')).toMatchObject({ header: 'Fit tier' });
+    expect(headerRow(sheet)[1]).toBe('ICP Score');
     const userColumns = [1, ...Array.from({ length: USER_COLUMNS - 1 }, (_, i) => i + 3)];
     const want = engineResults(sheet, userColumns);
     expect(column(sheet, 2)).toEqual(want.map((r) => r.score));
-    expect(column(sheet, tierCol)).toEqual(want.map((r) => r.tier));
+  });
+
+  test('a column of ours the user renamed is theirs now: left as it is, a new one made, and the result says why', () => {
+    const addon = scored();
+    score(addon);
+    const sheet = addon.sheet();
+    sheet.getRange(1, 19).setValue('Fit tier'); // ICP Tier (S)
+    sheet.getRange(2, 19).setValue('my note');
+    const before = column(sheet, 19);
+    const result = score(addon);
+    expect(result.ok).toBe(true);
+    expect(column(sheet, 19)).toEqual(before);
+    expect(headerRow(sheet).slice(USER_COLUMNS)).toEqual(['ICP Score', 'Fit tier', 'ICP Why', 'ICP Tier order', 'ICP Tier']);
+    expect(result.notices).toEqual([
+      'Column S is now headed "Fit tier", not "ICP Tier", so ICP Scorer left it alone as yours; its ICP Tier column is now column V.',
+    ]);
+    expect(column(sheet, 22)).toEqual(engineResults(sheet, Array.from({ length: USER_COLUMNS }, (_, i) => i + 1)).map((r) => r.tier));
+    // The tier colours moved with the tier column: no rule of ours is left on the renamed one.
+    const onS = sheet.getConditionalFormatRules().filter((rule) => rule.getRanges().some((r) => r.getColumn() === 19));
+    expect(onS).toEqual([]);
+  });
+
+  test('a wider export pasted over a scored sheet is never overwritten: our markers do not make its columns ours', () => {
+    const addon = scored();
+    score(addon);
+    const sheet = addon.sheet();
+    // Paste over A1: the sample plus six columns of the user's, covering R..W where our columns (and markers) were.
+    const extra = ['Extra1', 'Extra2', 'Extra3', 'Extra4', 'Extra5', 'Extra6'];
+    const pasted = sampleRows().map((r, i) => [...r, ...extra.map((h) => (i === 0 ? h : `${h}-${i}`))]);
+    sheet.getRange(1, 1, pasted.length, pasted[0]!.length).setValues(pasted);
+    const userCells = grid(sheet).map((r) => r.slice(0, pasted[0]!.length));
+    const result = score(addon);
+    expect(result.ok).toBe(true);
+    expect(grid(sheet).map((r) => r.slice(0, pasted[0]!.length))).toEqual(userCells);
+    expect(headerRow(sheet).slice(pasted[0]!.length)).toEqual(TITLES);
+    expect(result.notices).toHaveLength(4);
+    expect(result.notices[0]).toMatch(/^Column R is now headed "Extra1", not "ICP Score", so ICP Scorer left it alone as yours/);
+    // The hidden sort-order column we had made is the user's now, and shown again.
+    expect(sheet.isColumnHiddenByUser(20)).toBe(false);
+    // A second run writes to the new columns only.
+    expect(score(addon).notices).toEqual([]);
+    expect(grid(sheet).map((r) => r.slice(0, pasted[0]!.length))).toEqual(userCells);
+  });
+
+  test('refuses, changing nothing, when the new columns would take the spreadsheet past 10 million cells', () => {
+    const addon = scored();
+    const sheet = addon.sheet();
+    // The sample's 17 columns fill the grid (no spare column), over 500,000 rows: 8.5M cells, and 4 more columns
+    // would add 2M.
+    sheet.deleteColumns(USER_COLUMNS + 1, sheet.getMaxColumns() - USER_COLUMNS);
+    sheet.insertRowsAfter(sheet.getMaxRows(), 500_000 - sheet.getMaxRows());
+    const before = sheet.getMaxColumns();
+    const cells = addon.ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+    expect(cells).toBeLessThan(10_000_000);
+    expect(cells + 4 * 500_000).toBeGreaterThan(10_000_000);
+    const result = score(addon);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toBe('size');
+    expect(result.message).toMatch(/Google Sheets holds at most 10,000,000\. .*Nothing was changed\./);
+    expect(sheet.getMaxColumns()).toBe(before);
+    expect(headerRow(sheet)).toEqual(sampleRows()[0]);
   });
 
   test('never writes into a user column called "ICP Score": writes beside the data and says so', () => {
@@ -158,6 +214,14 @@ describe('Score this sheet', () => {
     // A re-run uses the marked column, not the user's.
     score(addon);
     expect(column(sheet, 18)[0]).toBe('user 1');
+  });
+
+  test('the editor offers the user\'s columns as criterion columns, not the add-on\'s output (a user\'s "ICP Score" stays)', () => {
+    const rows = sampleRows().map((r, i) => [...r, i === 0 ? 'ICP Score' : `user ${i}`]);
+    const addon = scored(rows);
+    score(addon);
+    const state = addon.call<{ headers: string[] }>('getEditorState');
+    expect(state.headers).toEqual(rows[0]);
   });
 
   test('a column of ours deleted by the user is recreated; the others are kept', () => {

@@ -133,6 +133,53 @@ describe('ICP_TIER, ICP_EXPLAIN and ICP_PROFILE', () => {
   });
 });
 
+describe('arguments in every shape Sheets passes', () => {
+  const rows = sampleRows();
+  const headers = rows[0]!;
+
+  test('ICP_TIER of a score column that starts at its header (the label =ICP_SCORE(A1:Q9) writes) labels it and maps the scores', () => {
+    const addon = withSavedTemplate(rows);
+    addon.setFormula('R1', `=ICP_SCORE(A1:${LAST_COL}9)`);
+    addon.setFormula('S1', '=ICP_TIER(R1:R9)');
+    addon.setFormula('T1', '=ICP_TIER(R1:R9, "Mid-market B2B SaaS")');
+    const profile = engineProfile(headers);
+    const tiers = rows.slice(1, 9).map((r) => profile.tierOfScore(profile.evaluate(r).score));
+    expect(addon.values('S1:S9').map((r) => r[0])).toEqual(['ICP Tier', ...tiers]);
+    expect(addon.values('T1:T9').map((r) => r[0])).toEqual(['ICP Tier', ...tiers]);
+  });
+
+  test('a profile argument that is a number, or a cell holding one, is looked up by its text, never silently the default', () => {
+    const addon = withSavedTemplate(rows);
+    addon.sheet().getRange('V1').setValue(2026);
+    const errorOf = (a1: string, formula: string): string => {
+      addon.setFormula(a1, formula);
+      expect(addon.value(a1)).toBe('#ERROR!');
+      return addon.emu.workbook.formulaErrorAt(`Accounts!${a1}`) ?? '';
+    };
+    expect(errorOf('R2', `=ICP_SCORE(A2:${LAST_COL}2, , V1)`)).toMatch(/Unknown profile "2026"\. This model has: "Mid-market B2B SaaS"/);
+    expect(errorOf('S2', `=ICP_TIER(A2:${LAST_COL}2, A1:${LAST_COL}1, 7)`)).toMatch(/Unknown profile "7"/);
+    expect(errorOf('T2', `=ICP_EXPLAIN(A2:${LAST_COL}2, , V1:V2)`)).toMatch(/the profile argument is 2 row\(s\) by 1 column\(s\); give one profile name/);
+    // A profile really called "2026" is found from the number.
+    const model = b2bSaasTemplate();
+    model.profiles[0]!.name = '2026';
+    expect(addon.save(model).ok).toBe(true);
+    addon.setFormula('U2', `=ICP_SCORE(A2:${LAST_COL}2, , V1)`);
+    expect(addon.value('U2')).toBe(engineProfile(headers).evaluate(rows[1]!).score);
+  });
+
+  test('one-column rows take their header cell as the headers argument, and a profile name still wins', () => {
+    const addon = loadAddon(rows);
+    expect(addon.save(templateWithTwoProfiles(), 0).ok).toBe(true);
+    const industry = headers.indexOf('Industry');
+    const col = String.fromCharCode(65 + industry);
+    addon.setFormula('R2', `=ICP_SCORE(${col}2:${col}6, ${col}1)`);
+    const one = compileModel(templateWithTwoProfiles(), ['Industry'], { today: SAMPLE_NOW });
+    expect(addon.values('R2:R6').map((r) => r[0])).toEqual(rows.slice(1, 6).map((r) => one.profile().evaluate([r[industry]]).score));
+    addon.setFormula('S2', `=ICP_SCORE(${col}2:${col}6, "Enterprise")`);
+    expect(addon.values('S2:S6').map((r) => r[0])).toEqual(rows.slice(1, 6).map((r) => one.profile('Enterprise').evaluate([r[industry]]).score));
+  });
+});
+
 describe('readable errors', () => {
   const rows = sampleRows();
 
@@ -167,6 +214,11 @@ describe('readable errors', () => {
     addon.sheet().getRange('V2').setValue('lots');
     expect(errorOf(addon, 'R2', '=ICP_TIER(V2)')).toMatch(/ICP_TIER: "lots" is not a score\. Give it a score .* or a whole account row/);
     expect(errorOf(addon, 'R2', '=ICP_TIER(TRUE)')).toMatch(/"TRUE" is not a score/);
+  });
+
+  test('ICP_PROFILE given a profile name says it compares every profile', () => {
+    const addon = withSavedTemplate(rows);
+    expect(errorOf(addon, 'R2', `=ICP_PROFILE(A2:${LAST_COL}2, "Enterprise")`)).toMatch(/ICP_PROFILE compares every profile of the model, so it takes no profile \("Enterprise"\)/);
   });
 
   test('headers that share no column with the model are named', () => {

@@ -1,6 +1,7 @@
 // Model storage (travels with a copy, survives reopen), the menu (onOpen in AuthMode.NONE touches nothing) and the editor's value suggestions.
 
 import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
+import { validateModel } from '../../src/engine/validate';
 import { loadAddon } from './harness';
 import { loadBundle } from '../../emulator';
 
@@ -28,6 +29,45 @@ describe('model storage', () => {
     const state = addon.call<{ model: { profiles: { description: string }[] }; version: number }>('getEditorState');
     expect(state.version).toBe(1);
     expect(state.model.profiles[0]!.description).toHaveLength(120_000);
+  });
+
+  test('an emoji where the text is cut into cells stays whole: every cell holds whole characters and the model reads back', () => {
+    const addon = loadAddon();
+    const model = b2bSaasTemplate();
+    const described = (pad: number): string => `${'x'.repeat(pad)}🚀 fast growers`;
+    model.profiles[0]!.description = described(39_000);
+    // Place the emoji's first half as the last character of the first 40,000-character cell.
+    const stored = (m: typeof model): string => {
+      const r = validateModel(m);
+      if (!r.ok) throw new Error('invalid');
+      return JSON.stringify(r.model);
+    };
+    model.profiles[0]!.description = described(39_000 + 39_999 - stored(model).indexOf('🚀'));
+    expect(stored(model).indexOf('🚀')).toBe(39_999);
+    expect(addon.save(model, 0).ok).toBe(true);
+    const cells = addon.sheet('ICP Model').getRange('A5:A7').getValues().map((r) => String(r[0]));
+    const loneHalf = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    expect(cells.filter((c) => loneHalf.test(c))).toEqual([]);
+    const state = addon.call<{ model: { profiles: { description: string }[] }; storedModelError: string | null }>('getEditorState');
+    expect(state.storedModelError).toBeNull();
+    expect(state.model.profiles[0]!.description).toBe(model.profiles[0]!.description);
+  });
+
+  test('a model too large for the spreadsheet is refused clearly: the saved model stays, and no sheet is left behind', () => {
+    const addon = loadAddon();
+    const big = b2bSaasTemplate();
+    const list = big.profiles[0]!.criteria.find((c) => c.when.op === 'in')!;
+    // About 8.4 million characters of JSON: past the 8 million the model sheet holds.
+    list.when = { op: 'in', values: Array.from({ length: 40_000 }, (_, i) => `${i} ${'target account '.repeat(13)}`) };
+    const sheets = (): string[] => addon.ss.getSheets().map((s) => s.getName());
+    const before = sheets();
+    expect(() => addon.save(big, 0)).toThrow(/The model is too large to save: its JSON is [\d,]+ characters, and a spreadsheet holds at most 8,000,000\. The saved model is unchanged/);
+    expect(sheets()).toEqual(before);
+    expect(addon.save(b2bSaasTemplate(), 0).ok).toBe(true);
+    expect(sheets()).toEqual([...before, 'ICP Model']);
+    expect(() => addon.save(big, 1)).toThrow(/too large to save/);
+    const state = addon.call<{ model: unknown; version: number }>('getEditorState');
+    expect(state).toMatchObject({ version: 1, model: b2bSaasTemplate() });
   });
 
   test('a sheet of the user’s own called "ICP Model" is never written: the model goes to a sheet of its own beside it', () => {

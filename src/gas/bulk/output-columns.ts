@@ -1,8 +1,10 @@
 // The add-on's own output columns: found by a developer-metadata marker (not by name or position), created when missing.
 
-import { headerKey } from '../../engine/read/text';
+import { cellText, headerKey } from '../../engine/read/text';
 import { columnLetter } from './a1';
+import { baseHeader } from './partial-label';
 import { asCellText } from './safe-text';
+import { removeTierColors } from './tier-colors';
 import type { DataRegion } from './region';
 
 export type OutputKind = 'score' | 'tier' | 'why' | 'order';
@@ -11,8 +13,9 @@ export const OUTPUT_KINDS: readonly OutputKind[] = ['score', 'tier', 'why', 'ord
 /**
  * The marker: column-located developer metadata, key OUTPUT_KEY, value the kind. Sheets keeps metadata attached to
  * its column when columns are inserted, deleted or moved, and deletes it with the column
- * (https://developers.google.com/workspace/sheets/api/guides/metadata), so a column the user renamed or dragged
- * elsewhere is still ours, and a column the user typed "ICP Score" into is not. Needs no scope beyond
+ * (https://developers.google.com/workspace/sheets/api/guides/metadata), so a column the user dragged elsewhere is
+ * still ours, and a column the user typed "ICP Score" into is not. The marker also survives a new export pasted over
+ * the whole sheet, so a marked column counts as ours only while its header is one we write (see isOurHeader). Needs no scope beyond
  * spreadsheets.currentonly (https://developers.google.com/apps-script/reference/spreadsheet/range#addDeveloperMetadata(String,String)).
  */
 export const OUTPUT_KEY = 'icp-scorer.output';
@@ -48,9 +51,27 @@ function isKind(value: unknown): value is OutputKind {
   return typeof value === 'string' && (OUTPUT_KINDS as readonly string[]).includes(value);
 }
 
-/** Our output columns on the sheet, by marker; the leftmost wins if a marker was ever duplicated. */
-export function findOutputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Partial<OutputColumns> {
+/**
+ * Whether a marked column's header is still one we write: our title (with the partial-run suffix or the collision
+ * suffix), or blank (the column was cleared). Anything else means the user took the column over, most often by pasting
+ * a wider export over the whole sheet, which keeps the columns and so their markers: writing there would overwrite
+ * the user's data. A column the user renamed is left alone too; the run makes a new one and says why.
+ */
+function isOurHeader(kind: OutputKind, header: unknown): boolean {
+  const key = headerKey(baseHeader(cellText(header)));
+  const title = OUTPUT_TITLES[kind];
+  return key === '' || key === headerKey(title) || key === headerKey(`${title}${COLLISION_SUFFIX}`);
+}
+
+interface Marked {
+  found: Partial<OutputColumns>;
+  /** Marked columns whose header is no longer ours, with their markers. */
+  takenOver: { kind: OutputKind; column: number; header: string; marker: GoogleAppsScript.Spreadsheet.DeveloperMetadata }[];
+}
+
+function markedColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, headers: readonly unknown[]): Marked {
   const found: Partial<OutputColumns> = {};
+  const takenOver: Marked['takenOver'] = [];
   const metadata = sheet
     .createDeveloperMetadataFinder()
     .withKey(OUTPUT_KEY)
@@ -61,10 +82,23 @@ export function findOutputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Pa
     const range = md.getLocation().getColumn();
     if (!isKind(kind) || range === null) continue;
     const column = range.getColumn();
+    const header = headers[column - 1];
+    if (!isOurHeader(kind, header)) {
+      takenOver.push({ kind, column, header: cellText(header), marker: md });
+      continue;
+    }
     const known = found[kind];
     if (known === undefined || column < known) found[kind] = column;
   }
-  return found;
+  return { found, takenOver };
+}
+
+/**
+ * Our output columns on the sheet, by marker and header (`headers`: the header row from column A); the leftmost wins
+ * if a marker was ever duplicated.
+ */
+export function findOutputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, headers: readonly unknown[]): Partial<OutputColumns> {
+  return markedColumns(sheet, headers).found;
 }
 
 /** Adjacent output columns grouped, left to right. */
@@ -92,14 +126,41 @@ function titleFor(kind: OutputKind, region: DataRegion, ours: ReadonlySet<number
   return renamed;
 }
 
+/** A spreadsheet holds at most 10 million cells, over all its sheets (https://support.google.com/drive/answer/37603). */
+export const MAX_SPREADSHEET_CELLS = 10_000_000;
+
+/** Why `columns` more columns cannot be added to the sheet, or null when they fit under the cell limit. */
+function cellLimitProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: number): string | null {
+  if (columns <= 0) return null;
+  const cells = sheet.getParent().getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
+  const after = cells + columns * sheet.getMaxRows();
+  if (after <= MAX_SPREADSHEET_CELLS) return null;
+  const fmt = (n: number): string => n.toLocaleString('en-US');
+  return (
+    `Score this sheet needs ${columns} more column${columns === 1 ? '' : 's'} on "${sheet.getName()}" (${fmt(columns * sheet.getMaxRows())} cells), ` +
+    `and the spreadsheet would then have ${fmt(after)} cells: Google Sheets holds at most ${fmt(MAX_SPREADSHEET_CELLS)}. ` +
+    'Delete empty rows or columns, or other sheets, or score the list with the icp command line instead. Nothing was changed.'
+  );
+}
+
 /**
  * Finds the output columns and creates the missing ones to the right of the data: one header write for the new
- * columns. Updates `region` (lastColumn, headers) to include them.
+ * columns. Updates `region` (lastColumn, headers) to include them. A string when the new columns would take the
+ * spreadsheet past Google's cell limit: then nothing was changed.
  */
-export function ensureOutputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, region: DataRegion): OutputLayout {
-  const found = findOutputColumns(sheet);
+export function ensureOutputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, region: DataRegion): OutputLayout | string {
+  const { found, takenOver } = markedColumns(sheet, region.headers);
   const missing = OUTPUT_KINDS.filter((k) => found[k] === undefined);
+  const tooLarge = cellLimitProblem(sheet, region.lastColumn + missing.length - sheet.getMaxColumns());
+  if (tooLarge !== null) return tooLarge;
   const notices: string[] = [];
+  // The user's now: drop our marker, so neither this run nor the tier summary ever takes the column for ours again, and
+  // undo what we did to the column itself (the tier colours, the hidden sort-order column).
+  for (const t of takenOver) {
+    t.marker.remove();
+    if (t.kind === 'tier') removeTierColors(sheet, t.column);
+    if (t.kind === 'order') sheet.showColumns(t.column);
+  }
   if (missing.length > 0) {
     const ours = new Set(Object.values(found));
     const first = region.lastColumn + 1;
@@ -120,6 +181,13 @@ export function ensureOutputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, r
     if (missing.includes('order')) sheet.hideColumns(found.order!);
     region.headers.push(...titles);
     region.lastColumn = needed;
+    for (const t of takenOver) {
+      if (found[t.kind] === undefined || !missing.includes(t.kind)) continue;
+      notices.push(
+        `Column ${columnLetter(t.column)} is now headed "${t.header}", not "${OUTPUT_TITLES[t.kind]}", so ICP Scorer left it alone as yours; ` +
+          `its ${OUTPUT_TITLES[t.kind]} column is now column ${columnLetter(found[t.kind]!)}.`,
+      );
+    }
   }
   const columns = found as OutputColumns;
   return { columns, blocks: outputBlocks(columns), created: missing, notices };

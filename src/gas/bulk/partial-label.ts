@@ -10,7 +10,7 @@ export const PARTIAL_NOTE =
   'stopped; rows below the count in this header have no score yet. Run Extensions > ICP Scorer > Score this sheet ' +
   'again (or keep the sidebar open: it continues by itself) to finish.';
 
-/** The header without our suffix: the user may have renamed the column, and we keep their name. */
+/** The header without our partial-run suffix (a collision-renamed `ICP Score (ICP Scorer)` keeps its own). */
 export function baseHeader(header: string): string {
   return header.replace(SUFFIX, '');
 }

@@ -58,6 +58,7 @@ export function prepare(sheet: GoogleAppsScript.Spreadsheet.Sheet, options: Scor
     };
   }
   const layout = ensureOutputColumns(sheet, region);
+  if (typeof layout === 'string') return { reason: 'size', message: layout };
   const own = new Set(Object.values(layout.columns));
   // Recompile with our own columns' headers blanked, so no criterion can ever read the add-on's output.
   const engineHeaders = region.headers.map((h, i) => (own.has(i + 1) ? '' : h));

@@ -1,6 +1,7 @@
-// Finds a sheet's header row and data region with one small read: the first non-empty row is the header row.
+// Finds a sheet's header row and data region with one small read (the header row as header-row.ts picks it).
 
 import { cellText } from '../../engine/read/text';
+import { headerRowIndex } from '../header-row';
 
 // The header row is looked for in the first rows only, so finding it costs one small read even on a huge sheet.
 const HEADER_PROBE_ROWS = 50;
@@ -25,7 +26,7 @@ export function findDataRegion(sheet: GoogleAppsScript.Spreadsheet.Sheet): Regio
   const lastColumn = sheet.getLastColumn();
   if (lastRow === 0 || lastColumn === 0) return { ok: false, message: `The sheet "${sheet.getName()}" is empty: add a header row and account rows first.` };
   const probe = sheet.getRange(1, 1, Math.min(lastRow, HEADER_PROBE_ROWS), lastColumn).getValues();
-  const h = probe.findIndex((row) => row.some((v) => v !== '' && v !== null));
+  const h = headerRowIndex(probe);
   if (h < 0) {
     return { ok: false, message: `No header row in the first ${HEADER_PROBE_ROWS} rows of "${sheet.getName()}": put the column names in the first non-empty row.` };
   }

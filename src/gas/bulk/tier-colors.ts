@@ -73,3 +73,10 @@ export function applyTierColors(
   sheet.setConditionalFormatRules([...kept, ...ours]);
   return ours.length;
 }
+
+/** Removes our colour rules from a column that is no longer our tier column (the user took it over). */
+export function removeTierColors(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number): void {
+  const rules = sheet.getConditionalFormatRules();
+  const kept = rules.filter((rule) => !isOurRule(rule, column));
+  if (kept.length !== rules.length) sheet.setConditionalFormatRules(kept);
+}

@@ -31,7 +31,7 @@ function findSource(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Source | stri
   if (isModelSheet(sheet)) return `"${sheet.getName()}" holds the model: open the sheet with your scored accounts.`;
   const found = findDataRegion(sheet);
   if (!found.ok) return found.message;
-  const columns = findOutputColumns(sheet);
+  const columns = findOutputColumns(sheet, found.region.headers);
   if (OUTPUT_KINDS.some((k) => columns[k] === undefined) || found.region.rowCount === 0) {
     return `"${sheet.getName()}" is not scored yet: run Extensions > ICP Scorer > Score this sheet first, then build the summary.`;
   }
@@ -159,7 +159,7 @@ export function getSummaryColumns(): SummaryColumns {
   const found = typeof source === 'string' ? findDataRegion(sheet) : { ok: true as const, region: source.region };
   if (!found.ok) return { sheetName: sheet.getName(), scored: false, columns: [] };
   const region = found.region;
-  const own = new Set(Object.values(findOutputColumns(sheet)));
+  const own = new Set(Object.values(findOutputColumns(sheet, region.headers)));
   const n = Math.min(region.rowCount, SAMPLE_ROWS);
   const sample = n > 0 ? sheet.getRange(region.headerRow + 1, 1, n, region.lastColumn).getValues() : [];
   const columns = region.headers

@@ -15,10 +15,14 @@ export const DEFAULT_BUDGET_MS = 270_000;
 // Cells per chunk: big enough that 100,000 x 20 takes a handful of reads, small enough to keep memory modest.
 const CHUNK_CELLS = 500_000;
 
-/** The saved run to continue, or a fresh one: continuing needs the same sheet shape, model version and profile. */
+/**
+ * The saved run to continue, or a fresh one: continuing needs the same sheet shape, model version and profile, and
+ * every output column of the earlier run: a column this run had to create (the user deleted one of ours in between)
+ * is empty on the rows already scored, so the run starts over.
+ */
 function startState(p: Prepared, options: ScoreSheetOptions): { state: RunState; resumed: boolean } {
-  const { sheet, region, profile, modelVersion } = p;
-  const prior = options.restart === true ? null : readRunState(sheet.getSheetId());
+  const { sheet, region, profile, modelVersion, layout } = p;
+  const prior = options.restart === true || layout.created.length > 0 ? null : readRunState(sheet.getSheetId());
   const now = new Date().toISOString();
   if (
     prior !== null && !prior.done && prior.profile === profile.name && prior.modelVersion === modelVersion &&
