@@ -221,6 +221,14 @@ describe('readable errors', () => {
     expect(errorOf(addon, 'R2', `=ICP_PROFILE(A2:${LAST_COL}2, "Enterprise")`)).toMatch(/ICP_PROFILE compares every profile of the model, so it takes no profile \("Enterprise"\)/);
   });
 
+  test('an argument beyond the function\'s parameters is an error, not silently dropped', () => {
+    const addon = withSavedTemplate(rows);
+    expect(errorOf(addon, 'R2', `=ICP_PROFILE(A2:${LAST_COL}2, A1:${LAST_COL}1, "Enterprise")`)).toMatch(
+      /ICP_PROFILE takes at most 2 arguments \(rows, headers\); the formula gives 3\./,
+    );
+    expect(errorOf(addon, 'R2', `=ICP_SCORE(A2:${LAST_COL}2, A1:${LAST_COL}1, "Mid-market B2B SaaS", 1)`)).toMatch(/ICP_SCORE takes at most 3 arguments/);
+  });
+
   test('headers that share no column with the model are named', () => {
     const addon = withSavedTemplate([['Foo', 'Bar'], ['1', '2']]);
     expect(errorOf(addon, 'C2', '=ICP_SCORE(A2:B2)')).toMatch(/none of the columns .* are in the headers \(Foo, Bar\)/);

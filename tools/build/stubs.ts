@@ -14,7 +14,15 @@ function jsdoc(info: FunctionInfo): string {
 
 function customFunctionStub(info: FunctionInfo): string {
   const params = info.params.map((p) => p.name).join(', ');
-  return `${jsdoc(info)}\nfunction ${info.name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${info.name}(${params});\n}\n`;
+  // Sheets passes every argument typed in the formula; one the function has no parameter for would be dropped without
+  // a word (=ICP_PROFILE(A2:Q2, A1:Q1, "Enterprise") would ignore the profile), so it is an error shown in the cell.
+  const n = info.params.length;
+  const tooMany = `${info.name} takes at most ${n} argument${n === 1 ? '' : 's'} (${params}); the formula gives `;
+  return (
+    `${jsdoc(info)}\nfunction ${info.name}(${params}) {\n` +
+    `  if (arguments.length > ${n}) throw new Error(${JSON.stringify(tooMany)} + arguments.length + '.');\n` +
+    `  return ${BUNDLE_GLOBAL}.${info.name}(${params});\n}\n`
+  );
 }
 
 function entryStub(name: string): string {
