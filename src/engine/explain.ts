@@ -1,6 +1,7 @@
 // The one-line, plain-language reason for a row's score: matched, missed, unknown, unreadable, knock-outs.
 
 import type { Role } from './model';
+import { cutIndex } from './read/text';
 import type { RowResult } from './results';
 
 // Outcome codes of one criterion on one row (compile.ts writes them, this file reads them).
@@ -83,13 +84,7 @@ const OTHER_SPACE = /[^\S ]/g;
 
 function quoted(value: string): string {
   let v = value.replace(LINE_BREAKS, ' / ').replace(OTHER_SPACE, ' ');
-  if (v.length > MAX_VALUE_CHARS) {
-    let end = MAX_VALUE_CHARS - 1;
-    // Not between the two halves of a surrogate pair (an emoji): half of one is not a character.
-    const last = v.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff) end--;
-    v = `${v.slice(0, end)}…`;
-  }
+  if (v.length > MAX_VALUE_CHARS) v = `${v.slice(0, cutIndex(v, MAX_VALUE_CHARS - 1))}…`;
   return `“${v}”`;
 }
 

@@ -3,7 +3,7 @@
 import { CompiledProfile, compileContext, type CompileOptions } from './compile';
 import { EngineError } from './errors';
 import { HeaderMap } from './headers';
-import type { Model } from './model';
+import { profileKey, type Model } from './model';
 
 export interface BestFit {
   blank: boolean;
@@ -28,9 +28,8 @@ export class CompiledModel {
 
   /** A profile by name (case- and space-insensitive); the default profile when no name is given. */
   profile(name?: string): CompiledProfile {
-    const key = (n: string): string => n.trim().replace(/\s+/g, ' ').toLowerCase();
-    const wanted = key(name === undefined || name.trim() === '' ? this.defaultProfileName : name);
-    const found = this.profiles.find((p) => key(p.name) === wanted);
+    const wanted = profileKey(name === undefined || name.trim() === '' ? this.defaultProfileName : name);
+    const found = this.profiles.find((p) => profileKey(p.name) === wanted);
     if (found === undefined) {
       throw new EngineError(`Unknown profile "${name}". This model has: ${this.profileNames.map((n) => `"${n}"`).join(', ')}.`);
     }

@@ -79,3 +79,8 @@ export interface Model {
 }
 
 export const DEFAULT_DISQUALIFIED_LABEL = 'Disqualified';
+
+/** How profile names are compared (choosing a profile, refusing duplicates): case- and space-insensitive. */
+export function profileKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}

@@ -1,7 +1,7 @@
 // Validates an ICP model v1 document (zod schema + semantic checks) and reports every problem with its JSON path.
 // zod/mini: the same checks without the classic API's bundled locales (about 400 KB less in the Apps Script bundle).
 import * as z from 'zod/mini';
-import { DEFAULT_DISQUALIFIED_LABEL, OPERATOR_NAMES, ROLES, type Model } from './model';
+import { DEFAULT_DISQUALIFIED_LABEL, OPERATOR_NAMES, profileKey, ROLES, type Model } from './model';
 
 /** One problem found in a model document. */
 export interface ValidationIssue {
@@ -256,7 +256,7 @@ class Checker {
       if (!isRecord(p)) return;
       if (nonBlankString(p.name)) {
         // The key CompiledModel.profile() finds a profile by: two names that differ in spaces alone are one name.
-        const k = p.name.trim().replace(/\s+/g, ' ').toLowerCase();
+        const k = profileKey(p.name);
         const first = seen.get(k);
         if (first === undefined) seen.set(k, i);
         else this.add(['profiles', i, 'name'], `duplicate profile name ${quote(p.name)} (also ${formatPath(['profiles', first])})`);

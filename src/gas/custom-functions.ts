@@ -6,7 +6,7 @@ import type { RowResult } from '../engine/results';
 import { EngineError } from '../engine/errors';
 import { isBlank } from '../engine/read/blank';
 import { cellText, headerKey } from '../engine/read/text';
-import type { Model } from '../engine/model';
+import { profileKey, type Model } from '../engine/model';
 import { findHeaders, FunctionError } from './header-discovery';
 import { readStoredModel } from './model-store';
 import { scriptToday } from './today';
@@ -142,12 +142,8 @@ function guarded<T>(fnName: string, body: () => T): T {
 
 /** Whether `text` names one of the model's profiles (compared as CompiledModel.profile compares names). */
 function isProfileName(model: Model, text: string): boolean {
-  try {
-    compileModel(model, []).profile(text);
-    return true;
-  } catch {
-    return false;
-  }
+  const key = profileKey(text);
+  return model.profiles.some((p) => profileKey(p.name) === key);
 }
 
 /**

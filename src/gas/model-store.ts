@@ -2,6 +2,7 @@
 
 import { formatIssue, validateModel } from '../engine/validate';
 import type { Model } from '../engine/model';
+import { cutIndex } from '../engine/read/text';
 import { grouped } from './bulk/a1';
 
 export const MODEL_SHEET_NAME = 'ICP Model';
@@ -119,9 +120,7 @@ export const MAX_MODEL_CHARS = (MAX_MODEL_ROWS - 4) * CHUNK_CHARS;
 export function modelChunks(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; ) {
-    let end = Math.min(text.length, i + CHUNK_CHARS);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    const end = cutIndex(text, Math.min(text.length, i + CHUNK_CHARS));
     out.push(text.slice(i, end));
     i = end;
   }

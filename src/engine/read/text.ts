@@ -29,6 +29,16 @@ function hasOddSpace(t: string): boolean {
   return false;
 }
 
+/**
+ * Where to cut `text` at `end` or just before it, so the cut never falls between the two halves of a surrogate pair
+ * (an emoji): half of one is not a character, and a cell or an explanation would show it as garbage.
+ */
+export function cutIndex(text: string, end: number): number {
+  if (end <= 0 || end >= text.length) return end;
+  const last = text.charCodeAt(end - 1);
+  return last >= 0xd800 && last <= 0xdbff ? end - 1 : end;
+}
+
 /** Text of any cell value, the way a person reads it (numbers without float noise, Dates as ISO days). */
 export function cellText(value: unknown): string {
   if (typeof value === 'string') return value;

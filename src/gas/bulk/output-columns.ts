@@ -1,7 +1,7 @@
 // The add-on's own output columns: found by a developer-metadata marker (not by name or position), created when missing.
 
 import { cellText, headerKey } from '../../engine/read/text';
-import { columnLetter } from './a1';
+import { columnLetter, grouped } from './a1';
 import { baseHeader } from './partial-label';
 import { asCellText } from './safe-text';
 import { removeTierColors } from './tier-colors';
@@ -133,12 +133,11 @@ export const MAX_SPREADSHEET_CELLS = 10_000_000;
 function cellLimitProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: number): string | null {
   if (columns <= 0) return null;
   const cells = sheet.getParent().getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
-  const after = cells + columns * sheet.getMaxRows();
-  if (after <= MAX_SPREADSHEET_CELLS) return null;
-  const fmt = (n: number): string => n.toLocaleString('en-US');
+  const added = columns * sheet.getMaxRows();
+  if (cells + added <= MAX_SPREADSHEET_CELLS) return null;
   return (
-    `Score this sheet needs ${columns} more column${columns === 1 ? '' : 's'} on "${sheet.getName()}" (${fmt(columns * sheet.getMaxRows())} cells), ` +
-    `and the spreadsheet would then have ${fmt(after)} cells: Google Sheets holds at most ${fmt(MAX_SPREADSHEET_CELLS)}. ` +
+    `Score this sheet needs ${columns} more column${columns === 1 ? '' : 's'} on "${sheet.getName()}" (${grouped(added)} cells), ` +
+    `and the spreadsheet would then have ${grouped(cells + added)} cells: Google Sheets holds at most ${grouped(MAX_SPREADSHEET_CELLS)}. ` +
     'Delete empty rows or columns, or other sheets, or score the list with the icp command line instead. Nothing was changed.'
   );
 }
@@ -151,7 +150,9 @@ function cellLimitProblem(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: nu
 export function ensureOutputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, region: DataRegion): OutputLayout | string {
   const { found, takenOver } = markedColumns(sheet, region.headers);
   const missing = OUTPUT_KINDS.filter((k) => found[k] === undefined);
-  const tooLarge = cellLimitProblem(sheet, region.lastColumn + missing.length - sheet.getMaxColumns());
+  // Asked only when columns are to be made: a re-run that finds all of its columns makes no call for it.
+  const maxColumns = missing.length > 0 ? sheet.getMaxColumns() : 0;
+  const tooLarge = missing.length > 0 ? cellLimitProblem(sheet, region.lastColumn + missing.length - maxColumns) : null;
   if (tooLarge !== null) return tooLarge;
   const notices: string[] = [];
   // The user's now: drop our marker, so neither this run nor the tier summary ever takes the column for ours again, and
@@ -165,7 +166,6 @@ export function ensureOutputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, r
     const ours = new Set(Object.values(found));
     const first = region.lastColumn + 1;
     const needed = region.lastColumn + missing.length;
-    const maxColumns = sheet.getMaxColumns();
     // getRange fails outside the grid, so grow it first; columns after the last one hold nothing to shift.
     if (needed > maxColumns) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
     const titles = missing.map((kind, i) => titleFor(kind, region, ours, notices, first + i));
@@ -182,7 +182,8 @@ export function ensureOutputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, r
     region.headers.push(...titles);
     region.lastColumn = needed;
     for (const t of takenOver) {
-      if (found[t.kind] === undefined || !missing.includes(t.kind)) continue;
+      // Only a kind this run made anew: a kind with a second marked column of ours kept that one.
+      if (!missing.includes(t.kind)) continue;
       notices.push(
         `Column ${columnLetter(t.column)} is now headed "${t.header}", not "${OUTPUT_TITLES[t.kind]}", so ICP Scorer left it alone as yours; ` +
           `its ${OUTPUT_TITLES[t.kind]} column is now column ${columnLetter(found[t.kind]!)}.`,
