@@ -5,10 +5,19 @@ import { createEmulator, loadBundle, callServer } from '../emulator';
 import { b2bSaasTemplate } from '../src/engine/templates/b2b-saas';
 import { generateSampleAccounts } from '../tools/sample/accounts';
 
+export interface GasRun {
+  seconds: number;
+  customFunctionCalls: number;
+  serviceCalls: number;
+  rangeReads: number;
+  /** Cells the custom functions read from the sheet themselves (their arguments come with the call). */
+  cellsRead: number;
+}
+
 export interface GasFigures {
   rows: number;
-  array: { seconds: number; customFunctionCalls: number; serviceCalls: number; rangeReads: number };
-  perRow: { seconds: number; customFunctionCalls: number; serviceCalls: number; rangeReads: number };
+  array: GasRun;
+  perRow: GasRun;
 }
 
 function columnLetter(n: number): string {
@@ -27,9 +36,10 @@ function setup(rows: string[][]) {
   return { emu, sheet };
 }
 
-function measure(emu: ReturnType<typeof setup>['emu'], fn: () => void) {
+function measure(emu: ReturnType<typeof setup>['emu'], fn: () => void): GasRun {
   emu.env.counter.reset();
   const calls0 = emu.workbook.customFunctionCalls;
+  const cells0 = emu.workbook.cellsRead;
   const t0 = process.hrtime.bigint();
   fn();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -39,6 +49,7 @@ function measure(emu: ReturnType<typeof setup>['emu'], fn: () => void) {
     customFunctionCalls: emu.workbook.customFunctionCalls - calls0,
     serviceCalls: emu.env.counter.total(),
     rangeReads: emu.env.counter.calls.get('Range.getValues') ?? 0,
+    cellsRead: emu.workbook.cellsRead - cells0,
   };
 }
 

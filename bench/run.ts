@@ -44,8 +44,8 @@ function main(): void {
   rows.push(
     [
       `Sheets: one \`=ICP_SCORE(A2:Q${fmt(gas.rows + 1)})\` array formula (emulator, built bundle)`,
-      `${gas.array.customFunctionCalls} call, ${gas.array.serviceCalls} service calls (${gas.array.rangeReads} range reads), ${gas.array.seconds.toFixed(1)} s`,
-      `${fmt(gas.rows)} per-row formulas: ${fmt(gas.perRow.customFunctionCalls)} calls, ${fmt(gas.perRow.serviceCalls)} service calls (${fmt(gas.perRow.rangeReads)} range reads), ${gas.perRow.seconds.toFixed(1)} s`,
+      `${gas.array.customFunctionCalls} call, ${gas.array.serviceCalls} service calls (${gas.array.rangeReads} range reads, ${fmt(gas.array.cellsRead)} cells), ${gas.array.seconds.toFixed(1)} s`,
+      `${fmt(gas.rows)} per-row formulas: ${fmt(gas.perRow.customFunctionCalls)} calls, ${fmt(gas.perRow.serviceCalls)} service calls (${fmt(gas.perRow.rangeReads)} range reads, ${fmt(gas.perRow.cellsRead)} cells), ${gas.perRow.seconds.toFixed(1)} s`,
       `${ratio(gas.perRow.serviceCalls, gas.array.serviceCalls)} fewer service calls`,
       'one call for thousands of rows',
     ],

@@ -102,10 +102,12 @@ export class Range extends Wrapper {
 
   /** A fresh 2-D array: numbers, strings, booleans, Dates (copies); '' for empty cells. */
   getValues(): unknown[][] {
+    this._ctx.book.cellsRead += this._rows * this._cols;
     return this._ctx.book.readValues(this._sheet, this._r0, this._c0, this._r1, this._c1);
   }
 
   getValue(): unknown {
+    this._ctx.book.cellsRead++;
     return this._ctx.book.readValues(this._sheet, this._r0, this._c0, this._r0, this._c0)[0]?.[0] ?? '';
   }
 

@@ -92,6 +92,7 @@ export class Sheet extends Wrapper {
     book.beforeRead(this._sheet);
     const rows = numRows === -1 ? this._sheet.lastRow() - startRow + 1 : numRows;
     const cols = numColumns === -1 ? this._sheet.lastColumn() - startColumn + 1 : numColumns;
+    book.cellsRead += Math.max(0, rows) * Math.max(0, cols);
     return book.readValues(this._sheet, startRow - 1, startColumn - 1, startRow + rows - 2, startColumn + cols - 2);
   }
 

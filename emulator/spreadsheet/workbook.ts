@@ -55,6 +55,8 @@ export class Workbook implements InvocationHost {
   /** Custom function calls so far (each is one Apps Script server call in Sheets). */
   customFunctionCalls = 0;
   readonly customFunctionCallsByName = new Map<string, number>();
+  /** Cells returned by Range.getValues / getValue and Sheet.getSheetValues so far: what the script read, for benchmarks. */
+  cellsRead = 0;
   readonly recalc: Recalc;
   namedRanges: NamedRangeRecord[] = [];
   metadata: MetadataRecord[] = [];

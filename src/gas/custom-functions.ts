@@ -239,6 +239,12 @@ export function ICP_TIER(scoresOrRows: unknown, headers?: unknown, profile?: unk
         if (e instanceof EngineError) throw new FunctionError(`ICP_TIER: ${e.message}`);
         throw e;
       }
+      // A tier for 150 or -5 would hide a typo or a wrong column behind a plausible label.
+      const bad = m.findIndex(([v]) => typeof v === 'number' && !(v >= 0 && v <= 100));
+      if (bad >= 0) {
+        const where = m.length > 1 ? ` (cell ${bad + 1} of the range)` : '';
+        throw new FunctionError(`ICP_TIER: ${cellText(m[bad]![0])}${where} is not a score: scores run from 0 to 100.`);
+      }
       const out = m.map(([v], i): Output[] => [i === header ? 'ICP Tier' : typeof v === 'number' ? p.tierOfScore(v) : '']);
       return out.length === 1 ? out[0]![0]! : out;
     }

@@ -1,7 +1,7 @@
 // Finds the header row of a custom function's rows argument from the calling cell's formula.
 
 import { cellText } from '../engine/read/text';
-import { HEADER_LOOKAHEAD_ROWS, headerRowIndex } from './header-row';
+import { HEADER_LOOKAHEAD_ROWS, headerRowIndex, headerRowSettled } from './header-row';
 
 export class FunctionError extends Error {}
 
@@ -39,6 +39,25 @@ export function firstRangeArgument(formula: string, name: string): RangeRef | nu
   };
 }
 
+// The first read covers a header row with a title and a few blank lines above it, the usual case, in one call.
+const FIRST_READ_ROWS = 16;
+
+/**
+ * The sheet's first `above` rows over the columns, read only as far as the header row needs: a formula on row 5,000
+ * copied down a table reads its first rows, not the 4,999 above it (which made per-row formulas read the sheet's
+ * square). Each further read doubles, so a table far down a sheet still costs a handful of calls.
+ */
+function readTopRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, width: number, above: number): unknown[][] {
+  const block: unknown[][] = [];
+  let size = FIRST_READ_ROWS;
+  while (block.length < above && !headerRowSettled(block)) {
+    const count = Math.min(size, above - block.length);
+    for (const row of sheet.getRange(block.length + 1, column, count, width).getValues()) block.push(row);
+    size *= 2;
+  }
+  return block;
+}
+
 export interface FoundHeaders {
   headers: string[];
   /**
@@ -51,7 +70,8 @@ export interface FoundHeaders {
 /**
  * The header row over the range's columns (header-row.ts: the first row with two or more filled cells, so a title
  * line is skipped), looked for in the rows above the range and then in the range's own first rows.
- * At most one range read; called inside a custom function, which may read the spreadsheet.
+ * Reads only the rows above the range that decide the header row; called inside a custom function, which may read
+ * the spreadsheet.
  */
 export function findHeaders(fnName: string, rows: readonly (readonly unknown[])[]): FoundHeaders {
   const hint = `Add the headers argument, e.g. =${fnName}(A2:H2, A$1:H$1).`;
@@ -70,7 +90,7 @@ export function findHeaders(fnName: string, rows: readonly (readonly unknown[])[
   // The rows above the range come from the sheet; the range's own rows are the argument, already in hand. Rows past the
   // sheet's last row are empty, so a shorter read (and then an empty argument) loses nothing.
   const above = Math.min(ref.startRow - 1, sheet.getLastRow());
-  const block: unknown[][] = above >= 1 ? sheet.getRange(1, ref.startColumn, above, width).getValues() : [];
+  const block = readTopRows(sheet, ref.startColumn, width, above);
   const h = headerRowIndex([...block, ...rows.slice(0, HEADER_LOOKAHEAD_ROWS)]);
   if (h >= 0) {
     const row = h < block.length ? block[h]! : rows[h - block.length]!;

@@ -26,3 +26,18 @@ export function headerRowIndex(rows: readonly (readonly unknown[])[]): number {
   }
   return first;
 }
+
+/**
+ * Whether headerRowIndex(rows) already holds for any rows that could follow: a row with two filled cells is found,
+ * or the look-ahead past the first non-empty row is used up. Lets a reader stop before reading a whole sheet.
+ */
+export function headerRowSettled(rows: readonly (readonly unknown[])[]): boolean {
+  let first = -1;
+  for (let i = 0; i < rows.length; i++) {
+    if (first >= 0 && i - first >= HEADER_LOOKAHEAD_ROWS) return true;
+    const n = filledCells(rows[i]!);
+    if (n >= 2) return true;
+    if (n === 1 && first < 0) first = i;
+  }
+  return first >= 0 && rows.length - first >= HEADER_LOOKAHEAD_ROWS;
+}

@@ -216,6 +216,18 @@ describe('readable errors', () => {
     expect(errorOf(addon, 'R2', '=ICP_TIER(TRUE)')).toMatch(/"TRUE" is not a score/);
   });
 
+  test('a score outside 0 to 100 is refused, naming it, rather than given a tier', () => {
+    const addon = withSavedTemplate(rows);
+    expect(errorOf(addon, 'R2', '=ICP_TIER(150)')).toMatch(/ICP_TIER: 150 is not a score: scores run from 0 to 100\./);
+    expect(errorOf(addon, 'R2', '=ICP_TIER(-5)')).toMatch(/ICP_TIER: -5 is not a score/);
+    addon.sheet().getRange('V2:V4').setValues([[80], [''], [101]]);
+    expect(errorOf(addon, 'R2', '=ICP_TIER(V2:V4)')).toMatch(/ICP_TIER: 101 \(cell 3 of the range\) is not a score/);
+    addon.setFormula('R3', '=ICP_TIER(100)');
+    expect(addon.value('R3')).toBe('A');
+    addon.setFormula('R4', '=ICP_TIER(0)');
+    expect(addon.value('R4')).toBe('C');
+  });
+
   test('ICP_PROFILE given a profile name says it compares every profile', () => {
     const addon = withSavedTemplate(rows);
     expect(errorOf(addon, 'R2', `=ICP_PROFILE(A2:${LAST_COL}2, "Enterprise")`)).toMatch(/ICP_PROFILE compares every profile of the model, so it takes no profile \("Enterprise"\)/);
