@@ -66,9 +66,13 @@ describe('readDay: date text', () => {
     expect(readDay(text)).toBe(MARCH_1_2026);
   });
 
-  test('a two-digit year is in the 2000s', () => {
-    expect(readDay('12/31/99')).toBe(dayNumber(2099, 12, 31));
+  test('a two-digit year is 2000-2029 up to 29 and 1930-1999 from 30, as Sheets reads a typed date', () => {
     expect(readDay('1/2/07')).toBe(dayNumber(2007, 1, 2));
+    expect(readDay('1/2/00')).toBe(dayNumber(2000, 1, 2));
+    expect(readDay('12/31/29')).toBe(dayNumber(2029, 12, 31));
+    expect(readDay('1/1/30')).toBe(dayNumber(1930, 1, 1));
+    expect(readDay('5/20/72')).toBe(dayNumber(1972, 5, 20));
+    expect(readDay('12/31/99')).toBe(dayNumber(1999, 12, 31));
   });
 
   test('US order is month first', () => {

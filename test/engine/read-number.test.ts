@@ -53,7 +53,32 @@ describe('readNumber: plain numbers and amounts', () => {
     ['12 %', 0.12],
     ['0.5%', 0.005],
     ['100%', 1],
+    ['10%-20%', 0.15],
+    ['10% - 20%', 0.15],
+    ['10% to 20%', 0.15],
+    ['10-20%', 0.15],
   ])('percentage %j reads as the fraction %d', (text, expected) => expectReads(text, expected));
+});
+
+describe('readNumber: European spacing and the Unicode minus sign', () => {
+  test.each<[string, number]>([
+    ['1 000', 1000],
+    ['1\u00a0000', 1000],
+    ['1\u202f000', 1000],
+    ['1\u2009000', 1000],
+    ['€1 200 000', 1.2e6],
+    ['1 200 000 EUR', 1.2e6],
+    ['1 000 employees', 1000],
+    ['1 000 - 5 000', 3000],
+    ['1 500 million', 1.5e9],
+    ['−5', -5],
+    ['$−5M', -5e6],
+    ['−2.5%', -0.025],
+  ])('%j reads as %d', (text, expected) => expectReads(text, expected));
+
+  test.each(['10 20', '1 0000', '1 00', '12 345,67', '1  000'])('%j is not a spaced thousands number', (text) => {
+    expect(readNumber(text)).toBeUndefined();
+  });
 });
 
 describe('readNumber: ranges count as their midpoint', () => {

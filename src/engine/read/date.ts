@@ -29,6 +29,14 @@ export function dayOfDate(date: Date): number | undefined {
   return dayNumber(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
+/**
+ * The year of a two-digit `3/1/26`: 00-29 is 2000-2029 and 30-99 is 1930-1999, the window Sheets and Excel use when
+ * such a date is typed (Microsoft KB 214391, "the 2029 rule"), so `5/20/72` is 1972, as the sheet itself would show.
+ */
+function twoDigitYear(y: number): number {
+  return y < 30 ? 2000 + y : 1900 + y;
+}
+
 function readDateText(raw: string): number | undefined {
   const text = raw.trim().toLowerCase();
   let m = ISO.exec(text);
@@ -36,7 +44,7 @@ function readDateText(raw: string): number | undefined {
   m = US.exec(text);
   if (m !== null) {
     const y = Number(m[3]);
-    return dayNumber(y < 100 ? 2000 + y : y, Number(m[1]), Number(m[2]));
+    return dayNumber(y < 100 ? twoDigitYear(y) : y, Number(m[1]), Number(m[2]));
   }
   m = MONTH_FIRST.exec(text);
   if (m !== null) return dayNumber(Number(m[3]), monthIndex(m[1] ?? ''), Number(m[2]));

@@ -9,13 +9,15 @@ const SUFFIXES: Record<string, number> = {
 };
 
 const CURRENCY = '(?:[$€£¥₹]|usd|eur|gbp|cad|aud|chf|jpy|inr|us\\$)';
-// One amount: optional currency, sign, digits with thousands commas or decimals, optional suffix and currency. The
+// One amount: optional currency, sign, digits with thousands commas (or spaces: `1 200 000`, as French and Nordic
+// exports group them) or decimals, optional suffix and currency. The
 // suffix is not tried where only a currency is left (`1,000 EUR`): the letters would be taken for an unknown suffix.
 const AMOUNT = new RegExp(
-  `^${CURRENCY}?\\s*([+-]?)\\s*${CURRENCY}?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(?:(?!${CURRENCY}$)([a-z]+))?\\.?\\s*${CURRENCY}?$`,
+  `^${CURRENCY}?\\s*([+-]?)\\s*${CURRENCY}?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(?:(?!${CURRENCY}$)([a-z]+))?\\.?\\s*${CURRENCY}?$`,
 );
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/;
 const PERCENT = /^(.+?)\s*%$/;
+const PERCENT_BEFORE_SEPARATOR = /%(?=\s*(?:-|–|—|to\b))/g;
 // `10,001+`, `$10B+`, `Over $5 bil.`, `more than 500`, `>= 50`, `1000 or more`: N.
 const AT_LEAST = /^(?:over|more than|above|greater than|at least|>=?|≥)\s*(.+)$|^(.+?)\s*(?:\+|or more|and above|and up)$/;
 // `<50`, `under 50`, `Less than $1M`, `up to 10`: the midpoint of 0 and N.
@@ -39,7 +41,7 @@ function readAmount(text: string): Amount | undefined {
     if (found === undefined) return undefined;
     multiplier = found;
   }
-  const base = Number(digits.replace(/,/g, ''));
+  const base = Number(digits.replace(/[, ]/g, ''));
   if (!Number.isFinite(base)) return undefined;
   const value = (sign === '-' ? -base : base) * multiplier;
   return { value, multiplied: suffix !== undefined, multiplier };
@@ -85,13 +87,18 @@ const BELOW_FIRST = new Set(['u', 'l', 'b', 'f', '<', '≤']);
 const AT_LEAST_FIRST = new Set(['o', 'm', 'a', 'g', '>', '≥']);
 const AT_LEAST_LAST = new Set(['+', 'e', 'p']);
 
+const SPACE_OR_MINUS = /[\u00a0\u2009\u202f\u2212]/;
+const ODD_SPACES = /[\u00a0\u2009\u202f]/g;
+
 // The unit LinkedIn and ZoomInfo exports write after a size or an amount: `51-200 employees`, `$1M - $10M (USD)`.
 const UNIT = /\s*(?:\b(?:employees?|emps?\.?|staff|people)|\((?:usd|eur|gbp|cad|aud|chf|jpy|inr)\))$/;
 
 function readNumberText(raw: string): number | undefined {
   let text = raw.trim().toLowerCase();
-  if (text.indexOf('\u00a0') >= 0) text = text.replace(/\u00a0/g, ' ');
   if (isPlain(text)) return Number(text);
+  // No-break and thin spaces group thousands in European exports (`1\u202f000`); U+2212 is the minus sign that
+  // word processors and some locales' number formats write.
+  if (SPACE_OR_MINUS.test(text)) text = text.replace(ODD_SPACES, ' ').replace(/\u2212/g, '-');
   const short = SHORT_AMOUNT.exec(text);
   if (short !== null) return Number(short[1]) * SHORT_SUFFIXES[short[2]!]!;
   const unit = UNIT.exec(text);
@@ -101,7 +108,8 @@ function readNumberText(raw: string): number | undefined {
   if (text.indexOf('e') > 0 && SCIENTIFIC.test(text)) return Number(text);
   const percent = last === '%' ? PERCENT.exec(text) : null;
   if (percent !== null) {
-    const n = readNumberText(percent[1] ?? '');
+    // `10%-20%`: the first end's sign goes with the last one's.
+    const n = readNumberText((percent[1] ?? '').replace(PERCENT_BEFORE_SEPARATOR, ''));
     return n === undefined ? undefined : n / 100;
   }
   const below = BELOW_FIRST.has(first) ? BELOW.exec(text) : null;
