@@ -8,6 +8,7 @@ import { isBlank } from '../engine/read/blank';
 import { cellText, headerKey } from '../engine/read/text';
 import { profileKey, type Model } from '../engine/model';
 import { findHeaders, FunctionError } from './header-discovery';
+import { modelColumnKeys } from './header-row';
 import { readStoredModel } from './model-store';
 import { scriptToday } from './today';
 import { spreadsheetTimeZone, toSheetDays } from './sheet-dates';
@@ -68,7 +69,7 @@ function prepare(fnName: string, rows: Matrix, headersArg: unknown, model: Model
   let headers: string[];
   let headerIndex = -1;
   if (omitted(headersArg)) {
-    const found = findHeaders(fnName, rows);
+    const found = findHeaders(fnName, rows, modelColumnKeys(model));
     headers = found.headers;
     headerIndex = found.headerIndex;
   } else {

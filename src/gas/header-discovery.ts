@@ -47,10 +47,12 @@ const FIRST_READ_ROWS = 16;
  * copied down a table reads its first rows, not the 4,999 above it (which made per-row formulas read the sheet's
  * square). Each further read doubles, so a table far down a sheet still costs a handful of calls.
  */
-function readTopRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, width: number, above: number): unknown[][] {
+function readTopRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, width: number, above: number, columns: ReadonlySet<string>,
+): unknown[][] {
   const block: unknown[][] = [];
   let size = FIRST_READ_ROWS;
-  while (block.length < above && !headerRowSettled(block)) {
+  while (block.length < above && !headerRowSettled(block, columns)) {
     const count = Math.min(size, above - block.length);
     for (const row of sheet.getRange(block.length + 1, column, count, width).getValues()) block.push(row);
     size *= 2;
@@ -68,12 +70,12 @@ export interface FoundHeaders {
 }
 
 /**
- * The header row over the range's columns (header-row.ts: the first row with two or more filled cells, so a title
- * line is skipped), looked for in the rows above the range and then in the range's own first rows.
+ * The header row over the range's columns (header-row.ts: the first row naming one of `columns`, the model's, else the
+ * first with two or more filled cells, so a title line is skipped), looked for in the rows above the range and then in the range's own first rows.
  * Reads only the rows above the range that decide the header row; called inside a custom function, which may read
  * the spreadsheet.
  */
-export function findHeaders(fnName: string, rows: readonly (readonly unknown[])[]): FoundHeaders {
+export function findHeaders(fnName: string, rows: readonly (readonly unknown[])[], columns: ReadonlySet<string>): FoundHeaders {
   const hint = `Add the headers argument, e.g. =${fnName}(A2:H2, A$1:H$1).`;
   const cell = SpreadsheetApp.getActiveRange();
   const formula = cell === null ? '' : cell.getFormula();
@@ -90,8 +92,8 @@ export function findHeaders(fnName: string, rows: readonly (readonly unknown[])[
   // The rows above the range come from the sheet; the range's own rows are the argument, already in hand. Rows past the
   // sheet's last row are empty, so a shorter read (and then an empty argument) loses nothing.
   const above = Math.min(ref.startRow - 1, sheet.getLastRow());
-  const block = readTopRows(sheet, ref.startColumn, width, above);
-  const h = headerRowIndex([...block, ...rows.slice(0, HEADER_LOOKAHEAD_ROWS)]);
+  const block = readTopRows(sheet, ref.startColumn, width, above, columns);
+  const h = headerRowIndex([...block, ...rows.slice(0, HEADER_LOOKAHEAD_ROWS)], columns);
   if (h >= 0) {
     const row = h < block.length ? block[h]! : rows[h - block.length]!;
     return { headers: row.map((v) => cellText(v)), headerIndex: h < block.length ? -1 : h - block.length };

@@ -40,7 +40,7 @@ function getEditorState(): EditorState {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const stored = readStoredModel(ss);
   const sheet = ss.getActiveSheet();
-  const table = readTable(sheet);
+  const table = readTable(sheet, stored.model);
   // The add-on's own output columns (found by their marker) are not data a criterion can read: Score this sheet blanks
   // them, and a live formula reading them would read its own result.
   const own = new Set(Object.values(findOutputColumns(sheet, table.headers)));
@@ -72,7 +72,7 @@ function parseImport(text: string): ImportResult {
 }
 
 function getColumnSuggestions(column: string): ColumnSuggestions {
-  const table = readTable(activeSheet());
+  const table = readTable(activeSheet(), readStoredModel(SpreadsheetApp.getActiveSpreadsheet()).model);
   // Found the way criteria find their column (case-, space- and punctuation-insensitive), so an imported criterion
   // on `industry` gets the suggestions of `Industry`.
   const index = new HeaderMap(table.headers).find(column);
@@ -88,7 +88,7 @@ function previewDraft(draft: Json): PreviewResult {
   };
   if (!r.ok) return { ...empty, issues: r.issues };
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const table = readTable(ss.getActiveSheet());
+  const table = readTable(ss.getActiveSheet(), r.model);
   const today = scriptToday();
   const draftProfile = compileModel(r.model, table.headers, { today }).profile();
   const stored = readStoredModel(ss);

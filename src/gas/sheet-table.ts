@@ -1,7 +1,8 @@
 // Reads the active sheet as a table: the header row (as header-row.ts picks it) and the data rows below it.
 
 import { cellText } from '../engine/read/text';
-import { headerRowIndex } from './header-row';
+import { headerRowIndex, modelColumnKeys } from './header-row';
+import type { Model } from '../engine/model';
 import { toSheetDays } from './sheet-dates';
 
 export interface SheetTable {
@@ -12,13 +13,13 @@ export interface SheetTable {
   rows: unknown[][];
 }
 
-/** One range read of the sheet's data region. */
-export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetTable {
+/** One range read of the sheet's data region; `model` (the one the table is read for) helps find its header row. */
+export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, model?: Model | null): SheetTable {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow === 0 || lastColumn === 0) return { sheet, headerRow: 0, headers: [], rows: [] };
   const values = sheet.getRange(1, 1, lastRow, lastColumn).getValues();
-  const h = headerRowIndex(values);
+  const h = headerRowIndex(values, modelColumnKeys(model));
   if (h < 0) return { sheet, headerRow: 0, headers: [], rows: [] };
   const rows = values.slice(h + 1);
   toSheetDays(rows, () => sheet.getParent().getSpreadsheetTimeZone());

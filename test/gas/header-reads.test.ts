@@ -19,17 +19,22 @@ function cellsReadBy(addon: ReturnType<typeof loadAddon>, fn: () => void): numbe
 }
 
 describe('headerRowSettled', () => {
-  test('is true once a header row is found or the look-ahead past a title is used up, and agrees with headerRowIndex', () => {
+  const industry = new Set(['industry']);
+
+  test('is true once a row names a model column or the look-ahead past the first row is used up, and agrees with headerRowIndex', () => {
     expect(headerRowSettled([])).toBe(false);
     expect(headerRowSettled([['', '']])).toBe(false);
     expect(headerRowSettled([['Title', ''], ['', '']])).toBe(false);
-    expect(headerRowSettled([['Title', ''], ['Industry', 'Employees']])).toBe(true);
+    expect(headerRowSettled([['Title', ''], ['Industry', 'Employees']], industry)).toBe(true);
+    // Without a model column named, a wider row further down could still be the header row.
+    expect(headerRowSettled([['Title', ''], ['Industry', 'Employees']])).toBe(false);
     const titleThenBlanks = [['Title', ''], ...Array.from({ length: 49 }, () => ['', ''])];
     expect(headerRowSettled(titleThenBlanks)).toBe(true);
     expect(headerRowSettled(titleThenBlanks.slice(0, 49))).toBe(false);
     // Settled means no later row can change the answer.
-    for (const more of [[['A', 'B']], [['x', '']], []]) {
+    for (const more of [[['A', 'B']], [['x', '']], [['Industry', 'Employees']], []]) {
       expect(headerRowIndex([...titleThenBlanks, ...more])).toBe(headerRowIndex(titleThenBlanks));
+      expect(headerRowIndex([...titleThenBlanks, ...more], industry)).toBe(headerRowIndex(titleThenBlanks, industry));
     }
   });
 });

@@ -22,7 +22,7 @@ function titled(): Addon {
 
 const profile = () => compileModel(b2bSaasTemplate(), headers, { today: SAMPLE_NOW }).profile();
 
-test('the header row is the first with two or more filled cells; a one-column table keeps its first non-empty row', () => {
+test('without a model column named, the header row is the first with two or more filled cells and half the widest; a one-column table keeps its first non-empty row', () => {
   expect(headerRowIndex([['Q3 target accounts', ''], ['', ''], ['Industry', 'Employees'], ['SaaS', 300]])).toBe(2);
   expect(headerRowIndex([['', ''], ['Industry', 'Employees']])).toBe(1);
   expect(headerRowIndex([['Industry'], ['SaaS'], ['Fintech']])).toBe(0);
@@ -68,5 +68,32 @@ describe('a sheet with a title above the header row', () => {
     addon.call('scoreSheet', {});
     addon.ss.setActiveSheet(addon.sheet());
     expect(addon.call<{ ok: boolean; groups: string[] }>('buildTierSummary', {})).toMatchObject({ ok: true, groups: ['A', 'B', 'C', 'Disqualified'] });
+  });
+});
+
+describe('a title with a second cell beside it (an owner, a date)', () => {
+  const wideTitle = headers.map((_, i) => (i === 0 ? 'Q3 target accounts' : i === 3 ? 'Owner: Sam' : ''));
+
+  test('formulas, Score this sheet and the editor find the header row under it when a model is saved', () => {
+    const addon = loadAddon([wideTitle, blank, ...rows]);
+    expect(addon.save(b2bSaasTemplate(), 0).ok).toBe(true);
+    addon.ss.setActiveSheet(addon.sheet());
+    expect(addon.call<EditorState>('getEditorState')).toMatchObject({ headers, rowCount: rows.length - 1 });
+    expect(addon.call<ScoreSheetResult>('scoreSheet', {})).toMatchObject({ ok: true, scoredRows: rows.length - 1 });
+    expect(addon.sheet().getRange(3, width + 1).getValue()).toBe('ICP Score');
+    expect(addon.sheet().getRange(1, 1, 1, width).getValues()[0]).toEqual(wideTitle);
+    addon.setFormula('W4', '=ICP_SCORE(A4:Q4)');
+    expect(addon.value('W4')).toBe(profile().evaluate(rows[1]!).score);
+  });
+
+  test('before any model is saved the editor offers the header row, the widest row at the top, not the title', () => {
+    const addon = loadAddon([wideTitle, blank, ...rows]);
+    addon.ss.setActiveSheet(addon.sheet());
+    expect(addon.call<EditorState>('getEditorState')).toMatchObject({ model: null, headers, rowCount: rows.length - 1 });
+  });
+
+  test('without a model, a short table keeps the first row of two cells (a header cannot be told from a title there)', () => {
+    expect(headerRowIndex([['Accounts', 'Owner: Sam', ''], ['Industry', 'Employees', 'Country'], ['SaaS', 300, 'US']])).toBe(0);
+    expect(headerRowIndex([['Accounts', 'Owner: Sam', ''], ['Industry', 'Employees', 'Country']], new Set(['industry']))).toBe(1);
   });
 });

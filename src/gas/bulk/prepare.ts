@@ -31,7 +31,7 @@ export function prepare(sheet: GoogleAppsScript.Spreadsheet.Sheet, options: Scor
   if (stored.model === null) {
     return { reason: 'no-model', message: 'No ICP model is saved in this spreadsheet yet. Open Extensions > ICP Scorer > Open ICP editor, then save a model.' };
   }
-  const found = findDataRegion(sheet);
+  const found = findDataRegion(sheet, stored.model);
   if (!found.ok) return { reason: 'no-data', message: found.message };
   const region = found.region;
   if (region.rowCount === 0) return { reason: 'no-data', message: `"${sheet.getName()}" has a header row but no account rows below it.` };

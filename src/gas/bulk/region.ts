@@ -1,7 +1,8 @@
 // Finds a sheet's header row and data region with one small read (the header row as header-row.ts picks it).
 
 import { cellText } from '../../engine/read/text';
-import { headerRowIndex } from '../header-row';
+import type { Model } from '../../engine/model';
+import { headerRowIndex, modelColumnKeys } from '../header-row';
 
 // The header row is looked for in the first rows only, so finding it costs one small read even on a huge sheet.
 const HEADER_PROBE_ROWS = 50;
@@ -21,12 +22,13 @@ export interface DataRegion {
 
 export type RegionResult = { ok: true; region: DataRegion } | { ok: false; message: string };
 
-export function findDataRegion(sheet: GoogleAppsScript.Spreadsheet.Sheet): RegionResult {
+/** `model`, the one the sheet is read for, helps find the header row (header-row.ts). */
+export function findDataRegion(sheet: GoogleAppsScript.Spreadsheet.Sheet, model?: Model | null): RegionResult {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow === 0 || lastColumn === 0) return { ok: false, message: `The sheet "${sheet.getName()}" is empty: add a header row and account rows first.` };
   const probe = sheet.getRange(1, 1, Math.min(lastRow, HEADER_PROBE_ROWS), lastColumn).getValues();
-  const h = headerRowIndex(probe);
+  const h = headerRowIndex(probe, modelColumnKeys(model));
   if (h < 0) {
     return { ok: false, message: `No header row in the first ${HEADER_PROBE_ROWS} rows of "${sheet.getName()}": put the column names in the first non-empty row.` };
   }
