@@ -2,6 +2,7 @@
 
 export * from './model';
 export { validateModel, parseModelJson, formatIssue, type ValidationIssue } from './validate';
+export { modelWarnings } from './model-warnings';
 export { compileModel, CompiledModel, type BestFit } from './model-compile';
 export { CompiledProfile, type CompileOptions } from './compile';
 export { scoreText } from './explain';

@@ -13,6 +13,18 @@ describe('icp check', () => {
     expect(r).toEqual({ code: 0, stdout: 'model.json: valid (2 profiles, 8 criteria)\n', stderr: '' });
   });
 
+  it('warns on standard error about a misspelt field it ignores, and still exits 0', async () => {
+    const m = twoProfileModel() as unknown as { profiles: Record<string, unknown>[] };
+    m.profiles[1]!.disqualifedLabel = 'Out';
+    writeFiles(dir, { 'typo.json': JSON.stringify(m) });
+    const r = await runIcp(['check', 'typo.json'], { cwd: dir });
+    expect(r).toEqual({
+      code: 0,
+      stdout: 'typo.json: valid (2 profiles, 8 criteria)\n',
+      stderr: 'icp: warning: profiles[1].disqualifedLabel: unknown field, ignored (did you mean "disqualifiedLabel"?)\n',
+    });
+  });
+
   it('lists every problem of an invalid model by path and exits with 1', async () => {
     const bad = twoProfileModel() as unknown as { profiles: { criteria: { when: Record<string, unknown> }[]; tiers: unknown }[] };
     bad.profiles[0]!.criteria[1]!.when.min = 'ten';

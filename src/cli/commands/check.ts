@@ -1,5 +1,5 @@
-// `icp check`: validates a model file and, given a CSV, warns about criteria whose column the file lacks.
-import { compileModel, type Model } from '../../engine';
+// `icp check`: validates a model file, warns about fields it ignores and, given a CSV, about criteria whose column the file lacks.
+import { compileModel, formatIssue, modelWarnings, type Model } from '../../engine';
 import { flagValue, oneFileArgs, type FlagSpec, type OneFileCommand } from '../args';
 import { inputName, readHeaderRow } from '../input';
 import { EXIT_INVALID, EXIT_OK, plural, writeLine, type CliIo } from '../io';
@@ -45,6 +45,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const { model } = result;
   const criteria = model.profiles.reduce((n, p) => n + p.criteria.length, 0);
   writeLine(io.stdout, `${file}: valid (${plural(model.profiles.length, 'profile')}, ${plural(criteria, 'criterion', 'criteria')})`);
+  // Still valid: a misspelt optional field or a setting that does nothing is worth knowing, not a reason to fail.
+  for (const w of modelWarnings(model)) writeLine(io.stderr, `icp: warning: ${formatIssue(w)}`);
 
   if (csv !== undefined) {
     const headers = await readHeaderRow(csv, io);
