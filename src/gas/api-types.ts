@@ -65,6 +65,8 @@ export interface ImportResult {
   ok: boolean;
   model: Model | null;
   issues: ValidationIssue[];
+  /** For a valid model: fields it ignores (a misspelt `disqualifedLabel`) and points that do nothing. */
+  warnings: ValidationIssue[];
 }
 
 /*

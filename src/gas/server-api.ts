@@ -4,6 +4,7 @@ import { compileModel } from '../engine/model-compile';
 import { b2bSaasTemplate } from '../engine/templates/b2b-saas';
 import { blankModel } from '../engine/templates/blank';
 import { parseModelJson, validateModel } from '../engine/validate';
+import { modelWarnings } from '../engine/model-warnings';
 import type { Model } from '../engine/model';
 import { frequentValues } from '../engine/frequent-values';
 import { HeaderMap } from '../engine/headers';
@@ -68,7 +69,7 @@ function validateDraft(draft: Json): ValidateResult {
 
 function parseImport(text: string): ImportResult {
   const r = parseModelJson(String(text));
-  return r.ok ? { ok: true, model: r.model, issues: [] } : { ok: false, model: null, issues: r.issues };
+  return r.ok ? { ok: true, model: r.model, issues: [], warnings: modelWarnings(r.model) } : { ok: false, model: null, issues: r.issues, warnings: [] };
 }
 
 function getColumnSuggestions(column: string): ColumnSuggestions {

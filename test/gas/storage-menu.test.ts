@@ -143,3 +143,23 @@ describe('value suggestions for the editor', () => {
     expect(addon.call<Suggested>('getColumnSuggestions', 'No such column').values).toEqual([]);
   });
 });
+
+describe('importing a model file', () => {
+  test('a valid file with a misspelt field is imported, and the server names what it ignores', () => {
+    const addon = loadAddon();
+    const doc = JSON.parse(JSON.stringify(b2bSaasTemplate())) as { profiles: Record<string, unknown>[] };
+    doc.profiles[0]!.disqualifedLabel = 'Out';
+    const r = addon.call<{ ok: boolean; issues: unknown[]; warnings: { path: string; message: string }[] }>('parseImport', JSON.stringify(doc));
+    expect(r.ok).toBe(true);
+    expect(r.issues).toEqual([]);
+    expect(r.warnings).toEqual([{ path: 'profiles[0].disqualifedLabel', message: 'unknown field, ignored (did you mean "disqualifiedLabel"?)' }]);
+  });
+
+  test('an invalid file has problems and no warnings', () => {
+    const addon = loadAddon();
+    const r = addon.call<{ ok: boolean; issues: unknown[]; warnings: unknown[] }>('parseImport', '{"schemaVersion": 2}');
+    expect(r.ok).toBe(false);
+    expect(r.issues.length).toBeGreaterThan(0);
+    expect(r.warnings).toEqual([]);
+  });
+});
