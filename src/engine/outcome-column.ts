@@ -22,20 +22,29 @@ export interface OutcomeColumn {
   index: number;
 }
 
-/** Columns whose non-blank cells mostly read as outcomes, most outcomes first (then left to right). */
+/**
+ * Columns whose non-blank cells mostly read as outcomes, most outcomes first (then left to right). A column named like
+ * OUTCOME_HEADERS needs only one won or lost cell: a deal stage column also holds the stages of a team's own pipeline
+ * (`Stage 2 - Demo`), which no word list knows, and `icp validate` reads a column by that name whatever it holds.
+ */
 export function outcomeCandidateColumns(headers: readonly string[], rows: readonly (readonly unknown[])[]): OutcomeColumn[] {
   const found: { header: string; readable: number; index: number }[] = [];
   headers.forEach((header, i) => {
     if (header === '') return;
     let filled = 0;
     let readable = 0;
+    let closed = 0;
     for (const row of rows) {
       const v = row[i];
       if (isBlank(v)) continue;
       filled++;
-      if (readOutcome(v) !== undefined) readable++;
+      const outcome = readOutcome(v);
+      if (outcome === undefined) continue;
+      readable++;
+      if (outcome !== 'open') closed++;
     }
-    if (readable > 0 && readable / filled >= CANDIDATE_SHARE) found.push({ header, readable, index: i });
+    const named = OUTCOME_HEADERS.some((name) => names(header, name));
+    if (readable > 0 && (readable / filled >= CANDIDATE_SHARE || (named && closed > 0))) found.push({ header, readable, index: i });
   });
   found.sort((a, b) => b.readable - a.readable || a.index - b.index);
   return found.map(({ header, index }) => ({ header, index }));

@@ -1,7 +1,7 @@
 // The figures of outcome validation as table cells and sentences, shared by the sidebar panel and `icp validate`.
 
 import { percent, type OutcomeStats } from './outcomes';
-import type { PointsSuggestion } from './suggest-points';
+import { roundPercent, type PointsSuggestion } from './suggest-points';
 
 /** A table as text cells: the header row, then one row per item (the first cell names it). */
 export interface OutcomeTable {
@@ -12,15 +12,23 @@ export interface OutcomeTable {
 const pct = (r: number | null): string => (r === null ? '-' : percent(r));
 const times = (r: number | null): string => (r === null ? '-' : `${r.toFixed(1)}x`);
 
-/** `400 accounts: 71 won, 141 lost, 188 open; 33% of closed deals won.` */
+/**
+ * `400 accounts: 71 won, 141 lost, 188 open; 33% of closed deals won.` Accounts whose outcome cell is blank or reads as
+ * none are counted too (`12 without an outcome`), so the figures add up to the accounts.
+ */
 export function accountsLine(s: OutcomeStats): string {
-  return `${s.accounts} ${s.accounts === 1 ? 'account' : 'accounts'}: ${s.won} won, ${s.lost} lost, ${s.open} open; ${pct(s.winRate)} of closed deals won.`;
+  const none = s.accounts - s.won - s.lost - s.open;
+  const without = none > 0 ? `, ${none} without an outcome` : '';
+  const rate = s.winRate === null ? 'no closed deals yet' : `${percent(s.winRate)} of closed deals won`;
+  return `${s.accounts} ${s.accounts === 1 ? 'account' : 'accounts'}: ${s.won} won, ${s.lost} lost, ${s.open} open${without}; ${rate}.`;
 }
 
 /** The ranking quality in words: what the number means is not common knowledge. */
 export function aucLine(auc: number | null): string {
   if (auc === null) return 'Ranking quality (AUC): needs at least one won and one lost deal.';
-  return `Ranking quality (AUC): ${auc.toFixed(2)}. A won account outscores a lost one ${Math.round(auc * 100)}% of the time (50% is a coin toss, 100% a perfect ranking).`;
+  // Rounded once, so both figures agree: 0.745 is "0.75 ... 75%", where toFixed(2) alone gives 0.74 (binary 0.74499...).
+  const hundredths = roundPercent(auc);
+  return `Ranking quality (AUC): ${(hundredths / 100).toFixed(2)}. A won account outscores a lost one ${hundredths}% of the time (50% is a coin toss, 100% a perfect ranking).`;
 }
 
 /** Accounts, won, lost, win rate and lift per tier, then the disqualified group. */

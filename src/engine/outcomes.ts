@@ -3,7 +3,7 @@
 import type { CompiledProfile } from './compile';
 import type { Criterion } from './model';
 import { cellText } from './read/text';
-import { suggestPoints, type PointsSuggestion } from './suggest-points';
+import { roundPercent, suggestPoints, type PointsSuggestion } from './suggest-points';
 
 export type Outcome = 'won' | 'lost' | 'open';
 
@@ -19,14 +19,30 @@ for (const w of ['won', 'closed won', 'win', 'customer']) WORDS[w] = 'won';
 for (const w of ['lost', 'closed lost', 'loss', 'churned']) WORDS[w] = 'lost';
 for (const w of ['open', 'in progress', 'pipeline', 'negotiation']) WORDS[w] = 'open';
 
-/** The words an outcome cell may say, per outcome (for messages). */
+/** The words an outcome cell may say, per outcome (for messages); CRM stage names below are read too. */
 export const OUTCOME_WORDS: Record<Outcome, string[]> = { won: [], lost: [], open: [] };
 for (const [w, o] of Object.entries(WORDS)) OUTCOME_WORDS[o].push(w);
 
-/** An outcome cell as won / lost / open (case-, space-, `-` and `_`-insensitive: `Closed-Won`); undefined for blank or anything else. */
+// The open stages of the pipelines deal exports come from, as they are written after outcomeKey: Salesforce's default
+// Opportunity stages (Prospecting ... Negotiation/Review, then Closed Won / Closed Lost), HubSpot's default sales pipeline
+// (Appointment scheduled ... Contract sent, then Closed won / Closed lost), and `Engaging`, as in Maven Analytics' public
+// CRM Sales Opportunities data. A deal in one of them is open, not a deal without an outcome.
+for (const w of [
+  'prospecting', 'qualification', 'needs analysis', 'value proposition', 'id decision makers', 'perception analysis',
+  'proposal price quote', 'negotiation review',
+  'appointment scheduled', 'qualified to buy', 'presentation scheduled', 'decision maker bought in', 'contract sent',
+  'engaging',
+]) WORDS[w] = 'open';
+
+/** A cell's text as looked up: lower case, runs of spaces, `-`, `_`, `/` and `.` as one space (`Closed/Won`, `Id. Decision Makers`). */
+function outcomeKey(text: string): string {
+  return text.toLowerCase().replace(/[\s_\-/.]+/g, ' ').trim();
+}
+
+/** An outcome cell as won / lost / open (case-insensitive, separators as in outcomeKey); undefined for blank or anything else. */
 export function readOutcome(value: unknown): Outcome | undefined {
   if (typeof value !== 'string') return undefined;
-  const key = cellText(value).trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  const key = outcomeKey(cellText(value));
   return Object.prototype.hasOwnProperty.call(WORDS, key) ? WORDS[key] : undefined;
 }
 
@@ -137,11 +153,16 @@ export function rocAuc(wonScores: readonly number[], lostScores: readonly number
 
 /** 0.4137 -> `41%`. */
 export function percent(r: number): string {
-  return `${Math.round(r * 100)}%`;
+  return `${roundPercent(r)}%`;
 }
 
 function tierName(label: string): string {
   return /^[A-Za-z0-9+]{1,3}$/.test(label) ? `${label}-tier accounts` : `${label} accounts`;
+}
+
+/** `the A tier`, but `the Tier 1` for a label that already says tier. */
+function tierPhrase(label: string): string {
+  return /\btiers?\b/i.test(label) ? `the ${label}` : `the ${label} tier`;
 }
 
 function verdictOf(stats: Omit<OutcomeStats, 'verdict' | 'verdictKind' | 'suggestions'>): { kind: VerdictKind; text: string } {
@@ -194,7 +215,9 @@ function verdictOf(stats: Omit<OutcomeStats, 'verdict' | 'verdictKind' | 'sugges
   const lift = top.lift === null ? '' : ` (${top.lift.toFixed(1)}x)`;
   const topClosed = top.won + top.lost;
   // A rate from a handful of deals swings by tens of points with one more deal: say so rather than let it pass as proof.
-  const caveat = topClosed < FEW_CLOSED_IN_TIER ? ` Read it with care: the ${top.label} tier has only ${topClosed} closed deals.` : '';
+  const caveat = topClosed < FEW_CLOSED_IN_TIER
+    ? ` Read it with care: ${tierPhrase(top.label)} has only ${topClosed} closed ${topClosed === 1 ? 'deal' : 'deals'}.`
+    : '';
   return {
     kind: 'separates',
     text: `${tierName(top.label)} closed at ${percent(topRate)} against ${percent(overall)} overall${lift}: the model separates winners.${caveat}`,

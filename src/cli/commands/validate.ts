@@ -4,7 +4,7 @@ import {
   changedPoints, findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, OutcomeTally, preferredOutcomeColumn,
   validateModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
 } from '../../engine';
-import { findOutcomeColumn, outcomeCandidateColumns, type OutcomeColumn } from '../../engine/outcome-column';
+import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, type OutcomeColumn } from '../../engine/outcome-column';
 import { flagValue, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
 import { readCsvBatches } from '../csv-reader';
 import { csvFailure, inputName, openInput } from '../input';
@@ -26,31 +26,34 @@ const FLAGS: FlagSpec = {
 
 const COMMAND: OneFileCommand = { name: 'validate', usage: VALIDATE_USAGE, spec: FLAGS, needs: 'the CSV file of accounts with outcomes (or - for standard input)', takes: 'one CSV file' };
 
-/** Data rows looked at to tell apart columns sharing the outcome column's name (the first batches; memory stays bounded). */
+/** Data rows looked at to choose the outcome column, as the add-on does from the sheet (the first batches; memory stays bounded). */
 const DETECT_ROWS = 1000;
 
-/** The outcome column's name: --outcome, else the first header named like one (Outcome, Status, Stage...). */
-function outcomeNameOf(headers: readonly string[], wanted: string | undefined, file: string): string {
-  if (wanted !== undefined) {
-    if (findColumn(headers, wanted) === null) throw new CliError(`${inputName(file)} has no column "${wanted}"`);
-    return wanted;
-  }
-  const found = preferredOutcomeColumn(headers);
-  if (found === null) {
+/** --outcome, checked against the header row before any data row is read; undefined without the flag. */
+function wantedOutcomeName(headers: readonly string[], wanted: string | undefined, file: string): string | undefined {
+  if (wanted !== undefined && findColumn(headers, wanted) === null) throw new CliError(`${inputName(file)} has no column "${wanted}"`);
+  return wanted;
+}
+
+/**
+ * The column to read, by position, chosen from the first rows as the add-on chooses it: the one `wanted` names (of
+ * columns sharing the name, the one whose cells read as outcomes); without --outcome, a column named like an outcome
+ * column among those that hold outcomes, else the one with most outcomes (so a funding `Stage` column is not read
+ * instead of `Deal Stage`), else the first header named like one (its cells then read as no outcome, and a warning says so).
+ */
+function outcomeColumnOf(headers: readonly string[], rows: readonly (readonly string[])[], wanted: string | undefined, file: string): OutcomeColumn {
+  const candidates = outcomeCandidateColumns(headers, rows);
+  // wantedOutcomeName checked that some header has the name.
+  if (wanted !== undefined) return findOutcomeColumn(headers, candidates, wanted)!;
+  const detected = detectOutcomeColumn(candidates);
+  if (detected !== null) return detected;
+  const name = preferredOutcomeColumn(headers);
+  if (name === null) {
     throw new CliError(
       `${inputName(file)} has no outcome column: name one with --outcome (looked for ${OUTCOME_HEADERS.map((h) => `"${h}"`).join(', ')})`,
     );
   }
-  return found;
-}
-
-/**
- * The column `name` names, by position: when several columns share it (a notes column also headed `Outcome`), the one
- * whose first rows read as outcomes, as the add-on picks it. Its position is what the tally reads.
- */
-function outcomeColumnOf(headers: readonly string[], rows: readonly (readonly string[])[], name: string): OutcomeColumn {
-  // outcomeNameOf checked that some header has the name.
-  return findOutcomeColumn(headers, outcomeCandidateColumns(headers, rows), name)!;
+  return findOutcomeColumn(headers, candidates, name)!;
 }
 
 /** Reads the whole CSV batch by batch into an OutcomeTally: memory grows with closed deals only (one score each). */
@@ -58,7 +61,7 @@ async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model
   const input = await openInput(file, io);
   try {
     const batches = readCsvBatches(input);
-    let start: { headers: string[]; name: string; profile: CompiledProfile } | undefined;
+    let start: { headers: string[]; wanted: string | undefined; profile: CompiledProfile } | undefined;
     // The first data rows wait here until the outcome column is chosen from them (see outcomeColumnOf).
     let pending: string[][] = [];
     let tally: OutcomeTally | undefined;
@@ -66,8 +69,8 @@ async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model
     // Printed once the whole file was read: a run that fails should print its error alone.
     let warnings: string[] = [];
     const begin = (): OutcomeTally => {
-      const { headers, name, profile } = start!;
-      const found = outcomeColumnOf(headers, pending, name);
+      const { headers, wanted, profile } = start!;
+      const found = outcomeColumnOf(headers, pending, wanted, file);
       column = found.header;
       const t = new OutcomeTally(profile, found.index);
       t.add(pending);
@@ -79,10 +82,10 @@ async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model
       if (start === undefined) {
         const headers = rows[0]!;
         // Errors in the header row or the model come first, before any data row is read.
-        const name = outcomeNameOf(headers, flagValue(args, 'outcome'), file);
+        const wanted = wantedOutcomeName(headers, flagValue(args, 'outcome'), file);
         const profile = compileProfile(model, headers, flagValue(args, 'profile'), today);
         warnings = missingColumnWarnings(profile, file);
-        start = { headers, name, profile };
+        start = { headers, wanted, profile };
         rows = rows.slice(1);
       }
       if (tally !== undefined) {

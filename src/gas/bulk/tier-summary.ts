@@ -1,9 +1,11 @@
 // Build tier summary: a native pivot table of the scored sheet by tier (count, average score, sums) and a chart.
 
+import { isBlank } from '../../engine/read/blank';
+import { readNumber } from '../../engine/read/number';
 import { cellText, headerKey } from '../../engine/read/text';
 import type { SummaryColumns, TierSummaryOptions, TierSummaryResult } from '../api-types';
 import { isModelSheet } from '../model-store';
-import { grouped } from './a1';
+import { blockA1, grouped } from './a1';
 import { withDocumentLock } from './lock';
 import { findOutputColumns, OUTPUT_KINDS, type OutputColumns } from './output-columns';
 import { baseHeader, isPartialHeader } from './partial-label';
@@ -12,6 +14,8 @@ import { ensureSummarySheet, findSummarySheet, isSummarySheet } from './summary-
 
 // getSummaryColumns looks at this many rows to tell numeric columns apart.
 const SAMPLE_ROWS = 500;
+// The chart's title: also how a refresh tells the add-on's chart from charts the user added to the summary sheet.
+const CHART_TITLE = 'Accounts per ICP tier';
 
 interface Source {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,6 +96,39 @@ function buildPivot(
   return values;
 }
 
+/**
+ * A note per sum column holding amounts typed as text (`$1.2M`, `1,200` in a plain-text cell): a pivot table's SUM, like
+ * =SUM over a range, adds number cells only and skips text, so those rows are silently missing from the total unless
+ * the user is told. Only text the engine reads as a number counts (`lots` was never an amount). One single-column read
+ * per sum column.
+ */
+function textAmountNotes(source: Source, sums: readonly { column: number; header: string }[]): string[] {
+  const { sheet, region } = source;
+  const notes: string[] = [];
+  for (const s of sums) {
+    const cells = sheet.getRange(region.headerRow + 1, s.column, region.rowCount, 1).getValues();
+    let count = 0;
+    let example = '';
+    for (const [v] of cells) {
+      if (typeof v !== 'string' || isBlank(v) || readNumber(v) === undefined) continue;
+      if (count++ === 0) example = v.trim();
+    }
+    if (count > 0) {
+      notes.push(
+        `"${s.header}" has ${grouped(count)} ${count === 1 ? 'amount' : 'amounts'} typed as text (such as "${example}"), which a pivot table does not add: enter ${count === 1 ? 'it as a number' : 'them as numbers'}, then refresh, to include ${count === 1 ? 'it' : 'them'}.`,
+      );
+    }
+  }
+  return notes;
+}
+
+/** Whether any cell of A1 to (rows, columns) on `sheet` holds something; cells past the sheet's grid are empty. */
+function holdsCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): boolean {
+  const r = Math.min(rows, sheet.getMaxRows());
+  const c = Math.min(columns, sheet.getMaxColumns());
+  return sheet.getRange(1, 1, r, c).getValues().some((row) => row.some((v) => v !== ''));
+}
+
 /** Accounts per tier: the pivot's tier labels (column B) and counts (column C), header row included. */
 function insertChart(summary: GoogleAppsScript.Spreadsheet.Sheet, groups: number, valueCount: number): void {
   const chart = summary
@@ -99,7 +136,7 @@ function insertChart(summary: GoogleAppsScript.Spreadsheet.Sheet, groups: number
     .setChartType(Charts.ChartType.COLUMN)
     .addRange(summary.getRange(1, 2, groups + 1, 2))
     .setNumHeaders(1)
-    .setOption('title', 'Accounts per ICP tier')
+    .setOption('title', CHART_TITLE)
     .setOption('legend', { position: 'none' })
     .setPosition(1, 2 + valueCount + 2, 0, 0)
     .build();
@@ -120,13 +157,24 @@ function build(options: TierSummaryOptions): TierSummaryResult {
   if (groups.length === 0) return failed(`"${source.sheet.getName()}" has no scored rows yet: run Score this sheet first.`, source.sheet.getName());
 
   const { sheet: summary, notice } = ensureSummarySheet(ss, source.sheet);
-  // Refresh = replace: the summary sheet is ours, so its old pivot, chart and cells all go.
-  for (const p of summary.getPivotTables()) p.remove();
-  for (const c of summary.getCharts()) summary.removeChart(c);
-  summary.clear();
+  // Refresh = replace what the add-on made: its pivot at A1 (removing it clears the cells it showed) and its chart.
+  // Cells, charts and pivot tables the user added to the sheet (a note, a share-of-total formula) are theirs and stay.
+  for (const p of summary.getPivotTables()) if (p.getAnchorCell().getA1Notation() === 'A1') p.remove();
+  for (const c of summary.getCharts()) if (c.getOptions().get('title') === CHART_TITLE) summary.removeChart(c);
+  // Row groups (order, tier) and values side by side; a header row, then one row per tier (totals are off).
+  const rows = 1 + groups.length;
+  const columns = 2 + 2 + sums.length;
+  if (holdsCells(summary, rows, columns)) {
+    // Sheets would not overwrite them either: the pivot would show #REF! ("would overwrite data"). Say so instead.
+    return failed(
+      `Cells of yours on "${summary.getName()}" are where the pivot table goes (${blockA1(1, 1, rows, columns)}): move them elsewhere on the sheet, then build the summary again.`,
+      source.sheet.getName(),
+    );
+  }
   const values = buildPivot(summary, source, sums, groups);
   insertChart(summary, groups.length, values.length);
   ss.setActiveSheet(summary);
+  const textNotes = textAmountNotes(source, sums).map((n) => ` Note: ${n}`).join('');
 
   const scoreHeader = source.region.headers[source.columns.score - 1] ?? '';
   const partial = isPartialHeader(scoreHeader)
@@ -134,7 +182,7 @@ function build(options: TierSummaryOptions): TierSummaryResult {
     : '';
   return {
     ok: true,
-    message: `Summarised ${grouped(source.region.rowCount)} rows of "${source.sheet.getName()}" by tier on "${summary.getName()}".${partial}${notice === null ? '' : ` ${notice}`}`,
+    message: `Summarised ${grouped(source.region.rowCount)} rows of "${source.sheet.getName()}" by tier on "${summary.getName()}".${partial}${textNotes}${notice === null ? '' : ` ${notice}`}`,
     sheetName: summary.getName(),
     sourceSheetName: source.sheet.getName(),
     groups,
@@ -168,7 +216,8 @@ export function getSummaryColumns(): SummaryColumns {
       let filled = 0;
       for (const row of sample) {
         const v = row[i];
-        if (v === '' || v === null) continue;
+        // `N/A`, `-`, `unknown` are no value at all (the engine reads them as blank), not text that spoils a number column.
+        if (isBlank(v)) continue;
         filled++;
         // A pivot SUM adds real numbers only; "$1.2M" typed as text would sum to 0, so it is not offered.
         if (typeof v === 'number') numbers++;
