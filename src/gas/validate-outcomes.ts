@@ -24,7 +24,7 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
   if (stored.model === null) {
     return fail('no-model', 'No ICP model is saved in this spreadsheet yet. Open Extensions > ICP Scorer > Open ICP editor, then save a model.');
   }
-  const table = readTable(sheet);
+  const table = readTable(sheet, stored.model);
   const compiled = compileModel(stored.model, table.headers, { today: scriptToday() });
   base.profiles = compiled.profileNames;
   if (table.rows.length === 0) return fail('no-data', `Sheet "${sheet.getName()}" has no data rows under a header row.`);

@@ -74,7 +74,7 @@ describe('a sheet with a title above the header row', () => {
 describe('a title with a second cell beside it (an owner, a date)', () => {
   const wideTitle = headers.map((_, i) => (i === 0 ? 'Q3 target accounts' : i === 3 ? 'Owner: Sam' : ''));
 
-  test('formulas, Score this sheet and the editor find the header row under it when a model is saved', () => {
+  test('formulas, Score this sheet, the editor, validation and the summary find the header row under it when a model is saved', () => {
     const addon = loadAddon([wideTitle, blank, ...rows]);
     expect(addon.save(b2bSaasTemplate(), 0).ok).toBe(true);
     addon.ss.setActiveSheet(addon.sheet());
@@ -84,6 +84,9 @@ describe('a title with a second cell beside it (an owner, a date)', () => {
     expect(addon.sheet().getRange(1, 1, 1, width).getValues()[0]).toEqual(wideTitle);
     addon.setFormula('W4', '=ICP_SCORE(A4:Q4)');
     expect(addon.value('W4')).toBe(profile().evaluate(rows[1]!).score);
+    expect(addon.call<OutcomeValidation>('validateOutcomes', {})).toMatchObject({ ok: true, outcomeColumn: 'Outcome' });
+    addon.ss.setActiveSheet(addon.sheet());
+    expect(addon.call<{ ok: boolean; groups: string[] }>('buildTierSummary', {})).toMatchObject({ ok: true, groups: ['A', 'B', 'C', 'Disqualified'] });
   });
 
   test('before any model is saved the editor offers the header row, the widest row at the top, not the title', () => {

@@ -4,7 +4,7 @@ import { isBlank } from '../../engine/read/blank';
 import { readNumber } from '../../engine/read/number';
 import { cellText, headerKey } from '../../engine/read/text';
 import type { SummaryColumns, TierSummaryOptions, TierSummaryResult } from '../api-types';
-import { isModelSheet } from '../model-store';
+import { isModelSheet, readStoredModel } from '../model-store';
 import { blockA1, grouped } from './a1';
 import { withDocumentLock } from './lock';
 import { findOutputColumns, OUTPUT_KINDS, type OutputColumns } from './output-columns';
@@ -33,7 +33,8 @@ function findSource(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Source | stri
     sheet = source;
   }
   if (isModelSheet(sheet)) return `"${sheet.getName()}" holds the model: open the sheet with your scored accounts.`;
-  const found = findDataRegion(sheet);
+  // The saved model finds the header row the way Score this sheet found it (under a title, header-row.ts).
+  const found = findDataRegion(sheet, readStoredModel(ss).model);
   if (!found.ok) return found.message;
   const columns = findOutputColumns(sheet, found.region.headers);
   if (OUTPUT_KINDS.some((k) => columns[k] === undefined) || found.region.rowCount === 0) {
@@ -204,7 +205,7 @@ export function getSummaryColumns(): SummaryColumns {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const source = findSource(ss);
   const sheet = typeof source === 'string' ? ss.getActiveSheet() : source.sheet;
-  const found = typeof source === 'string' ? findDataRegion(sheet) : { ok: true as const, region: source.region };
+  const found = typeof source === 'string' ? findDataRegion(sheet, readStoredModel(ss).model) : { ok: true as const, region: source.region };
   if (!found.ok) return { sheetName: sheet.getName(), scored: false, columns: [] };
   const region = found.region;
   const own = new Set(Object.values(findOutputColumns(sheet, region.headers)));
