@@ -231,8 +231,11 @@ export function ICP_TIER(scoresOrRows: unknown, headers?: unknown, profile?: unk
     const model = savedModel('ICP_TIER');
     const header = scoresHeader(m);
     if (header !== null) {
-      // Scores need no headers: a text second argument is always the profile.
-      const args = splitArgs('ICP_TIER', null, model, headers, profile);
+      // Scores need no headers: a second argument is always the profile, text or not (a cell holding 2026 names the
+      // profile "2026"; read as headers, it would be ignored and the default profile used without a word).
+      const args = omitted(profile) && !omitted(headers)
+        ? { profile: profileName('ICP_TIER', headers) }
+        : splitArgs('ICP_TIER', null, model, headers, profile);
       let p: CompiledProfile;
       try {
         p = compileModel(model, []).profile(args.profile);

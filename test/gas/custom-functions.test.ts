@@ -158,6 +158,12 @@ describe('arguments in every shape Sheets passes', () => {
     };
     expect(errorOf('R2', `=ICP_SCORE(A2:${LAST_COL}2, , V1)`)).toMatch(/Unknown profile "2026"\. This model has: "Mid-market B2B SaaS"/);
     expect(errorOf('S2', `=ICP_TIER(A2:${LAST_COL}2, A1:${LAST_COL}1, 7)`)).toMatch(/Unknown profile "7"/);
+    // A score's second argument is its profile whatever it holds, never headers to ignore.
+    addon.sheet().getRange('W2').setValue(50);
+    expect(errorOf('T2', '=ICP_TIER(W2, V1)')).toMatch(/Unknown profile "2026"/);
+    expect(errorOf('T3', '=ICP_TIER(W2, 7)')).toMatch(/Unknown profile "7"/);
+    expect(errorOf('T4', '=ICP_TIER(W2, TRUE)')).toMatch(/Unknown profile "TRUE"/);
+    expect(errorOf('T5', `=ICP_TIER(W2, A1:${LAST_COL}1)`)).toMatch(/the profile argument is 1 row\(s\) by \d+ column\(s\)/);
     expect(errorOf('T2', `=ICP_EXPLAIN(A2:${LAST_COL}2, , V1:V2)`)).toMatch(/the profile argument is 2 row\(s\) by 1 column\(s\); give one profile name/);
     // A profile really called "2026" is found from the number.
     const model = b2bSaasTemplate();
