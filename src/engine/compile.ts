@@ -183,6 +183,18 @@ export class CompiledProfile {
     return { ...result, profile: this.name, items, text: explanationText(result, this.view) };
   }
 
+  /**
+   * Each criterion's status on a row, in model order, without building the explanation (validation counts these for
+   * every closed deal; the text explain() also builds costs more than scoring). A blank row's are all unknown.
+   */
+  statuses(row: readonly unknown[]): readonly CriterionStatus[] {
+    const result = this.run(row);
+    const { status, n } = this.view;
+    const out: CriterionStatus[] = new Array<CriterionStatus>(n);
+    for (let i = 0; i < n; i++) out[i] = result.blank ? 'unknown' : STATUS_NAMES[status[i]!]!;
+    return out;
+  }
+
   /** Score, tier and the one-line why, without building the explanation's data (for bulk output). */
   evaluateWithWhy(row: readonly unknown[]): RowResult & { text: string } {
     const result = this.run(row) as RowResult & { text: string };

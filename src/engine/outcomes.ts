@@ -237,6 +237,8 @@ export class OutcomeTally {
   private readonly scoring: Criterion[];
   private readonly counts: Map<string, Counts>;
   private readonly rules: Criterion[];
+  /** Criterion ids in model order, as CompiledProfile.statuses() lists them. */
+  private readonly ids: string[];
   private readonly knocked: Map<string, { accounts: number; won: number; lost: number }>;
   private readonly wonScores: number[] = [];
   private readonly lostScores: number[] = [];
@@ -249,6 +251,7 @@ export class OutcomeTally {
     this.scoring = profile.profile.criteria.filter((c) => (c.role ?? 'score') === 'score');
     this.counts = new Map(this.scoring.map((c) => [c.id, { mw: 0, ml: 0, nw: 0, nl: 0 }]));
     this.rules = profile.profile.criteria.filter((c) => (c.role ?? 'score') !== 'score');
+    this.ids = profile.profile.criteria.map((c) => c.id);
     this.knocked = new Map(this.rules.map((c) => [c.id, { accounts: 0, won: 0, lost: 0 }]));
   }
 
@@ -275,15 +278,18 @@ export class OutcomeTally {
       const won = outcome === 'won';
       // A disqualified account's score is 0: it ranks below every qualified one, as the tiers put it.
       if (closed) (won ? this.wonScores : this.lostScores).push(res.score);
-      for (const item of profile.explain(rows[r]!).items) {
-        if (item.status === 'knockout') {
-          const k = knocked.get(item.id)!;
+      const statuses = profile.statuses(rows[r]!);
+      for (let i = 0; i < statuses.length; i++) {
+        const status = statuses[i]!;
+        const id = this.ids[i]!;
+        if (status === 'knockout') {
+          const k = knocked.get(id)!;
           k.accounts++;
           if (closed) k[outcome]++;
         }
-        const c = counts.get(item.id);
+        const c = counts.get(id);
         if (c === undefined || !closed) continue;
-        if (item.status === 'matched') {
+        if (status === 'matched') {
           if (won) c.mw++;
           else c.ml++;
         } else if (won) c.nw++;
