@@ -1,5 +1,5 @@
 // Form controls for the editor: every control is labelled, carries a stable data-key (to keep focus across re-renders), and sets user text as values.
-import { h, uid, type Child } from './dom';
+import { describedBy, h, uid, type Child } from './dom';
 import { parseNumber } from './number-text';
 
 export interface Option {
@@ -10,12 +10,15 @@ export interface Option {
 /** A labelled field: label above the control, optional hint and error box below. */
 export function field(label: string, control: HTMLElement, opts: { hint?: string; error?: HTMLElement; cls?: string } = {}): HTMLElement {
   if (control.id === '') control.id = uid();
+  const hint = opts.hint === undefined ? null : h('div', { cls: 'hint', text: opts.hint, attrs: { id: uid('hint') } });
+  // Read out with the control, as sighted users read it below the control.
+  if (hint !== null) describedBy(control, hint.id, true);
   return h(
     'div',
     { cls: `field${opts.cls === undefined ? '' : ` ${opts.cls}`}` },
     h('label', { attrs: { for: control.id }, text: label }),
     control,
-    opts.hint === undefined ? null : h('div', { cls: 'hint', text: opts.hint }),
+    hint,
     opts.error ?? null,
   );
 }

@@ -55,3 +55,11 @@ export function uid(prefix = 'f'): string {
   nextId += 1;
   return `${prefix}${nextId}`;
 }
+
+/** Adds (first) or removes one id of an element's aria-describedby list: a field's hint and its error both describe it. */
+export function describedBy(el: Element, id: string, on: boolean): void {
+  const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((x) => x !== '' && x !== id);
+  if (on) ids.unshift(id);
+  if (ids.length === 0) el.removeAttribute('aria-describedby');
+  else el.setAttribute('aria-describedby', ids.join(' '));
+}

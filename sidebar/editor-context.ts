@@ -16,8 +16,11 @@ export interface EditorContext {
   sectionOpen: Map<string, boolean>;
   /** The draft changed in place (typing): validate, preview and mark unsaved, without re-rendering. */
   edited(): void;
-  /** The draft's shape changed: re-render, keeping focus on `focusKey` or on the control that had it. */
-  rerender(focusKey?: string): void;
+  /**
+   * The draft's shape changed: re-render, keeping focus on `focusKey` or on the control that had it. `selectText`
+   * selects the focused box's text: a name just made up for a new item, which typing then replaces.
+   */
+  rerender(focusKey?: string, selectText?: boolean): void;
   /** Replaces the whole draft (a template, an import, the saved model). */
   replaceDraft(model: Model, message: string): void;
 }

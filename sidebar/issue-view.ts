@@ -1,6 +1,6 @@
 // Shows validation issues next to the field at fault: fields register a message slot under their issue path.
 import type { ValidationIssue } from '../src/engine/validate';
-import { clear, h, uid } from './dom';
+import { clear, describedBy, h, uid } from './dom';
 import { ancestry, ROOT } from './issue-paths';
 
 interface Slot {
@@ -36,7 +36,7 @@ export class IssueView {
       s.box.hidden = true;
       if (s.control !== undefined) {
         s.control.removeAttribute('aria-invalid');
-        s.control.removeAttribute('aria-describedby');
+        describedBy(s.control, s.box.id, false);
       }
     }
     this.shown = [];
@@ -56,7 +56,7 @@ export class IssueView {
       slot.box.hidden = false;
       if (slot.control !== undefined) {
         slot.control.setAttribute('aria-invalid', 'true');
-        slot.control.setAttribute('aria-describedby', slot.box.id);
+        describedBy(slot.control, slot.box.id, true);
       }
       if (!this.shown.includes(slot)) this.shown.push(slot);
     }

@@ -11,7 +11,7 @@ import { IssueView } from '../issue-view';
 import { latestCall } from '../latest-call';
 import { clone } from '../model-ops';
 import { Notices } from '../notices';
-import { hasEdits, isDirty, newSession, type Session } from '../session';
+import { currentProfile, hasEdits, isDirty, newSession, type Session } from '../session';
 import { stableJson } from '../stable-json';
 import { Suggestions } from '../suggestions';
 import { categoriesSection } from '../sections/categories';
@@ -27,6 +27,14 @@ const PREVIEW_DELAY_MS = 300;
 /** Model -> the Json the server API takes (the draft is plain data already; this drops undefined fields). */
 function toJson(model: Model): Json {
   return JSON.parse(JSON.stringify(model)) as Json;
+}
+
+/**
+ * The draft as the preview is asked for it: the server previews the model's default profile, so the profile being
+ * edited is made the default of this copy (else editing a second profile would preview the first one's scores).
+ */
+function previewJson(s: Session): Json {
+  return toJson({ ...s.draft, defaultProfile: currentProfile(s).name });
 }
 
 function findByKey(root: ParentNode, key: string): HTMLElement | null {
@@ -65,7 +73,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     started: () => preview.setStatus('loading', 'Updating the preview...'),
     result: (r) => {
       if (session === null) return;
-      preview.show(r, session.sheetName);
+      // Named when there are several: the preview shows only the profile being edited.
+      preview.show(r, session.sheetName, session.draft.profiles.length > 1 ? currentProfile(session).name : null);
       updateBar();
     },
     error: (e) => {
@@ -116,7 +125,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     const s = session;
     if (validate()) {
       notices.dismiss('preview');
-      previewCall.schedule(() => [toJson(s.draft)]);
+      previewCall.schedule(() => [previewJson(s)]);
     } else {
       previewCall.cancel();
       preview.setStatus('invalid', 'Paused: fix the problems marked in red to update the preview.');
@@ -139,7 +148,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     refreshPreview();
   }
 
-  function rerender(focusKey?: string): void {
+  function rerender(focusKey?: string, selectText = false): void {
     const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const key = focusKey ?? active?.getAttribute('data-key') ?? undefined;
     const keepSelection = focusKey === undefined && (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement);
@@ -153,7 +162,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     if (el === null) return;
     el.focus({ preventScroll: true });
     el.scrollIntoView({ block: 'nearest' });
-    if (selection !== null && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) {
+    if (selectText && el instanceof HTMLInputElement) el.select();
+    else if (selection !== null && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) {
       try {
         el.setSelectionRange(selection[0], selection[1]);
       } catch {
@@ -177,6 +187,13 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     freshBlank = false;
     render();
     refreshPreview();
+    noHeadersNotice();
+  }
+
+  /** Columns are chosen from the sheet's header row: without one there is nothing to choose, and the user should know why. */
+  function noHeadersNotice(): void {
+    if (session === null || session.headers.length > 0) notices.dismiss('no-headers');
+    else notices.show('warning', `Sheet "${session.sheetName}" has no header row, so there are no columns to choose for criteria. Open the editor on your accounts sheet, or put column names in its first row, then open the editor again.`, { id: 'no-headers' });
   }
 
   /** Opens the pending draft over the saved model as unsaved changes, its changed criteria open; false when it cannot. */
@@ -193,6 +210,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     freshBlank = false;
     render();
     refreshPreview();
+    noHeadersNotice();
     notices.show('info', p.message, { id: 'draft' });
     return true;
   }
@@ -226,6 +244,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
         s.saved = sent;
         s.version = r.version;
         s.base = stableJson(sent);
+        // What they said is over once a model is saved: "no model is saved yet", "the stored model is damaged", "review it, then Save".
+        for (const id of ['first-run', 'stored', 'draft']) notices.dismiss(id);
         notices.show('success', r.message, { id: 'save' });
       } else if (r.reason === 'stale') {
         notices.show('warning', r.message, {
@@ -283,15 +303,22 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
         const blank = await call('getTemplate', 'blank');
         load(state, blank);
         freshBlank = true;
-        notices.show('info', 'No model is saved in this spreadsheet yet. Start from the B2B SaaS starter under "Templates, import & export", or build your own below, then Save.', { id: 'first-run' });
+        // A damaged model is not "no model yet": the warning above says what happened; this says how to go on.
+        notices.show('info', state.storedModelError === null
+          ? 'No model is saved in this spreadsheet yet. Start from the B2B SaaS starter under "Templates, import & export", or build your own below, then Save.'
+          : 'The editor starts from a blank model: import your exported model or start from the B2B SaaS starter under "Templates, import & export", then Save.', { id: 'first-run' });
       } catch (e) {
-        notices.error('Could not create a blank model', e);
+        failed('Could not create a blank model', e);
       }
     },
-    (e: unknown) => {
-      clear(content);
-      notices.error('Could not open the editor', e, 'load');
-      content.appendChild(h('p', { text: 'The editor could not load the model. Close the sidebar and open it again from the menu.' }));
-    },
+    (e: unknown) => failed('Could not open the editor', e),
   );
+
+  /** Loading failed: say so in place of "Loading...", and hide the save bar, whose buttons would do nothing. */
+  function failed(action: string, e: unknown): void {
+    clear(content);
+    saveBar.el.hidden = true;
+    notices.error(action, e, 'load');
+    content.appendChild(h('p', { cls: 'panel-text', text: 'The editor could not load the model. Close the sidebar and open it again from the menu.' }));
+  }
 }

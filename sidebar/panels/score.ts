@@ -38,10 +38,23 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
     }
   };
 
+  // The options are read once per run and cannot change during it: each chunk of a run must score the same way (a
+  // run started as values would go on as live formulas, or with another profile, if a later chunk read them anew).
+  const optionControls: (HTMLInputElement | HTMLSelectElement)[] = [];
+  let pressed = false;
+  const setRunning = (on: boolean): void => {
+    running = on;
+    if (on) pressed = document.activeElement === go;
+    go.disabled = on;
+    for (const c of optionControls) c.disabled = on;
+    // Disabling the focused button drops the focus to the page; give it back once the run is over, unless it moved on.
+    if (!on && pressed && (document.activeElement === null || document.activeElement === document.body)) go.focus();
+  };
+
   const run = async (): Promise<void> => {
     if (running) return;
-    running = true;
-    go.disabled = true;
+    setRunning(true);
+    const options = { ...(profile === '' ? {} : { profile }), live };
     notices.dismiss('score');
     let poll: ReturnType<typeof setInterval> | undefined;
     try {
@@ -53,12 +66,7 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
       status.textContent = live ? 'Inserting live formulas...' : 'Scoring...';
       let first = true;
       for (;;) {
-        const r = await call('scoreSheet', {
-          ...(profile === '' ? {} : { profile }),
-          live,
-          restart: first && restart,
-          budgetMs: CHUNK_BUDGET_MS,
-        });
+        const r = await call('scoreSheet', { ...options, restart: first && restart, budgetMs: CHUNK_BUDGET_MS });
         first = false;
         showResult(r);
         if (!r.ok) {
@@ -76,24 +84,29 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
       status.textContent = 'Scoring stopped.';
     } finally {
       if (poll !== undefined) clearInterval(poll);
-      running = false;
-      go.disabled = false;
+      setRunning(false);
     }
   };
 
   const go = button('Score this sheet', () => void run(), { cls: 'btn btn-primary', key: 'score:run' });
+  const liveBox = checkbox('score:live', 'Insert live formulas instead (they update by themselves; up to 20,000 rows)', false, (v) => {
+    live = v;
+  });
+  const restartBox = checkbox('score:restart', 'Start over (do not continue an unfinished run)', false, (v) => {
+    restart = v;
+  });
+  for (const box of [liveBox, restartBox]) {
+    const input = box.querySelector('input');
+    if (input !== null) optionControls.push(input);
+  }
   root.appendChild(
     h(
       'div',
       { cls: 'panel-text' },
       h('p', { text: 'Writes ICP Score, ICP Tier and ICP Why next to your data, as plain values for lists too large for live formulas. Tiers are coloured. Columns ICP Scorer did not create are never overwritten.' }),
       profileBox,
-      checkbox('score:live', 'Insert live formulas instead (they update by themselves; up to 20,000 rows)', false, (v) => {
-        live = v;
-      }),
-      checkbox('score:restart', 'Start over (do not continue an unfinished run)', false, (v) => {
-        restart = v;
-      }),
+      liveBox,
+      restartBox,
       h('div', { cls: 'row' }, go),
       progress,
       status,
@@ -108,9 +121,12 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
       if (state.model === null) notices.show('warning', 'No model is saved yet: open the ICP editor, pick a template and Save first.', { id: 'score-model' });
       if (names.length > 1) {
         const def = state.model?.defaultProfile ?? names[0] ?? '';
-        profileBox.appendChild(field('Profile', selectInput('score:profile', names.map((n) => ({ value: n, label: n === def ? `${n} (default)` : n })), def, (v) => {
+        const select = selectInput('score:profile', names.map((n) => ({ value: n, label: n === def ? `${n} (default)` : n })), def, (v) => {
           profile = v;
-        })));
+        });
+        select.disabled = running;
+        optionControls.push(select);
+        profileBox.appendChild(field('Profile', select));
         profile = def;
       }
     },

@@ -54,6 +54,11 @@ export function mountSummary(root: HTMLElement, notices: Notices, subtitle: HTML
         }));
       });
     },
-    (e: unknown) => notices.error('Could not read the columns', e),
+    (e: unknown) => {
+      // Not "Reading the columns..." for ever: the summary can still be built, only without sums.
+      clear(columnsBox);
+      columnsBox.appendChild(h('p', { cls: 'hint', text: 'The columns could not be read, so none can be summed.' }));
+      notices.error('Could not read the columns', e);
+    },
   );
 }

@@ -11,13 +11,15 @@ import type { Notices } from '../notices';
 import type { PendingDraft } from './editor';
 
 function table(caption: string, t: OutcomeTable, key: string): HTMLElement {
-  return h(
+  const el = h(
     'table',
     { cls: 'stats', attrs: { [key]: '' } },
     h('caption', { cls: 'sr-only', text: caption }),
     h('thead', {}, h('tr', {}, ...t.head.map((c, i) => h('th', { cls: i === 0 ? '' : 'num', attrs: { scope: 'col' }, text: c })))),
     h('tbody', {}, ...t.rows.map((r) => h('tr', {}, ...r.map((c, i) => (i === 0 ? h('th', { attrs: { scope: 'row' }, text: c }) : h('td', { cls: 'num', text: c })))))),
   );
+  // A table wider than the sidebar (a criterion named by one long word) scrolls by itself, not the whole panel.
+  return h('div', { cls: 'table-scroll' }, el);
 }
 
 /** One warning per rule whose disqualified deals won at least as often as deals overall. */
@@ -68,9 +70,15 @@ export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTM
   let profile: string | null = null;
   let generation = 0;
   const controls = h('div', { attrs: { 'data-outcome-controls': '' } });
-  const result = h('div', { attrs: { role: 'status', 'aria-live': 'polite', 'data-outcome-result': '' } }, h('p', { cls: 'loading', text: 'Reading the sheet...' }));
+  const result = h('div', { attrs: { 'data-outcome-result': '' } }, h('p', { cls: 'loading', text: 'Reading the sheet...' }));
+  // What a screen reader announces when an answer arrives: its one-line outcome, not every cell of its tables.
+  const announce = h('p', { cls: 'sr-only', attrs: { role: 'status' } });
 
   const showControls = (r: OutcomeValidation): void => {
+    // The selects are rebuilt with each answer; the one in use keeps the focus (a keyboard user steps through its
+    // options with the arrow keys, each step a new answer).
+    const active = document.activeElement;
+    const focused = active instanceof HTMLElement && controls.contains(active) ? active.getAttribute('data-key') : null;
     clear(controls);
     const columns = [...r.candidates];
     if (r.outcomeColumn !== null && !columns.includes(r.outcomeColumn)) columns.unshift(r.outcomeColumn);
@@ -88,6 +96,7 @@ export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTM
       });
       controls.appendChild(field('Profile', select));
     }
+    if (focused !== null) controls.querySelector<HTMLElement>(`[data-key="${focused}"]`)?.focus();
   };
 
   const show = (r: OutcomeValidation): void => {
@@ -99,6 +108,7 @@ export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTM
       if (r.reason === 'no-model') result.appendChild(button('Open the ICP editor', () => openEditor(), { cls: 'btn btn-primary', key: 'panel:editor' }));
     }
     if (r.stats !== null) result.append(...statsView(r.stats, openEditor));
+    announce.textContent = r.ok && r.stats !== null ? r.stats.verdict : r.message;
   };
 
   function load(): void {
@@ -122,6 +132,7 @@ export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTM
       { cls: 'panel-text' },
       h('p', { text: 'Compares the saved model with real deals: how often accounts in each tier were won, and which criteria go with winning. Nothing is written to the sheet.' }),
       controls,
+      announce,
       result,
     ),
   );

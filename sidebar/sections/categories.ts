@@ -152,7 +152,7 @@ export function categoriesSection(ctx: EditorContext): HTMLElement {
       ),
     button('+ Add category', () => {
       addCategory(profile);
-      ctx.rerender(`${p('profiles', i, 'categories', profile.categories.length - 1)}.label`);
+      ctx.rerender(`${p('profiles', i, 'categories', profile.categories.length - 1)}.label`, true);
     }, { cls: 'btn btn-small', key: 'category:add' }),
     ctx.issues.slot(p('profiles', i, 'criteria')),
   );

@@ -64,7 +64,7 @@ function bandsInput(ctx: EditorContext, edited: () => void, bands: Band[], path:
       const last = bands[bands.length - 1];
       const from = typeof last?.max === 'number' ? last.max + 1 : 0;
       bands.push({ min: from, points: 0 });
-      ctx.rerender(`${child(child(path, 'bands'), bands.length - 1)}.min`);
+      ctx.rerender(`${child(child(path, 'bands'), bands.length - 1)}.min`, true);
     }, { cls: 'btn btn-small', key: `${path}:add-band` }),
   );
 }
@@ -86,6 +86,7 @@ export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: 
           values: when.values,
           error: ctx.issues.slot(child(wp, 'values')),
           changed: (focusKey) => ctx.rerender(focusKey),
+          edited,
           typed: when.op === 'in',
         }),
       );

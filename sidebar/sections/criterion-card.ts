@@ -7,7 +7,8 @@ import { confirmDialog } from '../confirm';
 import type { EditorContext } from '../editor-context';
 import { child } from '../issue-paths';
 import { categoryName, changeCategory, deleteCriterion, moveCriterion } from '../model-ops';
-import { convertCondition, describeCondition, OPERATOR_LABELS, OPERATOR_ORDER, ROLE_LABELS, ROLE_SHORT } from '../operators';
+import { switchOperator, switchRole } from '../condition-memory';
+import { describeCondition, OPERATOR_LABELS, OPERATOR_ORDER, ROLE_LABELS, ROLE_SHORT } from '../operators';
 import { conditionInputs } from './condition-inputs';
 
 function pointsText(c: Criterion): string {
@@ -109,10 +110,7 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
     OPERATOR_ORDER.map((o) => ({ value: o, label: OPERATOR_LABELS[o] })),
     criterion.when.op,
     (v) => {
-      const next = v as OperatorName;
-      criterion.when = convertCondition(criterion.when, next);
-      if (next === 'bands') delete criterion.points;
-      else if (role() !== 'exclude' && criterion.points === undefined) criterion.points = 10;
+      switchOperator(criterion, v as OperatorName);
       structureChanged();
     },
   );
@@ -122,11 +120,7 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
     (['score', 'must', 'exclude'] as const).map((r) => ({ value: r, label: ROLE_LABELS[r] })),
     role(),
     (v) => {
-      const r = v as Role;
-      if (r === 'score') delete criterion.role;
-      else criterion.role = r;
-      if (r === 'exclude') delete criterion.points;
-      else if (criterion.when.op !== 'bands' && criterion.points === undefined) criterion.points = 10;
+      switchRole(criterion, v as Role);
       structureChanged();
     },
   );
@@ -134,7 +128,10 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
 
   const fields: HTMLElement[] = [
     field('Label', label, { error: ctx.issues.slot(child(path, 'label'), label) }),
-    field('Column', column, { error: ctx.issues.slot(child(path, 'column'), column) }),
+    field('Column', column, {
+      error: ctx.issues.slot(child(path, 'column'), column),
+      ...(ctx.session.headers.length === 0 ? { hint: `Sheet "${ctx.session.sheetName}" has no header row, so there is no column to choose.` } : {}),
+    }),
     field('Test', op, { error: ctx.issues.slot(child(child(path, 'when'), 'op'), op) }),
     dynamic,
     field('Role', roleSelect, { error: ctx.issues.slot(child(path, 'role'), roleSelect) }),

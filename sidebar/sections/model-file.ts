@@ -56,9 +56,15 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
   const pasteBox = textArea('import:text', '', (v) => {
     pasted = v;
   }, { rows: 4, placeholder: 'Paste model JSON here', ariaLabel: 'Model JSON to import' });
+  // One import at a time: clicks while the server reads the model would each end in their own "Replace the draft?".
+  let importing = false;
   const runImport = (text: string, source: string): void => {
+    if (importing) return;
+    importing = true;
     clear(importErrors);
-    call('parseImport', text).then(
+    call('parseImport', text).finally(() => {
+      importing = false;
+    }).then(
       (r) => {
         if (!r.ok || r.model === null) {
           importErrors.appendChild(h('p', { text: `${capitalize(source)} is not a valid ICP model; your draft is unchanged. Problems:` }));

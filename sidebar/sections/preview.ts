@@ -22,14 +22,17 @@ export class PreviewView {
     this.el.classList.add('preview');
   }
 
+  private state: PreviewStatus = 'idle';
+
   setStatus(status: PreviewStatus, message: string): void {
+    this.state = status;
     this.status.textContent = message;
     this.status.setAttribute('data-preview-status', status);
     this.body.classList.toggle('stale', status !== 'idle');
     this.el.setAttribute('aria-busy', String(status === 'loading'));
   }
 
-  show(r: PreviewResult, sheetName: string): void {
+  show(r: PreviewResult, sheetName: string, profileName: string | null): void {
     this.result = r;
     clear(this.body);
     if (!r.ok) {
@@ -37,7 +40,8 @@ export class PreviewView {
       return;
     }
     const accounts = r.scored - r.blank;
-    this.setStatus('idle', `Draft on "${sheetName}": ${accounts} account${accounts === 1 ? '' : 's'}${r.scored < r.rows ? ` (first ${r.scored} of ${r.rows} rows)` : ''}.`);
+    const what = profileName === null ? 'Draft' : `Draft of "${profileName}"`;
+    this.setStatus('idle', `${what} on "${sheetName}": ${accounts} account${accounts === 1 ? '' : 's'}${r.scored < r.rows ? ` (first ${r.scored} of ${r.rows} rows)` : ''}.`);
     this.body.appendChild(histogram(r));
     const list = h('ul', { cls: 'tier-counts', attrs: { 'aria-label': 'Accounts per tier' } });
     const row = (label: string, color: string | null, count: number, extra: string): HTMLElement => {
@@ -80,7 +84,8 @@ export class PreviewView {
   /** One line for the save bar: `A 12 · B 40 · C 300 · Disqualified 8`. */
   summary(): string {
     const r = this.result;
-    if (r === null || !r.ok) return '';
+    // Paused or failed, the counts are of an older draft: the save bar would state them as the draft's.
+    if (r === null || !r.ok || this.state === 'invalid' || this.state === 'error') return '';
     return [...r.tiers.map((t) => `${t.label} ${t.count}`), `${r.disqualified.label} ${r.disqualified.count}`].join(' \u00b7 ');
   }
 }

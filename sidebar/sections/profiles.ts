@@ -46,11 +46,11 @@ export function profilesSection(ctx: EditorContext): HTMLElement {
     { cls: 'row wrap' },
     button('Add', () => {
       s.profileIndex = addProfile(model);
-      ctx.rerender(p('profiles', s.profileIndex, 'name'));
+      ctx.rerender(p('profiles', s.profileIndex, 'name'), true);
     }, { cls: 'btn btn-small', key: 'profile:add', label: 'Add a profile' }),
     button('Duplicate', () => {
       s.profileIndex = duplicateProfile(model, i);
-      ctx.rerender(p('profiles', s.profileIndex, 'name'));
+      ctx.rerender(p('profiles', s.profileIndex, 'name'), true);
     }, { cls: 'btn btn-small', key: 'profile:duplicate', label: 'Duplicate this profile' }),
     button('Delete', () => {
       void confirmDialog({

@@ -56,7 +56,7 @@ export function tiersSection(ctx: EditorContext): HTMLElement {
     ctx.issues.slot(p('profiles', i, 'tiers')),
     button('+ Add tier', () => {
       const k = addTier(profile);
-      ctx.rerender(`${p('profiles', i, 'tiers', k)}.label`);
+      ctx.rerender(`${p('profiles', i, 'tiers', k)}.label`, true);
     }, { cls: 'btn btn-small', key: 'tier:add' }),
     field('Label for disqualified accounts', dq, { error: ctx.issues.slot(p('profiles', i, 'disqualifiedLabel'), dq) }),
   );

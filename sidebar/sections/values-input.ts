@@ -17,8 +17,10 @@ export interface ValuesInputOptions {
   key: string;
   column: string;
   values: Scalar[];
-  /** Called after values were added or removed (the array is edited in place). */
+  /** Called after values were added or removed (the array is edited in place); re-renders the editor. */
   changed(focusKey: string): void;
+  /** Called after a value was added in place, without a re-render (the chip is already shown). */
+  edited(): void;
   ctx: EditorContext;
   error: HTMLElement;
   /** Numbers become number values (`in`); `contains` searches text, so it keeps text. */
@@ -34,27 +36,30 @@ export function valuesInput(opts: ValuesInputOptions): HTMLElement {
   const listId = uid('dl');
   const datalist = h('datalist', { attrs: { id: listId } });
   const chips = h('ul', { cls: 'chips', attrs: { 'aria-label': 'Values' } });
-  values.forEach((v, k) => {
+  const chip = (v: Scalar, k: number): HTMLElement => {
     const hint = valueHint(v);
-    chips.appendChild(
-      h(
-        'li',
-        { cls: 'chip' },
-        h('span', { cls: 'chip-text', text: valueText(v), attrs: hint === '' ? {} : { title: hint } }),
-        iconButton('\u00d7', `Remove value ${valueText(v)}`, () => {
-          values.splice(k, 1);
-          opts.changed(values.length > 0 ? `${key}:remove:${Math.min(k, values.length - 1)}` : `${key}:new`);
-        }, { key: `${key}:remove:${k}`, cls: 'icon-btn chip-remove' }),
-      ),
+    return h(
+      'li',
+      { cls: 'chip' },
+      // The tooltip shows the whole value, which a long one's chip cuts off.
+      h('span', { cls: 'chip-text', text: valueText(v), attrs: { title: hint === '' ? valueText(v) : `${valueText(v)}: ${hint}` } }),
+      iconButton('\u00d7', `Remove value ${valueText(v)}`, () => {
+        values.splice(k, 1);
+        opts.changed(values.length > 0 ? `${key}:remove:${Math.min(k, values.length - 1)}` : `${key}:new`);
+      }, { key: `${key}:remove:${k}`, cls: 'icon-btn chip-remove' }),
     );
-  });
+  };
+  values.forEach((v, k) => chips.appendChild(chip(v, k)));
   if (values.length === 0) chips.appendChild(h('li', { cls: 'chips-empty', text: 'No values yet: type one below or pick a suggestion.' }));
+  /** Suggestion buttons by the value they add, to hide one once its value is chosen in place. */
+  const offered: { value: string; el: HTMLElement }[] = [];
 
-  const input = h('input', { attrs: { type: 'text', autocomplete: 'off', list: listId, 'data-key': `${key}:new`, 'aria-label': `Add a value for ${opts.column}`, placeholder: 'Add a value' } });
+  const input = h('input', { attrs: { type: 'text', autocomplete: 'off', list: listId, 'data-key': `${key}:new`, 'aria-label': opts.column.trim() === '' ? 'Add a value' : `Add a value for ${opts.column}`, placeholder: 'Add a value' } });
+  const typed = (text: string): Scalar => (opts.typed ? typedValue(text, { booleans: false }) : text);
   const add = (): void => {
     const text = input.value.trim();
     if (text === '') return;
-    const value = opts.typed ? typedValue(text, { booleans: false }) : text;
+    const value = typed(text);
     if (!values.some((v) => same(v, value))) values.push(value);
     input.value = '';
     opts.changed(`${key}:new`);
@@ -64,6 +69,20 @@ export function valuesInput(opts: ValuesInputOptions): HTMLElement {
       ev.preventDefault();
       add();
     }
+  });
+  // Text left in the box as focus moves on (Tab, a click on Save or elsewhere) is a value the user meant; dropping it
+  // would lose it silently. It is added in place: a re-render now would replace the control being clicked and swallow it.
+  input.addEventListener('change', () => {
+    const text = input.value.trim();
+    if (text === '') return;
+    const value = typed(text);
+    input.value = '';
+    if (values.some((v) => same(v, value))) return;
+    values.push(value);
+    chips.querySelector('.chips-empty')?.remove();
+    chips.appendChild(chip(value, values.length - 1));
+    for (const o of offered) if (same(o.value, value)) o.el.hidden = true;
+    opts.edited();
   });
   const suggestionsBox = h('div', { cls: 'suggestions', attrs: { 'aria-live': 'polite' } });
 
@@ -97,13 +116,16 @@ export function valuesInput(opts: ValuesInputOptions): HTMLElement {
           h(
             'div',
             { cls: 'suggestion-list' },
-            ...fresh.map((item, k) =>
-              button(`+ ${item.value} (${item.count})`, () => {
-                values.push(opts.typed ? typedValue(item.value, { booleans: false }) : item.value);
+            ...fresh.map((item, k) => {
+              const el = button(`+ ${item.value} (${item.count})`, () => {
+                const value = typed(item.value);
+                if (!values.some((v) => same(v, value))) values.push(value);
                 focusAfterLoad = `${key}:suggest:${k}`;
                 opts.changed(`${key}:suggest:${k}`);
-              }, { cls: 'suggestion', key: `${key}:suggest:${k}`, label: `Add value ${item.value} (${item.count} rows)` }),
-            ),
+              }, { cls: 'suggestion', key: `${key}:suggest:${k}`, label: `Add value ${item.value} (${item.count} rows)`, title: item.value });
+              offered.push({ value: item.value, el });
+              return el;
+            }),
           ),
         );
         restoreFocus();
