@@ -73,8 +73,21 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
           return;
         }
         const model = r.model;
+        const warnings = r.warnings;
         void replaceAfterConfirm(ctx, `Importing ${source}`).then((yes) => {
-          if (yes) ctx.replaceDraft(model, `Imported ${source} into the draft. Review it, then Save.`);
+          if (!yes) return;
+          ctx.replaceDraft(model, `Imported ${source} into the draft. Review it, then Save.`);
+          ctx.notices.dismiss('import-warnings');
+          if (warnings.length === 0) return;
+          // Valid, but a misspelt field (`disqualifedLabel`) would silently do nothing: name each one.
+          const n = warnings.length;
+          ctx.notices.show('warning', `${n === 1 ? 'One thing' : `${n} things`} in ${source} will have no effect:`, {
+            id: 'import-warnings',
+            details: [
+              h('ul', {}, ...warnings.slice(0, 20).map((w) => h('li', {}, h('code', { text: w.path }), ` ${w.message}`))),
+              ...(n > 20 ? [h('p', { text: `...and ${n - 20} more.` })] : []),
+            ],
+          });
         });
       },
       (e: unknown) => ctx.notices.error(`Could not import ${source}`, e),

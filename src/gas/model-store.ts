@@ -127,12 +127,17 @@ export function modelChunks(text: string): string[] {
   return out;
 }
 
+/** Whether a model's JSON text fits the model sheet (it is refused on save, and on import, when it does not). */
+export function modelTextFits(text: string): boolean {
+  return modelChunks(text).length <= MAX_MODEL_ROWS - 4;
+}
+
 /** Writes the model as the given version: one clear and one write of the whole block. */
 export function writeStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, model: Model, version: number): void {
   const text = JSON.stringify(model);
   const chunks = modelChunks(text);
   // Refused before anything is created or cleared, so the saved model (or the lack of one) is exactly as it was.
-  if (chunks.length > MAX_MODEL_ROWS - 4) {
+  if (!modelTextFits(text)) {
     throw new Error(
       `The model is too large to save: its JSON is ${grouped(text.length)} characters, and a spreadsheet holds at most ${grouped(MAX_MODEL_CHARS)}. The saved model is unchanged. Shorten the longest value lists and save again.`,
     );

@@ -11,7 +11,8 @@ import { HeaderMap } from '../engine/headers';
 import type {
   ColumnSuggestions, EditorState, ImportResult, Json, PreviewResult, SaveResult, TemplateInfo, ValidateResult,
 } from './api-types';
-import { readStoredModel, writeStoredModel, MODEL_SHEET_NAME } from './model-store';
+import { MAX_MODEL_CHARS, modelTextFits, readStoredModel, writeStoredModel, MODEL_SHEET_NAME } from './model-store';
+import { grouped } from './bulk/a1';
 import { refreshIcpFormulas } from './recalc';
 import { readTable } from './sheet-table';
 import { scriptToday } from './today';
@@ -69,7 +70,14 @@ function validateDraft(draft: Json): ValidateResult {
 
 function parseImport(text: string): ImportResult {
   const r = parseModelJson(String(text));
-  return r.ok ? { ok: true, model: r.model, issues: [], warnings: modelWarnings(r.model) } : { ok: false, model: null, issues: r.issues, warnings: [] };
+  if (!r.ok) return { ok: false, model: null, issues: r.issues, warnings: [] };
+  // Refused here rather than at Save, after the user has reviewed a draft that could never be stored.
+  const json = JSON.stringify(r.model);
+  if (!modelTextFits(json)) {
+    const message = `the model's JSON is ${grouped(json.length)} characters, more than the ${grouped(MAX_MODEL_CHARS)} a spreadsheet can store, so it could never be saved: shorten its longest value lists or descriptions first`;
+    return { ok: false, model: null, issues: [{ path: '(root)', message }], warnings: [] };
+  }
+  return { ok: true, model: r.model, issues: [], warnings: modelWarnings(r.model) };
 }
 
 function getColumnSuggestions(column: string): ColumnSuggestions {

@@ -45,6 +45,26 @@ describeBrowser('import, stale saves and server errors', () => {
     expect(savedModel(s.pg).profiles[0]!.name).toBe('Mid-market B2B SaaS');
   });
 
+  test('a valid file with fields the format ignores is imported and each one is named, as text', async () => {
+    const { sidebar } = s;
+    const model = savedModel(s.pg) as unknown as { profiles: Record<string, unknown>[] };
+    model.profiles[0]!.name = 'Imported from a file';
+    model.profiles[0]!.disqualifedLabel = 'Out';
+    model.profiles[0]!['<img src=x onerror="window.pwned=1">'] = 1;
+    // An edit since the last import, so the import asks before replacing it.
+    await sidebar.getByLabel('Name', { exact: true }).fill('Edited');
+    await sidebar.locator('input[type=file][data-key="import:file"]').setInputFiles({ name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+    await sidebar.getByRole('dialog').getByRole('button', { name: 'Replace draft' }).click();
+    const notice = sidebar.locator('[data-notice="import-warnings"]');
+    const text = await until(() => notice.textContent(), (t) => (t ?? '').includes('disqualifedLabel'), 'the warnings');
+    expect(text).toContain('2 things in the file "typo.json" will have no effect');
+    expect(text).toContain('profiles[0].disqualifedLabel unknown field, ignored (did you mean "disqualifiedLabel"?)');
+    expect(text).toContain('profiles[0]["<img src=x onerror=');
+    expect(await sidebar.locator('.notices img').count()).toBe(0);
+    expect(await s.frame.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await notice.getByRole('button', { name: 'Dismiss message' }).click();
+  });
+
   test('export downloads the draft as JSON and shows it for copying', async () => {
     const { page, sidebar } = s;
     const [download] = await Promise.all([page.waitForEvent('download'), sidebar.getByRole('button', { name: 'Download JSON' }).click()]);

@@ -155,6 +155,16 @@ describe('importing a model file', () => {
     expect(r.warnings).toEqual([{ path: 'profiles[0].disqualifedLabel', message: 'unknown field, ignored (did you mean "disqualifiedLabel"?)' }]);
   });
 
+  test('a model too large for the spreadsheet to store is refused at import, not after the user has reviewed it', () => {
+    const addon = loadAddon();
+    const model = b2bSaasTemplate();
+    model.profiles[0]!.description = 'x'.repeat(8_100_000);
+    const r = addon.call<{ ok: boolean; issues: { path: string; message: string }[] }>('parseImport', JSON.stringify(model));
+    expect(r.ok).toBe(false);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]!.message).toMatch(/^the model's JSON is 8,1\d\d,\d{3} characters, more than the 8,000,000 a spreadsheet can store, so it could never be saved/);
+  });
+
   test('an invalid file has problems and no warnings', () => {
     const addon = loadAddon();
     const r = addon.call<{ ok: boolean; issues: unknown[]; warnings: unknown[] }>('parseImport', '{"schemaVersion": 2}');
