@@ -288,6 +288,7 @@ class Checker {
         }
         this.criterion(c, cAt, categoryIds);
       });
+      if (Array.isArray(p.categories)) this.scoringWeights(p.categories, p.criteria, [...at, 'categories']);
     }
     const disqualified = nonBlankString(p.disqualifiedLabel) ? p.disqualifiedLabel : DEFAULT_DISQUALIFIED_LABEL;
     if (Array.isArray(p.tiers)) this.tiers(p.tiers, [...at, 'tiers'], disqualified);
@@ -308,6 +309,21 @@ class Checker {
     const allZero = categories.length > 0 && categories.every((c) => isRecord(c) && c.weight === 0);
     if (allZero) this.add(at, 'all category weights are 0; at least one must be positive');
     return ids;
+  }
+
+  /**
+   * A score counts only the categories that have criteria earning points; when all of those weigh 0 (the only
+   * category with criteria set to 0 %), every account scores 0 whatever it holds. Checked only when all weights are
+   * not 0, which is reported on its own.
+   */
+  scoringWeights(categories: unknown[], criteria: unknown[], at: Segment[]): void {
+    const used = new Set<unknown>();
+    for (const c of criteria) if (isRecord(c) && c.role !== 'exclude') used.add(c.category);
+    const scoring = categories.filter((c): c is Record<string, unknown> => isRecord(c) && used.has(c.id));
+    if (scoring.length === 0 || !scoring.every((c) => c.weight === 0)) return;
+    if (!categories.some((c) => isRecord(c) && typeof c.weight === 'number' && c.weight > 0)) return;
+    const names = scoring.map((c) => quote(String(c.id))).join(', ');
+    this.add(at, `every category with criteria that earn points (${names}) has weight 0, so every account would score 0; give ${scoring.length === 1 ? 'it' : 'one of them'} a positive weight`);
   }
 
   criterion(c: Record<string, unknown>, at: Segment[], categoryIds: string[] | undefined): void {

@@ -147,11 +147,19 @@ const profile = (name: string): fc.Arbitrary<Profile> =>
     })
     .map((p) => ({
       name,
-      categories: p.categories,
+      categories: withScoringWeight(p.categories, p.criteria),
       criteria: p.criteria.map((c, i): Criterion => ({ id: `c${i}`, ...c })),
       tiers: p.tiers,
       ...(p.disqualifiedLabel === undefined ? {} : { disqualifiedLabel: p.disqualifiedLabel }),
     }));
+
+/** The validator refuses weight 0 on every category whose criteria earn points: give the first of them weight 1 then. */
+function withScoringWeight(categories: Category[], criteria: Omit<Criterion, 'id'>[]): Category[] {
+  const used = new Set(criteria.filter((c) => c.role !== 'exclude').map((c) => c.category));
+  const scoring = categories.filter((c) => used.has(c.id));
+  if (scoring.length === 0 || scoring.some((c) => c.weight > 0)) return categories;
+  return categories.map((c) => (c.id === scoring[0]!.id ? { ...c, weight: 1 } : c));
+}
 
 const model: fc.Arbitrary<Model> = fc
   .integer({ min: 1, max: 3 })

@@ -97,6 +97,22 @@ describe('categories', () => {
     expectIssues(profileModel({ categories: validCategories().map((c) => ({ ...c, weight: 0 })) }), [
       ['profiles[0].categories', 'all category weights are 0; at least one must be positive'],
     ]));
+  it('rejects weight 0 on every category that has criteria earning points, though another category weighs more', () =>
+    expectIssues(
+      profileModel({
+        categories: [...validCategories().map((c) => ({ ...c, weight: 0 })), { id: 'intent', weight: 30 }],
+      }),
+      [['profiles[0].categories', 'every category with criteria that earn points ("firmographic", "behavioral") has weight 0, so every account would score 0; give one of them a positive weight']],
+    ));
+  it('allows weight 0 on a category when another category with criteria weighs more, or when only exclusions use it', () => {
+    expectValid(profileModel({ categories: [{ id: 'firmographic', weight: 0 }, { id: 'behavioral', weight: 40 }] }));
+    expectValid(
+      profileModel({
+        categories: [{ id: 'firmographic', weight: 10 }, { id: 'behavioral', weight: 0 }],
+        criteria: [{ id: 'gov', category: 'behavioral', column: 'Industry', role: 'exclude', when: { op: 'equals', value: 'Government' } }],
+      }),
+    );
+  });
 });
 
 describe('criteria', () => {
