@@ -74,7 +74,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     result: (r) => {
       if (session === null) return;
       // Named when there are several: the preview shows only the profile being edited.
-      preview.show(r, session.sheetName, session.draft.profiles.length > 1 ? currentProfile(session).name : null);
+      // The sheet the server read: the user may have switched sheets since the editor opened.
+      preview.show(r, r.sheetName === '' ? session.sheetName : r.sheetName, session.draft.profiles.length > 1 ? currentProfile(session).name : null);
       updateBar();
     },
     error: (e) => {

@@ -44,6 +44,8 @@ export interface PreviewResult {
   changedTier: number | null;
   /** Columns the draft reads that the sheet does not have. */
   missingColumns: string[];
+  /** The sheet previewed: the active one now, which may not be the one the editor opened on. '' when not previewed. */
+  sheetName: string;
 }
 
 export interface ColumnSuggestions {

@@ -93,11 +93,12 @@ function previewDraft(draft: Json): PreviewResult {
   const r = validateModel(draft);
   const empty: PreviewResult = {
     ok: false, issues: [], rows: 0, scored: 0, blank: 0, histogram: new Array<number>(20).fill(0), tiers: [],
-    disqualified: { label: 'Disqualified', count: 0 }, changedTier: null, missingColumns: [],
+    disqualified: { label: 'Disqualified', count: 0 }, changedTier: null, missingColumns: [], sheetName: '',
   };
   if (!r.ok) return { ...empty, issues: r.issues };
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const table = readTable(ss.getActiveSheet(), r.model);
+  const sheet = ss.getActiveSheet();
+  const table = readTable(sheet, r.model);
   const today = scriptToday();
   const draftProfile = compileModel(r.model, table.headers, { today }).profile();
   const stored = readStoredModel(ss);
@@ -138,6 +139,7 @@ function previewDraft(draft: Json): PreviewResult {
     disqualified: { label: draftProfile.disqualifiedLabel, count: disqualified },
     changedTier: savedProfile === null ? null : changed,
     missingColumns: draftProfile.missingColumns,
+    sheetName: sheet.getName(),
   };
 }
 

@@ -100,3 +100,15 @@ describe('a title with a second cell beside it (an owner, a date)', () => {
     expect(headerRowIndex([['Accounts', 'Owner: Sam', ''], ['Industry', 'Employees', 'Country']], new Set(['industry']))).toBe(1);
   });
 });
+
+test('the preview names the sheet it read, the active one, which may not be the sheet the editor opened on', () => {
+  const addon = loadAddon(rows);
+  expect(addon.save(b2bSaasTemplate(), 0).ok).toBe(true);
+  addon.ss.setActiveSheet(addon.sheet());
+  expect(addon.call<{ sheetName: string }>('previewDraft', b2bSaasTemplate())).toMatchObject({ ok: true, sheetName: 'Accounts' });
+  const other = addon.ss.insertSheet('Leads');
+  other.getRange(1, 1, 3, 3).setValues([['Industry', 'Employees', 'Country'], ['SaaS', 300, 'US'], ['Retail', 20, 'FR']]);
+  addon.ss.setActiveSheet(other);
+  expect(addon.call<{ sheetName: string; rows: number }>('previewDraft', b2bSaasTemplate())).toMatchObject({ ok: true, sheetName: 'Leads', rows: 2 });
+  expect(addon.call<{ sheetName: string }>('previewDraft', { schemaVersion: 9 })).toMatchObject({ ok: false, sheetName: '' });
+});
