@@ -63,7 +63,8 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     const next = argv[i + 1];
     // A following flag is not a value: `--model --out x` is a forgotten argument, not a model named "--out".
     // Nor is an empty argument (`--profile ""`, `--profile "$UNSET"`): it would quietly mean the default.
-    if (next === undefined || next === '' || (next.startsWith('-') && next !== '-')) throw new UsageError(`--${name} needs a value`);
+    // A negative number is a value, though (no flag starts with a digit): `--threads -1` is a bad count, not a missing one.
+    if (next === undefined || next === '' || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) throw new UsageError(`--${name} needs a value`);
     flags.set(name, next);
     i++;
   }

@@ -17,13 +17,16 @@ export function delimiterName(d: Delimiter): string {
 }
 
 /**
- * The delimiter of a CSV from its header row (`text` starts at the file's start): a comma if the row has one
- * outside quotes, else a semicolon if it has one, else a tab if it has one, else a comma (one column).
- * Undefined while the header row has not ended in `text` and more may come (`atEnd` false).
+ * The delimiter of a CSV from its header row (`text` starts at the file's start): whichever of comma, semicolon and
+ * tab the row has most of outside quotes, the first of them in that order on a tie, a comma when it has none (one
+ * column). Most rather than any: a semicolon export from a decimal-comma locale quotes only cells holding a
+ * semicolon, so a header such as `Umsatz (Mio, EUR)` holds a bare comma. Undefined while the header row has not
+ * ended in `text` and more may come (`atEnd` false).
  */
 export function detectDelimiter(text: string, atEnd: boolean): Delimiter | undefined {
-  let semicolon = false;
-  let tab = false;
+  let commas = 0;
+  let semicolons = 0;
+  let tabs = 0;
   let fieldStart = true;
   const n = text.length;
   for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < n; i++) {
@@ -33,7 +36,7 @@ export function detectDelimiter(text: string, atEnd: boolean): Delimiter | undef
       let j = i + 1;
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q < 0 || (q + 1 === n && !atEnd)) return atEnd ? pick(semicolon, tab) : undefined;
+        if (q < 0 || (q + 1 === n && !atEnd)) return atEnd ? pick(commas, semicolons, tabs) : undefined;
         if (text.charCodeAt(q + 1) === QUOTE) {
           j = q + 2;
           continue;
@@ -44,16 +47,17 @@ export function detectDelimiter(text: string, atEnd: boolean): Delimiter | undef
       fieldStart = false;
       continue;
     }
-    if (c === COMMA) return ',';
-    if (c === LF || c === CR) return pick(semicolon, tab);
-    if (c === SEMICOLON) semicolon = true;
-    else if (c === TAB) tab = true;
+    if (c === LF || c === CR) return pick(commas, semicolons, tabs);
+    if (c === COMMA) commas++;
+    else if (c === SEMICOLON) semicolons++;
+    else if (c === TAB) tabs++;
     // Any candidate starts a field: which of them is the delimiter is not known yet.
-    fieldStart = c === SEMICOLON || c === TAB;
+    fieldStart = c === COMMA || c === SEMICOLON || c === TAB;
   }
-  return atEnd ? pick(semicolon, tab) : undefined;
+  return atEnd ? pick(commas, semicolons, tabs) : undefined;
 }
 
-function pick(semicolon: boolean, tab: boolean): Delimiter {
-  return semicolon ? ';' : tab ? '\t' : ',';
+function pick(commas: number, semicolons: number, tabs: number): Delimiter {
+  if (commas >= semicolons && commas >= tabs) return ',';
+  return semicolons >= tabs ? ';' : '\t';
 }

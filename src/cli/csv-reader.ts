@@ -78,6 +78,8 @@ export class CsvParser {
   lineEnding: '\n' | '\r\n' | '\r' = '\n';
   /** The cell delimiter: given, or once the header row was read, detected. */
   delimiter: Delimiter;
+  /** The text started with a byte order mark (dropped from the first header), so a writer can start its output with one too. */
+  byteOrderMark = false;
 
   private delimiterCode: number;
   /** The delimiter is still to be told from the header row, whose text is `held` until it ends. */
@@ -190,7 +192,10 @@ export class CsvParser {
     if (!this.started && s.length > 0) {
       this.started = true;
       // Excel and Sheets exports often start with a UTF-8 byte order mark; it is not part of the first header.
-      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      if (s.charCodeAt(0) === 0xfeff) {
+        s = s.slice(1);
+        this.byteOrderMark = true;
+      }
     }
     const n = s.length;
     const DELIM = this.delimiterCode;

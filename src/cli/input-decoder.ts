@@ -49,8 +49,10 @@ export class InputDecoder {
 
   private start(head: Uint8Array): void {
     this.encoding = encodingOf(head);
-    // The decoder drops the byte order mark itself (ignoreBOM false), for UTF-8 as for UTF-16.
-    this.decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8' });
+    // A UTF-16 byte order mark is dropped here (it is what `encoding` says); a UTF-8 one is kept for the CSV parser,
+    // which drops it and notes it, so the output can have one too (Excel reads a UTF-8 CSV without one as cp1252).
+    const utf8 = this.encoding === 'utf-8';
+    this.decoder = new TextDecoder(this.encoding, { fatal: utf8, ignoreBOM: utf8 });
   }
 
   private decode(bytes: Uint8Array, stream: boolean): string {

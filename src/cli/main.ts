@@ -36,6 +36,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   return EXIT_FAILURE;
 }
 
+/** The command called `name`; a UsageError naming the commands there are when there is none. */
+function commandNamed(name: string): (argv: readonly string[], io: CliIo) => Promise<number> {
+  // An own property only: `icp constructor` or `icp help toString` must not find Object.prototype's.
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) throw new UsageError(`unknown command "${name}" (the commands are score, check and validate)`);
+  return command;
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   try {
@@ -44,7 +52,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return EXIT_FAILURE;
     }
     if (first === '--help' || first === '-h' || first === 'help') {
-      const sub = rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+      const sub = rest[0] !== undefined ? commandNamed(rest[0]) : undefined;
       if (sub !== undefined) return await sub(['--help'], io);
       io.stdout.write(MAIN_USAGE);
       return EXIT_OK;
@@ -54,9 +62,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
-    const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
-    if (command === undefined) throw new UsageError(`unknown command "${first}" (the commands are score, check and validate)`);
-    return await command(rest, io);
+    return await commandNamed(first)(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
       writeLine(io.stderr, `icp: ${err.message}`);

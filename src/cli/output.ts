@@ -4,6 +4,7 @@ import { fstatSync, promises as fsp, type Stats } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Writable } from 'node:stream';
 import { CliError, fsReason, type CliIo } from './io';
+import { deleteOnSignal } from './signal-cleanup';
 
 export interface Output {
   stream: Writable;
@@ -54,21 +55,24 @@ async function closeStream(stream: Writable): Promise<void> {
 }
 
 /**
- * Standard output when `outPath` is undefined; a FIFO or a device (`/dev/stdout`) written directly, as they cannot
- * be replaced; otherwise a temporary file beside the (link-resolved) target, with the existing file's permissions.
+ * Standard output when `outPath` is undefined, `-` or the file standard output is (`/dev/stdout`); a FIFO or a device
+ * written directly, as they cannot be replaced; otherwise a temporary file beside the (link-resolved) target, with the
+ * existing file's permissions.
  */
 export async function openOutput(outPath: string | undefined, io: CliIo): Promise<Output> {
-  if (outPath === undefined) {
-    return { stream: io.stdout, isFile: false, commit: async () => {}, abort: async () => {} };
-  }
+  // `--out -` is standard output, as `-` is standard input: not a file called "-" that is awkward to delete.
+  if (outPath === undefined || outPath === '-') return standardOutput(io);
   // Found now rather than at the final rename, after the whole file was scored for nothing.
   const existing = await fsp.stat(outPath).catch(() => undefined);
   if (existing?.isDirectory()) throw new CliError(`cannot write ${outPath}: it is a directory`);
-  if (existing !== undefined && !existing.isFile()) {
-    // `--out /dev/stdout` is our standard output: a socket there cannot be opened again (ENXIO), so use the stream.
-    if (isStandardOutput(existing, io)) return { stream: io.stdout, isFile: false, commit: async () => {}, abort: async () => {} };
-    return openDirect(outPath);
+  // `--out results/` means a directory: without this, the whole file would be scored before the rename fails.
+  if (existing === undefined && (outPath.endsWith('/') || outPath.endsWith(nodePath.sep))) {
+    throw new CliError(`cannot write ${outPath}: no such directory ${outPath.replace(/[\\/]+$/, '')}`);
   }
+  // `--out /dev/stdout` is our standard output: a socket there cannot be opened again (ENXIO), and a file there
+  // (`> scored.csv`, `>> log`) must be written where the shell left off, not replaced: so the stream is used.
+  if (existing !== undefined && isStandardOutput(existing, io)) return standardOutput(io);
+  if (existing !== undefined && !existing.isFile()) return openDirect(outPath);
 
   const target = await linkTarget(outPath);
   // Same directory as the target, so the final rename stays on one file system and is atomic.
@@ -76,11 +80,14 @@ export async function openOutput(outPath: string | undefined, io: CliIo): Promis
   const temp = nodePath.join(dir, `.${nodePath.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // The replaced file keeps its permissions (a chmod 600 list of accounts must not become readable by all).
   const mode = existing === undefined ? undefined : existing.mode & 0o7777;
+  // Before the file exists: a signal that comes while it is being made must not leave it behind.
+  const release = deleteOnSignal(temp);
   let handle: fsp.FileHandle;
   try {
     // Created with the mode already, so the data is never more readable than the file it replaces.
     handle = await fsp.open(temp, 'wx', mode ?? 0o666);
   } catch (err) {
+    release();
     throw new CliError(`cannot write ${outPath}: ${await createFailure(err, dir)}`);
   }
   try {
@@ -89,6 +96,7 @@ export async function openOutput(outPath: string | undefined, io: CliIo): Promis
   } catch (err) {
     await handle.close();
     await fsp.rm(temp, { force: true });
+    release();
     throw new CliError(`cannot write ${outPath}: ${fsReason(err)}`);
   }
   const stream = handle.createWriteStream();
@@ -101,11 +109,14 @@ export async function openOutput(outPath: string | undefined, io: CliIo): Promis
       } catch (err) {
         await fsp.rm(temp, { force: true });
         throw new CliError(`cannot write ${outPath}: ${fsReason(err)}`);
+      } finally {
+        release();
       }
     },
     async abort() {
       await closeStream(stream);
       await fsp.rm(temp, { force: true });
+      release();
     },
   };
 }
@@ -116,6 +127,11 @@ async function createFailure(err: unknown, dir: string): Promise<string> {
   if (code === 'ENOENT' && (await fsp.stat(dir).catch(() => undefined)) === undefined) return `no such directory ${dir}`;
   // /proc says ENOENT for a directory that exists, so its message is quoted rather than worded as "no such file".
   return code === 'ENOENT' ? `cannot create a file in ${dir} (${systemMessage(err)})` : fsReason(err);
+}
+
+/** Standard output, which the writer leaves open: other code may still write to it. */
+function standardOutput(io: CliIo): Output {
+  return { stream: io.stdout, isFile: false, commit: async () => {}, abort: async () => {} };
 }
 
 /** True when `stat` is of the file our standard output is (same device and inode). */

@@ -24,10 +24,14 @@ const WORKER_BOOT = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); req
  */
 export const CHUNK_BYTES = 256 * 1024;
 // The young generation is what a worker adds to the process's memory; the old generation's cap is a ceiling that
-// rows of up to MAIN_THREAD_MIN_BYTES stay well under.
+// chunks under MAIN_THREAD_MIN_BYTES stay well under.
 const WORKER_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
-/** Chunks of this size or more (rows of many megabytes) are scored on the main thread: a worker's heap is capped. */
-const MAIN_THREAD_MIN_BYTES = 8 * 1024 * 1024;
+/**
+ * Chunks of this size or more (only a row longer than a chunk makes them) are scored on the main thread: a worker's
+ * heap is capped. What a row costs is its cells more than its bytes: a row of 7 MB holding 3.5 million cells (`,x`)
+ * needs over 128 MB as arrays of strings, so 8 MB was too high; under 1 MB, half a million cells at most, it is some 40 MB.
+ */
+const MAIN_THREAD_MIN_BYTES = 1024 * 1024;
 /** Chunks queued per worker: one being scored and one waiting keeps a worker busy with bounded memory. */
 const QUEUED_PER_WORKER = 2;
 
@@ -38,6 +42,8 @@ export interface FileHead {
   headerRaw: string | undefined;
   lineEnding: '\n' | '\r\n' | '\r';
   delimiter: Delimiter;
+  /** The file starts with a UTF-8 byte order mark. */
+  byteOrderMark: boolean;
   /** Byte offset of the first data row. */
   dataStart: number;
 }
@@ -92,7 +98,14 @@ export async function readFileHead(file: string, chunkBytes = CHUNK_BYTES, maxRo
     raw.push(...parser.lastRaw);
     rows.push(...parser.end());
     raw.push(...parser.lastRaw);
-    return { headers: rows[0], headerRaw: raw[0], lineEnding: parser.lineEnding, delimiter: parser.delimiter, dataStart: end };
+    return {
+      headers: rows[0],
+      headerRaw: raw[0],
+      lineEnding: parser.lineEnding,
+      delimiter: parser.delimiter,
+      byteOrderMark: parser.byteOrderMark,
+      dataStart: end,
+    };
   } finally {
     await handle.close();
   }
@@ -126,7 +139,18 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
   const chunkBytes = o.chunkBytes ?? CHUNK_BYTES;
   const maxRowLength = o.maxRowLength ?? MAX_ROW_LENGTH;
   const delimiter = o.head.delimiter.charCodeAt(0);
-  const workers = Array.from({ length: o.threads }, () => new Worker(WORKER_BOOT, { eval: true, workerData: o.setup, resourceLimits: WORKER_HEAP }));
+  const input = await fs.promises.open(o.file, 'r');
+  let size: number;
+  try {
+    size = (await input.stat()).size;
+  } catch (err) {
+    await input.close();
+    throw err;
+  }
+  // No more workers than chunks to score: each costs a V8 instance (some 20-40 MB and a second or more to start), so
+  // `--threads 64` on a file of a few chunks must not start 64 of them.
+  const chunks = Math.ceil((size - o.head.dataStart) / chunkBytes);
+  const workers = Array.from({ length: Math.max(1, Math.min(o.threads, chunks)) }, () => new Worker(WORKER_BOOT, { eval: true, workerData: o.setup, resourceLimits: WORKER_HEAP }));
   const results = new Map<number, ChunkResult>();
   let failure: unknown;
   let finished = false;
@@ -193,7 +217,6 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
     sent++;
   };
 
-  const input = await fs.promises.open(o.file, 'r');
   try {
     let position = o.head.dataStart;
     // The start of a row cut by the end of the previous read, copied to the front of the next one.

@@ -3,21 +3,24 @@
 export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--threads N]
 
 Scores every row of a CSV file (the first row holds the column headers) and writes the CSV back with three
-columns added: ICP Score (0-100), ICP Tier and ICP Why. Every input column is kept as it is; blank rows get
-blank results. A one-line tier summary, and a warning per criterion column missing from the file, go to
-standard error. Use - to read the CSV from standard input. The file must be UTF-8 (Excel: "CSV UTF-8") or
-UTF-16 with its byte order mark ("Unicode Text"); the output is UTF-8. Semicolon- and tab-separated files
-are read as such and written back with the same delimiter.
+columns added: ICP Score (0-100), ICP Tier and ICP Why ("ICP Score (ICP Scorer)"... when the file has columns
+of those names already). Every input column is kept as it is; blank rows get blank results. A one-line tier
+summary, and a warning per criterion column missing from the file, go to standard error. Use - to read the
+CSV from standard input. The file must be UTF-8 (Excel: "CSV UTF-8") or UTF-16 with its byte order mark
+("Unicode Text"); the output is UTF-8, with a byte order mark when the input had one. Semicolon- and
+tab-separated files are read as such and written back with the same delimiter.
 
 Options:
   --model FILE      the ICP model JSON (as exported from the sidebar); default: the built-in
                     "Mid-market B2B SaaS" template
   --profile NAME    the profile to score with; default: the model's default profile
-  --out FILE        write to FILE instead of standard output; FILE is replaced only when scoring succeeds
-                    (through a symlink, keeping its permissions; a FIFO or device is written directly)
+  --out FILE        write to FILE instead of standard output (- for standard output); FILE is replaced only
+                    when scoring succeeds (through a symlink, keeping its permissions; a FIFO or device is
+                    written directly), and never if it is the CSV or the model read
   --today DATE      the day "withinDays" criteria count back from, YYYY-MM-DD; default: today
   --threads N       score on N threads (1 to 64); default: one per CPU core for files of 4 MB or more,
-                    else 1. The output is the same byte for byte; standard input is read on one thread
+                    else 1. The output is the same byte for byte; standard input and pipes are read on
+                    one thread
   -h, --help        show this help
 `;
 

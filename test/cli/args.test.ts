@@ -16,6 +16,11 @@ describe('parseArgs', () => {
     expect(parseArgs(['-', '--', '--model'], spec).positionals).toEqual(['-', '--model']);
   });
 
+  it('takes a negative number as a value (to be refused by its flag as a number, not as missing)', () => {
+    expect(parseArgs(['--model', '-1'], spec).flags.get('model')).toBe('-1');
+    expect(parseArgs(['--model', '-', 'x.csv'], spec).flags.get('model')).toBe('-');
+  });
+
   it.each([
     [['--modle', 'x'], /unknown option --modle/],
     [['-x'], /unknown option -x/],

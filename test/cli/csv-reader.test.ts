@@ -236,6 +236,10 @@ describe('delimiters told from the header row', () => {
     ['Account;Industry\tRegion\n', ';'],
     ['Account\n', ','],
     ['\uFEFF"a;b"\n', ','],
+    // The most of them, not the first found: a decimal-comma export quotes only cells that hold its semicolon.
+    ['Firma;Branche;Umsatz (Mio, EUR)\n', ';'],
+    ['Account\tIndustry\tAvg. CPC, EUR\n', '\t'],
+    ['Account,"Notes; misc",Region;Zone\n', ','],
   ])('%j is read with %j', (header, delimiter) => {
     expect(detectDelimiter(header, false)).toBe(delimiter);
   });

@@ -120,13 +120,15 @@ export interface SpawnOptions {
   pauseMs?: number;
   /** A file descriptor for standard output (e.g. /dev/full opened), or 'closed': a pipe whose reader is gone. */
   stdout?: number | 'closed';
+  /** A file descriptor for standard input (a file opened), instead of a pipe fed stdinPieces. */
+  stdin?: number;
 }
 
 /** Runs the real executable with more control over its streams than runIcp; stdout is '' unless it is a pipe. */
 export function spawnIcp(args: readonly string[], options: SpawnOptions = {}): Promise<RunResult> {
   return new Promise((resolve) => {
     const out = typeof options.stdout === 'number' ? options.stdout : 'pipe';
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, stdio: ['pipe', out, 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, stdio: [options.stdin ?? 'pipe', out, 'pipe'] });
     let stdout = '';
     let stderr = '';
     // Closing our end before the command writes makes every write of its fail with EPIPE.

@@ -51,7 +51,8 @@ describe('icp score input formats', () => {
     expect(one.stderr.startsWith(note)).toBe(true);
     expect(two.stderr).toBe(one.stderr);
     expect(one.stderr.replace(note, '').replace(/unicode\.txt/g, 'utf8.txt')).toBe(plain.stderr);
-    const expected = readFileSync(path.join(dir, 'plain.csv'));
+    // UTF-8 after its byte order mark, so Excel, which wrote the UTF-16, reads it as UTF-8 too.
+    const expected = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(path.join(dir, 'plain.csv'))]);
     expect(readFileSync(path.join(dir, 'one.csv')).equals(expected)).toBe(true);
     expect(readFileSync(path.join(dir, 'two.csv')).equals(expected)).toBe(true);
     expect(expected.toString('utf8')).toContain('Café 😀 2\tRetail');
@@ -123,14 +124,14 @@ describe('icp score input formats', () => {
     expect(JSON.parse(v.stdout)).toMatchObject({ outcomeColumn: 'Outcome', won: 1, lost: 1 });
   });
 
-  it('copies the header row through as written, quotes and spaces kept (a UTF-8 byte order mark dropped)', async () => {
+  it('copies the header row through as written, quotes and spaces kept (after the byte order mark it had)', async () => {
     const header = '"Account","Industry", Employees ';
     const csv = `\uFEFF${header}\r\n"Acme",SaaS,120\r\n`;
     writeFiles(dir, { 'quoted.csv': csv });
     for (const threads of ['1', '2']) {
       const r = await score('quoted.csv', '--threads', threads);
       expect(r.code).toBe(0);
-      expect(r.stdout.split('\r\n')[0]).toBe(`${header},ICP Score,ICP Tier,ICP Why`);
+      expect(r.stdout.split('\r\n')[0]).toBe(`\uFEFF${header},ICP Score,ICP Tier,ICP Why`);
     }
   });
 
@@ -183,4 +184,20 @@ it('the usual comma-separated UTF-8 file gets no note', async () => {
   writeFiles(dir, { 'accounts.csv': ACCOUNTS_CSV, 'model.json': JSON.stringify(twoProfileModel()) });
   const r = await runIcp(['score', 'accounts.csv', '--model', 'model.json', '--today', TODAY], { cwd: dir });
   expect(r.stderr).not.toMatch(/note/);
+});
+
+// A decimal-comma locale's Excel quotes only cells holding a semicolon, so a header may hold a bare comma.
+it('a semicolon export whose header holds a comma is read as semicolon-separated, on one thread or several', async () => {
+  const dir = tempDir();
+  const csv = 'Account;Industry;Employees;Umsatz (Mio, EUR)\r\nAcme GmbH;SaaS;120;1,5\r\nBeta AG;Government;50;0,7\r\n';
+  writeFiles(dir, { 'de.csv': csv, 'model.json': JSON.stringify(twoProfileModel()) });
+  for (const threads of ['1', '2']) {
+    const r = await runIcp(['score', 'de.csv', '--model', 'model.json', '--today', TODAY, '--threads', threads], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe('icp: note: de.csv is semicolon-separated; the output is semicolon-separated too');
+    const rows = parseCsv(r.stdout, ';');
+    expect(rows[0]).toEqual(['Account', 'Industry', 'Employees', 'Umsatz (Mio, EUR)', 'ICP Score', 'ICP Tier', 'ICP Why']);
+    expect(rows[1]?.slice(3, 5)).toEqual(['1,5', '60']);
+    expect(rows[2]?.[5]).toBe('Disqualified');
+  }
 });

@@ -75,6 +75,20 @@ describe('icp score --out', () => {
     expect(temporaries('/dev')).toEqual([]);
   });
 
+  it('writes to /dev/stdout where the shell left off when standard output is a file, instead of replacing the file', async () => {
+    const log = path.join(dir, 'log.csv');
+    writeFileSync(log, 'written before\n');
+    const fd = openSync(log, 'a');
+    try {
+      const r = await spawnIcp(['score', 'accounts.csv', '--model', 'model.json', '--today', TODAY, '--out', '/dev/stdout'], { cwd: dir, stdout: fd });
+      expect(r.code).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(log, 'utf8')).toBe(`written before\n${expected}`);
+    expect(temporaries(dir)).toEqual([]);
+  });
+
   it('says what failed when the directory exists but takes no file (/proc), or does not exist', async () => {
     expect(await score('/proc/x.csv')).toEqual({
       code: 2,
@@ -82,6 +96,20 @@ describe('icp score --out', () => {
       stderr: 'icp: cannot write /proc/x.csv: cannot create a file in /proc (no such file or directory)\n',
     });
     expect((await score('nodir/x.csv')).stderr).toBe('icp: cannot write nodir/x.csv: no such directory nodir\n');
+  });
+
+  it('refuses a path ending in / that is no directory before scoring, rather than failing at the end', async () => {
+    for (const out of ['results/', 'accounts.csv/']) {
+      expect(await score(out)).toEqual({ code: 2, stdout: '', stderr: `icp: cannot write ${out}: no such directory ${out.slice(0, -1)}\n` });
+    }
+    expect(readdirSync(dir).sort()).toEqual(['accounts.csv', 'model.json']);
+  });
+
+  it('takes - as standard output, as it takes - as standard input, rather than making a file called "-"', async () => {
+    const r = await score('-');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(expected);
+    expect(readdirSync(dir).sort()).toEqual(['accounts.csv', 'model.json']);
   });
 });
 

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import { compileModel, EngineError, type CompiledProfile, type Model } from '../../engine';
 import { flagValue, oneFileArgs, UsageError, type FlagSpec, type OneFileCommand } from '../args';
 import { delimiterName, type Delimiter } from '../csv-chars';
-import { CsvWriter } from '../csv-writer';
+import { csvRow, CsvWriter } from '../csv-writer';
 import { readCsvBatches, type CsvParser } from '../csv-reader';
 import type { InputDecoder, InputEncoding } from '../input-decoder';
 import { isUtf16File, readFileHead, scoreFileOnThreads, type LongRows } from '../parallel-score';
@@ -13,8 +13,10 @@ import { csvFailure, inputName, openInput } from '../input';
 import { CliError, EXIT_OK, fsReason, isBrokenPipe, plural, writeLine, type CliIo } from '../io';
 import { loadModel } from '../model-file';
 import { openOutput, type Output } from '../output';
+import { refuseWritingOverInput } from '../same-file';
 import { SCORE_USAGE } from '../usage';
-import { ICP_COLUMNS, RowScorer } from './score-rows';
+import { addedColumns } from './icp-columns';
+import { RowScorer } from './score-rows';
 
 const FLAGS: FlagSpec = {
   model: { value: true },
@@ -74,6 +76,8 @@ interface RowSource {
   lineEnding: string;
   delimiter: Delimiter;
   encoding: InputEncoding;
+  /** The input started with a byte order mark (UTF-8's, or UTF-16's): the output, UTF-8, starts with one too. */
+  byteOrderMark: boolean;
   /** Scores every data row into `writer`, counting tiers in `tally`. */
   scoreRows(profile: CompiledProfile, writer: CsvWriter, tally: TierTally): Promise<LongRows>;
   close(): Promise<void>;
@@ -105,6 +109,7 @@ async function streamSource(file: string, io: CliIo): Promise<RowSource> {
       lineEnding: outputLineEnding(parser?.lineEnding),
       delimiter: parser?.delimiter ?? ',',
       encoding: decoder?.encoding ?? 'utf-8',
+      byteOrderMark: (parser?.byteOrderMark ?? false) || (decoder?.encoding ?? 'utf-8') !== 'utf-8',
       async scoreRows(profile, writer, tally) {
         const scorer = new RowScorer(profile, headers!.length, writer, 1, tally);
         if (!first.done) await scorer.scoreBatch(first.value, 1);
@@ -136,6 +141,7 @@ async function threadedSource(file: string, threads: number, model: Model, today
     lineEnding,
     delimiter: head.delimiter,
     encoding: 'utf-8',
+    byteOrderMark: head.byteOrderMark,
     scoreRows: (profile, writer, tally) =>
       scoreFileOnThreads({
         file,
@@ -169,9 +175,15 @@ const THREADED_MIN_BYTES = 4 * 1024 * 1024;
 /** How many threads to score with: --threads, else one per core for a large file, else 1. */
 async function threadsFor(file: string, flag: string | undefined): Promise<number> {
   if (flag !== undefined) {
-    const n = Number(flag);
+    // Digits only: Number() would also take "0x2", "1e1" or " 2".
+    const n = /^\d+$/.test(flag) ? Number(flag) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--threads needs a whole number from 1 to 64, not "${flag}"`);
     if (file === '-' && n > 1) throw new UsageError('--threads above 1 needs a file: standard input is read on one thread');
+    // Threads read the file at offsets, which a pipe (`<(zcat accounts.csv.gz)`) cannot do: say so, as for standard input.
+    const stat = n > 1 ? await fsp.stat(file).catch(() => undefined) : undefined;
+    if (stat !== undefined && !stat.isFile() && !stat.isDirectory()) {
+      throw new UsageError(`--threads above 1 needs a regular file: ${file} is a pipe or a device, read on one thread`);
+    }
     return n;
   }
   if (file === '-') return 1;
@@ -188,6 +200,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const threads = await threadsFor(file, flagValue(args, 'threads'));
   // The model is checked before any input is read or output created: its mistakes are the likeliest.
   const model = await loadModel(flagValue(args, 'model'));
+  await refuseWritingOverInput({ input: file, model: flagValue(args, 'model'), out: flagValue(args, 'out') }, io);
 
   let source: RowSource | undefined;
   let output: Output | undefined;
@@ -204,28 +217,32 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     const { delimiter } = source;
     writer = new CsvWriter(output.stream, { lineEnding: source.lineEnding, delimiter });
     const tally = new TierTally(profile.tierLabels);
-    // The header row is copied through as written, like the data rows (a UTF-8 byte order mark is dropped).
-    if (source.headerRaw !== undefined) await writer.writeLine(source.headerRaw + delimiter + ICP_COLUMNS.join(delimiter));
-    else await writer.writeRow([...headers, ...ICP_COLUMNS]);
+    const added = addedColumns(headers, inputName(file));
+    // The header row is copied through as written, like the data rows, after the input's byte order mark if it had one.
+    const bom = source.byteOrderMark ? '\uFEFF' : '';
+    const headerLine = source.headerRaw ?? csvRow(headers, delimiter);
+    await writer.writeLine(bom + headerLine + delimiter + csvRow(added.headers, delimiter));
     const long = await source.scoreRows(profile, writer, tally);
     await writer.end(output.isFile);
     await output.commit();
     committed = true;
     // Only once the whole file was read and written: a run that fails should print its error alone.
-    for (const line of [...readingNotes(source, file), ...missingColumnWarnings(profile, file)]) writeLine(io.stderr, line);
+    const notes = [...readingNotes(source, file), ...(added.notice === undefined ? [] : [`icp: note: ${added.notice}`])];
+    for (const line of [...notes, ...missingColumnWarnings(profile, file)]) writeLine(io.stderr, line);
     writeLine(io.stderr, `icp: ${tally.summary(profile.name)}`);
     if (long.longRows > 0) {
       writeLine(
         io.stderr,
         `icp: warning: ${plural(long.longRows, 'row has', 'rows have')} more cells than the header row ` +
-          `(first: row ${long.firstLongRow}); the extra cells follow the ICP Why column`,
+          `(first: row ${long.firstLongRow}); the extra cells follow the ${added.headers.at(-1) as string} column`,
       );
     }
   } catch (err) {
     // The reader of our standard output went away (`icp score big.csv | head`): stop quietly, like other tools.
     if (isBrokenPipe(err) && output?.isFile === false) return EXIT_OK;
     if (err !== undefined && err === writer?.error) {
-      throw new CliError(`cannot write ${flagValue(args, 'out') ?? 'standard output'}: ${fsReason(err)}`);
+      const out = flagValue(args, 'out');
+      throw new CliError(`cannot write ${out === undefined || out === '-' ? 'standard output' : out}: ${fsReason(err)}`);
     }
     throw csvFailure(err, file);
   } finally {
