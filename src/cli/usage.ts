@@ -46,8 +46,10 @@ The same figures as "Validate against outcomes" in the add-on. Use - to read the
 Options:
   --model FILE            the ICP model JSON; default: the built-in "Mid-market B2B SaaS" template
   --profile NAME          the profile to validate; default: the model's default profile
-  --outcome COLUMN        the column of outcomes; default: the first column named Outcome, Status, Stage,
-                          Deal Stage, Deal Status, Opportunity Stage or Result
+  --outcome COLUMN        the column of outcomes; default: the one the add-on picks from the first 1,000
+                          rows: the first named Outcome, Status, Stage, Deal Stage, Deal Status,
+                          Opportunity Stage or Result among the columns that read as outcomes, else the
+                          column with the most outcomes
   --today DATE            the day "withinDays" criteria count back from, YYYY-MM-DD; default: today
   --json                  print the figures as JSON instead of the report
   --suggested-model FILE  also write the model with the suggested points applied to FILE (replacing it)
@@ -59,7 +61,7 @@ export const MAIN_USAGE = `icp: score account lists against an Ideal Customer Pr
 Usage:
   icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--threads N]
   icp check <model.json> [--headers accounts.csv]
-  icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--json] [--suggested-model FILE]
+  icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--json] [--suggested-model FILE]
   icp --help | --version
   icp <command> --help
 
