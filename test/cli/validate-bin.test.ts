@@ -1,5 +1,5 @@
 // End-to-end tests of `icp validate` through the real bin/icp.js: the report, --json, --suggested-model and its errors.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CsvParser } from '../../src/cli/csv-reader';
 import { b2bSaasTemplate, compileModel, outcomeStats, validateModel, type Model, type OutcomeStats } from '../../src/engine';
@@ -81,6 +81,21 @@ describe('icp validate', () => {
       expect({ ...c, points: undefined }).toEqual({ ...before[i]!, points: undefined });
     }
     expect((await runIcp(['check', 'suggested.json'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('--suggested-model onto the CSV being validated is refused before any work, and the deals are kept', async () => {
+    const dir = tempDir();
+    const deals = readFileSync(SAMPLE, 'utf8');
+    writeFiles(dir, { 'deals.csv': deals });
+    const r = await runIcp(['validate', 'deals.csv', '--today', SAMPLE_TODAY, '--suggested-model', './deals.csv'], { cwd: dir });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'icp: --suggested-model ./deals.csv is the file being validated; write the model to another file\n' });
+    expect(readFileSync(path.join(dir, 'deals.csv'), 'utf8')).toBe(deals);
+    // Over an existing model file it is allowed, and replaces it whole (written beside it, then renamed).
+    writeFiles(dir, { 'model.json': JSON.stringify(b2bSaasTemplate()) });
+    const over = await runIcp(['validate', 'deals.csv', '--today', SAMPLE_TODAY, '--model', 'model.json', '--suggested-model', 'model.json'], { cwd: dir });
+    expect(over.code).toBe(0);
+    expect(validateModel(JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8'))).ok).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('finds the outcome column by name (Deal Stage, any case) or takes --outcome; says so when there is none', async () => {

@@ -1,5 +1,5 @@
 // `icp validate`: reads a CSV with an outcome column and reports how well the model's tiers and criteria predict winning.
-import { promises as fsp } from 'node:fs';
+import { fstatSync, promises as fsp, type Stats } from 'node:fs';
 import {
   changedPoints, findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, OutcomeTally, preferredOutcomeColumn,
   validateModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
@@ -11,6 +11,7 @@ import { csvFailure, inputName, openInput } from '../input';
 import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../io';
 import { loadModel } from '../model-file';
 import { outcomeReport } from '../outcome-report';
+import { openOutput } from '../output';
 import { VALIDATE_USAGE } from '../usage';
 import { compileProfile, missingColumnWarnings, parseToday } from './score';
 
@@ -107,6 +108,25 @@ async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model
   }
 }
 
+/**
+ * Refuses, before any work, a --suggested-model that is the CSV being validated (by name, link or standard input): the
+ * deals would be replaced by a model. Writing over the model file itself is allowed: applying the suggestions in place
+ * is a choice a user can make.
+ */
+async function refuseSuggestedOverInput(target: string, input: string, io: CliIo): Promise<void> {
+  const out = await fsp.stat(target).catch(() => undefined);
+  if (out === undefined || !out.isFile()) return;
+  let read: Stats | undefined;
+  try {
+    read = input === '-' ? fstatSync((io.stdin as { fd?: number } | undefined)?.fd ?? -1) : await fsp.stat(input);
+  } catch {
+    return;
+  }
+  if (read.dev === out.dev && read.ino === out.ino) {
+    throw new CliError(`--suggested-model ${target} is the file being validated; write the model to another file`);
+  }
+}
+
 /** Writes the model with the suggested points to `path` (replacing it), after checking it is still a valid model. */
 async function writeSuggestedModel(path: string, model: Model, stats: OutcomeStats, io: CliIo): Promise<void> {
   const suggested = withSuggestedPoints(model, stats.profile, stats.suggestions);
@@ -114,10 +134,28 @@ async function writeSuggestedModel(path: string, model: Model, stats: OutcomeSta
   const check = validateModel(suggested);
   // Suggestions are whole numbers on valid criteria, so this holds; if it ever did not, writing would lose the user's model.
   if (!check.ok) throw new CliError(`the model with the suggested points is not valid: ${check.issues.map(formatIssue).join('; ')}`);
+  // Through a temporary file renamed into place, like icp score's --out: a failed or interrupted write never leaves
+  // half a model where the user's file was.
+  const out = await openOutput(path, io);
+  let committed = false;
   try {
-    await fsp.writeFile(path, `${JSON.stringify(suggested, null, 2)}\n`);
+    await new Promise<void>((resolve, reject) => {
+      out.stream.once('error', reject);
+      out.stream.write(`${JSON.stringify(suggested, null, 2)}\n`, (err) => (err ? reject(err) : resolve()));
+    });
+    if (out.isFile) {
+      await new Promise<void>((resolve, reject) => {
+        out.stream.once('close', () => resolve());
+        out.stream.end();
+        out.stream.once('error', reject);
+      });
+    }
+    await out.commit();
+    committed = true;
   } catch (err) {
     throw new CliError(`cannot write ${path}: ${fsReason(err)}`);
+  } finally {
+    if (!committed) await out.abort();
   }
   const changed = changedPoints(stats.suggestions);
   writeLine(io.stderr, `icp: wrote ${path}: "${stats.profile}" with suggested points (${plural(changed, 'criterion', 'criteria')} changed)`);
@@ -129,6 +167,8 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   const { args, file } = parsed;
   const today = parseToday(flagValue(args, 'today')) ?? new Date();
   const model = await loadModel(flagValue(args, 'model'));
+  const target = flagValue(args, 'suggested-model');
+  if (target !== undefined) await refuseSuggestedOverInput(target, file, io);
 
   const { stats, column, warnings } = await tallyFile(file, io, args, model, today);
   for (const line of warnings) writeLine(io.stderr, line);
@@ -140,7 +180,6 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   if (stats.closed === 0) {
     writeLine(io.stderr, `icp: warning: no cell of column "${column}" says ${OUTCOME_WORDS_HINT}`);
   }
-  const target = flagValue(args, 'suggested-model');
   if (target !== undefined) await writeSuggestedModel(target, model, stats, io);
   return EXIT_OK;
 }
