@@ -71,9 +71,9 @@ export interface FoundHeaders {
 
 /**
  * The header row over the range's columns (header-row.ts: the first row naming one of `columns`, the model's, else the
- * first with two or more filled cells, so a title line is skipped), looked for in the rows above the range and then in the range's own first rows.
- * Reads only the rows above the range that decide the header row; called inside a custom function, which may read
- * the spreadsheet.
+ * first about as wide as the table, so a title line is skipped), looked for in the rows above the range and then in the
+ * range's own first rows. Reads only the rows above the range that decide it; called inside a custom function, which
+ * may read the spreadsheet.
  */
 export function findHeaders(fnName: string, rows: readonly (readonly unknown[])[], columns: ReadonlySet<string>): FoundHeaders {
   const hint = `Add the headers argument, e.g. =${fnName}(A2:H2, A$1:H$1).`;
