@@ -22,6 +22,16 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
   return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
 }
 
+/**
+ * Whether writing to the regular file `outPath` would write over `input` (a path, or `-` for standard input): the same
+ * file by name, link or descriptor.
+ */
+export async function writesOverInput(outPath: string, input: string, io: CliIo): Promise<boolean> {
+  const out = await pathStat(outPath);
+  if (out === undefined || !out.isFile()) return false;
+  return sameFile(out, input === '-' ? streamStat(io.stdin) : await pathStat(input));
+}
+
 export interface ReadAndWritten {
   /** The CSV read: a path, or `-` for standard input. */
   input: string;

@@ -1,5 +1,4 @@
 // `icp validate`: reads a CSV with an outcome column and reports how well the model's tiers and criteria predict winning.
-import { fstatSync, promises as fsp, type Stats } from 'node:fs';
 import {
   changedPoints, findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, OutcomeTally, preferredOutcomeColumn,
   validateModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
@@ -12,6 +11,7 @@ import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../i
 import { loadModel } from '../model-file';
 import { outcomeReport } from '../outcome-report';
 import { openOutput } from '../output';
+import { writesOverInput } from '../same-file';
 import { VALIDATE_USAGE } from '../usage';
 import { compileProfile, missingColumnWarnings, parseToday } from './score';
 
@@ -114,15 +114,7 @@ async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model
  * is a choice a user can make.
  */
 async function refuseSuggestedOverInput(target: string, input: string, io: CliIo): Promise<void> {
-  const out = await fsp.stat(target).catch(() => undefined);
-  if (out === undefined || !out.isFile()) return;
-  let read: Stats | undefined;
-  try {
-    read = input === '-' ? fstatSync((io.stdin as { fd?: number } | undefined)?.fd ?? -1) : await fsp.stat(input);
-  } catch {
-    return;
-  }
-  if (read.dev === out.dev && read.ino === out.ino) {
+  if (await writesOverInput(target, input, io)) {
     throw new CliError(`--suggested-model ${target} is the file being validated; write the model to another file`);
   }
 }
