@@ -38,7 +38,8 @@ export function checksum(text: string): string {
 }
 
 const CORRUPT = 'The ICP model stored in this spreadsheet is damaged';
-const FIX = 'Open Extensions > ICP Scorer > Open ICP editor and save or re-import your model.';
+/** What to do about a damaged model, from anywhere but the editor (the editor says it in its own words). */
+export const FIX = 'Open Extensions > ICP Scorer > Open ICP editor and save or re-import your model.';
 
 /** Our banner in A1 or the format row in A2: what tells the model sheet from a user's sheet of the same name. */
 function looksOurs(cells: readonly (readonly unknown[])[]): boolean {

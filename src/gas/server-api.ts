@@ -11,7 +11,7 @@ import { HeaderMap } from '../engine/headers';
 import type {
   ColumnSuggestions, EditorState, ImportResult, Json, PreviewResult, SaveResult, TemplateInfo, ValidateResult,
 } from './api-types';
-import { MAX_MODEL_CHARS, modelTextFits, readStoredModel, writeStoredModel, MODEL_SHEET_NAME } from './model-store';
+import { FIX, MAX_MODEL_CHARS, modelTextFits, readStoredModel, writeStoredModel, MODEL_SHEET_NAME } from './model-store';
 import { grouped } from './bulk/a1';
 import { refreshIcpFormulas } from './recalc';
 import { readTable } from './sheet-table';
@@ -53,7 +53,8 @@ function getEditorState(): EditorState {
     headers: table.headers.filter((h, i) => h !== '' && !own.has(i + 1)),
     rowCount: table.rows.length,
     templates: Object.values(TEMPLATES).map((t) => t.info),
-    storedModelError: stored.error,
+    // Without "open the ICP editor": the user is in it, and the editor says how to go on (import or a template, then Save).
+    storedModelError: stored.error === null ? null : stored.error.replace(` ${FIX}`, ''),
   };
 }
 

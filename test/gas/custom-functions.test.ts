@@ -263,5 +263,7 @@ describe('readable errors', () => {
     const state = addon.call<{ model: unknown; storedModelError: string }>('getEditorState');
     expect(state.model).toBeNull();
     expect(state.storedModelError).toMatch(/damaged/);
+    // The editor shows it: it does not send the user to the editor they are in.
+    expect(state.storedModelError).not.toMatch(/Open ICP editor/);
   });
 });
