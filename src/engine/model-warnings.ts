@@ -1,35 +1,15 @@
 // Warnings on a valid model: fields the format does not know (a misspelt `disqualifedLabel`) and settings that do nothing.
 
-import type { ValidationIssue } from './validate';
+import { FORMAT_FIELDS, formatPath, isRecord, type ValidationIssue } from './validate';
 
 // The format allows new optional fields (PRODUCT.md: "new optional fields may be added"), so an unknown field is never
 // an error; but a misspelt optional one is silently ignored, and the user would never learn why their label is not used.
-const ROOT_FIELDS = ['schemaVersion', 'profiles', 'defaultProfile', '$schema'];
-const PROFILE_FIELDS = ['name', 'description', 'categories', 'criteria', 'tiers', 'disqualifiedLabel'];
-const CATEGORY_FIELDS = ['id', 'label', 'weight'];
-const CRITERION_FIELDS = ['id', 'label', 'category', 'column', 'when', 'points', 'role', 'description'];
-const TIER_FIELDS = ['label', 'min', 'color'];
-const BAND_FIELDS = ['min', 'max', 'points', 'label'];
-const CONDITION_FIELDS: Record<string, readonly string[]> = {
-  equals: ['value'],
-  in: ['values'],
-  contains: ['values'],
-  between: ['min', 'max'],
-  gte: ['value'],
-  lte: ['value'],
-  bands: ['bands'],
-  isTrue: [],
-  notBlank: [],
-  withinDays: ['days'],
-  matches: ['pattern', 'flags'],
-};
-const ALL_CONDITION_FIELDS = [...new Set(Object.values(CONDITION_FIELDS).flat())];
+// `$schema` is what JSON editors add to point at a schema: not the model's, and not a mistake.
+const ROOT_FIELDS = [...FORMAT_FIELDS.model, '$schema'];
+const ALL_CONDITION_FIELDS = [...new Set(Object.values(FORMAT_FIELDS.condition).flat())];
 
 type Json = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+type Path = (string | number)[];
 
 function records(v: unknown): Json[] {
   return Array.isArray(v) ? v.filter(isRecord) : [];
@@ -62,21 +42,15 @@ function closest(name: string, known: readonly string[]): string | undefined {
   return bestDistance <= Math.max(1, Math.floor((best?.length ?? 0) / 4)) ? best : undefined;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** `path.name`, or `path["odd name"]` for a name that is not an identifier (validate.ts writes paths the same way). */
-function fieldPath(path: string, name: string): string {
-  if (!IDENTIFIER.test(name)) return `${path}[${JSON.stringify(name)}]`;
-  return path === '' ? name : `${path}.${name}`;
-}
-
-function warnUnknown(name: string, path: string, suggestFrom: readonly string[], out: ValidationIssue[]): void {
-  const guess = closest(name, suggestFrom);
-  out.push({ path: fieldPath(path, name), message: guess === undefined ? 'unknown field, ignored' : `unknown field, ignored (did you mean "${guess}"?)` });
-}
-
-function unknownFields(obj: Json, known: readonly string[], path: string, out: ValidationIssue[], suggestFrom = known): void {
-  for (const name of Object.keys(obj)) if (!known.includes(name)) warnUnknown(name, path, suggestFrom, out);
+function unknownFields(obj: Json, known: readonly string[], at: Path, out: ValidationIssue[], suggestFrom = known): void {
+  for (const name of Object.keys(obj)) {
+    if (known.includes(name)) continue;
+    const guess = closest(name, suggestFrom);
+    out.push({
+      path: formatPath([...at, name]),
+      message: guess === undefined ? 'unknown field, ignored' : `unknown field, ignored (did you mean "${guess}"?)`,
+    });
+  }
 }
 
 /**
@@ -86,25 +60,25 @@ function unknownFields(obj: Json, known: readonly string[], path: string, out: V
 export function modelWarnings(model: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (!isRecord(model)) return out;
-  unknownFields(model, ROOT_FIELDS, '', out);
+  unknownFields(model, ROOT_FIELDS, [], out);
   records(model.profiles).forEach((p, i) => {
-    const pp = `profiles[${i}]`;
-    unknownFields(p, PROFILE_FIELDS, pp, out);
-    records(p.categories).forEach((c, j) => unknownFields(c, CATEGORY_FIELDS, `${pp}.categories[${j}]`, out));
-    records(p.tiers).forEach((t, j) => unknownFields(t, TIER_FIELDS, `${pp}.tiers[${j}]`, out));
+    const pp: Path = ['profiles', i];
+    unknownFields(p, FORMAT_FIELDS.profile, pp, out);
+    records(p.categories).forEach((c, j) => unknownFields(c, FORMAT_FIELDS.category, [...pp, 'categories', j], out));
+    records(p.tiers).forEach((t, j) => unknownFields(t, FORMAT_FIELDS.tier, [...pp, 'tiers', j], out));
     records(p.criteria).forEach((c, j) => {
-      const cp = `${pp}.criteria[${j}]`;
-      unknownFields(c, CRITERION_FIELDS, cp, out);
+      const cp: Path = [...pp, 'criteria', j];
+      unknownFields(c, FORMAT_FIELDS.criterion, cp, out);
       if (!isRecord(c.when)) return;
       const op = typeof c.when.op === 'string' ? c.when.op : '';
-      const fields = CONDITION_FIELDS[op] ?? [];
+      const fields = FORMAT_FIELDS.condition[op] ?? [];
       // A field of another operator (`values` on `equals`) is suggested as this operator's own field, if close.
-      unknownFields(c.when, ['op', ...fields], `${cp}.when`, out, ['op', ...(fields.length > 0 ? fields : ALL_CONDITION_FIELDS)]);
-      records(c.when.bands).forEach((b, k) => unknownFields(b, BAND_FIELDS, `${cp}.when.bands[${k}]`, out));
+      unknownFields(c.when, ['op', ...fields], [...cp, 'when'], out, ['op', ...(fields.length > 0 ? fields : ALL_CONDITION_FIELDS)]);
+      records(c.when.bands).forEach((b, k) => unknownFields(b, FORMAT_FIELDS.band, [...cp, 'when', 'bands', k], out));
       if (c.points !== undefined && c.role === 'exclude') {
-        out.push({ path: `${cp}.points`, message: 'ignored: an exclusion earns no points, it disqualifies the account when it matches' });
+        out.push({ path: formatPath([...cp, 'points']), message: 'ignored: an exclusion earns no points, it disqualifies the account when it matches' });
       } else if (c.points !== undefined && op === 'bands') {
-        out.push({ path: `${cp}.points`, message: 'ignored: a bands criterion earns the points of the band the value falls in' });
+        out.push({ path: formatPath([...cp, 'points']), message: 'ignored: a bands criterion earns the points of the band the value falls in' });
       }
     });
   });

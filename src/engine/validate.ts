@@ -29,7 +29,7 @@ const ROOT_PATH = '(root)';
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** Renders path segments as `profiles[0].criteria[2].when.min`. */
-function formatPath(segments: readonly Segment[]): string {
+export function formatPath(segments: readonly Segment[]): string {
   if (segments.length === 0) return ROOT_PATH;
   let out = '';
   for (const s of segments) {
@@ -113,11 +113,28 @@ const modelSchema = z.looseObject({
   defaultProfile: z.optional(text),
 });
 
+/**
+ * The fields the format defines on each kind of object, read off the schemas above: the warnings about any other field
+ * (model-warnings.ts) can never disagree with what validation reads.
+ */
+export const FORMAT_FIELDS = {
+  model: Object.keys(modelSchema.shape),
+  profile: Object.keys(profileSchema.shape),
+  category: Object.keys(categorySchema.shape),
+  criterion: Object.keys(criterionSchema.shape),
+  tier: Object.keys(tierSchema.shape),
+  band: Object.keys(bandSchema.shape),
+  /** Per operator, its fields besides `op`. */
+  condition: Object.fromEntries(
+    conditionSchema._zod.def.options.map((o) => [String(o.shape.op._zod.def.values[0]), Object.keys(o.shape).filter((k) => k !== 'op')]),
+  ) as Record<string, string[]>,
+};
+
 // ---------------------------------------------------------------------------------------------
 // Readable messages for zod issues.
 // ---------------------------------------------------------------------------------------------
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
