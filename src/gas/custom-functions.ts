@@ -9,7 +9,7 @@ import { cellText, headerKey } from '../engine/read/text';
 import { profileKey, type Model } from '../engine/model';
 import { findHeaders, FunctionError } from './header-discovery';
 import { modelColumnKeys } from './header-row';
-import { readStoredModel } from './model-store';
+import { NO_MODEL, readStoredModel } from './model-store';
 import { scriptToday } from './today';
 import { spreadsheetTimeZone, toSheetDays } from './sheet-dates';
 
@@ -59,7 +59,8 @@ function savedModel(fnName: string): Model {
   const stored = readStoredModel(SpreadsheetApp.getActiveSpreadsheet());
   if (stored.error !== null) throw new FunctionError(`${fnName}: ${stored.error}`);
   if (stored.model === null) {
-    throw new FunctionError(`${fnName}: no ICP model is saved in this spreadsheet yet. Open Extensions > ICP Scorer > Open ICP editor, then save a model.`);
+    // After "ICP_SCORE: ", so the sentence goes on in lower case.
+    throw new FunctionError(`${fnName}: ${NO_MODEL.charAt(0).toLowerCase()}${NO_MODEL.slice(1)}`);
   }
   return stored.model;
 }
@@ -150,19 +151,18 @@ function isProfileName(model: Model, text: string): boolean {
 /**
  * The headers and profile arguments. A text second argument is the profile name (=ICP_TIER(I2, "Enterprise")), except
  * that for one-column `rows` a headers range is one cell, which Sheets passes as its text (=ICP_SCORE(B2:B100, B1)):
- * that text is the header when it names no profile but a column the model reads. `rows` is null for scores (no headers).
+ * that text is the header when it names no profile but a column the model reads.
  */
 function splitArgs(
   fnName: string,
-  rows: Matrix | null,
+  rows: Matrix,
   model: Model,
   headersArg: unknown,
   profileArg: unknown,
 ): { headers: unknown; profile: string | undefined } {
   if (typeof headersArg === 'string' && !omitted(headersArg) && omitted(profileArg)) {
-    const key = headerKey(headersArg);
-    const column = model.profiles.some((p) => p.criteria.some((c) => headerKey(c.column) === key));
-    if (rows?.[0]?.length === 1 && column && !isProfileName(model, headersArg)) return { headers: headersArg, profile: undefined };
+    const column = modelColumnKeys(model).has(headerKey(headersArg));
+    if (rows[0]?.length === 1 && column && !isProfileName(model, headersArg)) return { headers: headersArg, profile: undefined };
     return { headers: undefined, profile: headersArg.trim() };
   }
   return { headers: headersArg, profile: profileName(fnName, profileArg) };
@@ -231,14 +231,12 @@ export function ICP_TIER(scoresOrRows: unknown, headers?: unknown, profile?: unk
     const model = savedModel('ICP_TIER');
     const header = scoresHeader(m);
     if (header !== null) {
-      // Scores need no headers: a second argument is always the profile, text or not (a cell holding 2026 names the
-      // profile "2026"; read as headers, it would be ignored and the default profile used without a word).
-      const args = omitted(profile) && !omitted(headers)
-        ? { profile: profileName('ICP_TIER', headers) }
-        : splitArgs('ICP_TIER', null, model, headers, profile);
+      // Scores need no headers: the second argument is the profile when the third is blank, text or not (a cell holding
+      // 2026 names the profile "2026"; read as headers, it would be ignored and the default profile used without a word).
+      const name = profileName('ICP_TIER', omitted(profile) ? headers : profile);
       let p: CompiledProfile;
       try {
-        p = compileModel(model, []).profile(args.profile);
+        p = compileModel(model, []).profile(name);
       } catch (e) {
         if (e instanceof EngineError) throw new FunctionError(`ICP_TIER: ${e.message}`);
         throw e;

@@ -38,6 +38,8 @@ export function checksum(text: string): string {
 }
 
 const CORRUPT = 'The ICP model stored in this spreadsheet is damaged';
+/** What Score this sheet and Validate against outcomes say when no model was saved yet. */
+export const NO_MODEL = 'No ICP model is saved in this spreadsheet yet. Open Extensions > ICP Scorer > Open ICP editor, then save a model.';
 /** What to do about a damaged model, from anywhere but the editor (the editor says it in its own words). */
 export const FIX = 'Open Extensions > ICP Scorer > Open ICP editor and save or re-import your model.';
 
@@ -110,8 +112,10 @@ export function readStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): S
 // The last valid model read in this runtime, keyed by its exact stored text and checksum.
 let lastRead: { text: string; sum: string; model: Model } | null = null;
 
-/** The most JSON text the model sheet holds: its chunk rows (all but the 4 header rows), each CHUNK_CHARS long. */
-export const MAX_MODEL_CHARS = (MAX_MODEL_ROWS - 4) * CHUNK_CHARS;
+/** Rows of the model sheet that hold the JSON text: all but the 4 header rows. */
+const MAX_CHUNKS = MAX_MODEL_ROWS - 4;
+/** The most JSON text the model sheet holds: its chunk rows, each CHUNK_CHARS long. */
+export const MAX_MODEL_CHARS = MAX_CHUNKS * CHUNK_CHARS;
 
 /**
  * The text cut into chunks of at most CHUNK_CHARS, never between the two halves of a surrogate pair (an emoji in a
@@ -130,7 +134,7 @@ export function modelChunks(text: string): string[] {
 
 /** Whether a model's JSON text fits the model sheet (it is refused on save, and on import, when it does not). */
 export function modelTextFits(text: string): boolean {
-  return modelChunks(text).length <= MAX_MODEL_ROWS - 4;
+  return modelChunks(text).length <= MAX_CHUNKS;
 }
 
 /** Writes the model as the given version: one clear and one write of the whole block. */
@@ -138,7 +142,7 @@ export function writeStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, m
   const text = JSON.stringify(model);
   const chunks = modelChunks(text);
   // Refused before anything is created or cleared, so the saved model (or the lack of one) is exactly as it was.
-  if (!modelTextFits(text)) {
+  if (chunks.length > MAX_CHUNKS) {
     throw new Error(
       `The model is too large to save: its JSON is ${grouped(text.length)} characters, and a spreadsheet holds at most ${grouped(MAX_MODEL_CHARS)}. The saved model is unchanged. Shorten the longest value lists and save again.`,
     );

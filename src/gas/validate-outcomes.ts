@@ -6,7 +6,7 @@ import {
   candidateNames, detectOutcomeColumn, findOutcomeColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeCandidateColumns, type OutcomeColumn,
 } from '../engine/outcome-column';
 import type { OutcomeRequest, OutcomeValidation } from './api-types';
-import { readStoredModel } from './model-store';
+import { NO_MODEL, readStoredModel } from './model-store';
 import { readTable } from './sheet-table';
 import { scriptToday } from './today';
 
@@ -22,7 +22,7 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
   const stored = readStoredModel(ss);
   if (stored.error !== null) return fail('no-model', stored.error);
   if (stored.model === null) {
-    return fail('no-model', 'No ICP model is saved in this spreadsheet yet. Open Extensions > ICP Scorer > Open ICP editor, then save a model.');
+    return fail('no-model', NO_MODEL);
   }
   const table = readTable(sheet, stored.model);
   const compiled = compileModel(stored.model, table.headers, { today: scriptToday() });

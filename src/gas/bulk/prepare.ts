@@ -4,7 +4,7 @@ import type { CompiledProfile } from '../../engine/compile';
 import { EngineError } from '../../engine/errors';
 import { compileModel } from '../../engine/model-compile';
 import type { ScoreSheetOptions } from '../api-types';
-import { isModelSheet, readStoredModel } from '../model-store';
+import { isModelSheet, NO_MODEL, readStoredModel } from '../model-store';
 import { scriptToday } from '../today';
 import { grouped } from './a1';
 import { LIVE_MAX_ROWS } from './live-formulas';
@@ -29,7 +29,7 @@ export function prepare(sheet: GoogleAppsScript.Spreadsheet.Sheet, options: Scor
   const stored = readStoredModel(sheet.getParent());
   if (stored.error !== null) return { reason: 'no-model', message: stored.error };
   if (stored.model === null) {
-    return { reason: 'no-model', message: 'No ICP model is saved in this spreadsheet yet. Open Extensions > ICP Scorer > Open ICP editor, then save a model.' };
+    return { reason: 'no-model', message: NO_MODEL };
   }
   const found = findDataRegion(sheet, stored.model);
   if (!found.ok) return { reason: 'no-data', message: found.message };
