@@ -10,6 +10,7 @@ import { csvFailure, inputName, openInput } from '../input';
 import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../io';
 import { loadModel } from '../model-file';
 import { outcomeReport } from '../outcome-report';
+import { CsvWriter } from '../csv-writer';
 import { openOutput } from '../output';
 import { writesOverInput } from '../same-file';
 import { VALIDATE_USAGE } from '../usage';
@@ -131,17 +132,10 @@ async function writeSuggestedModel(path: string, model: Model, stats: OutcomeSta
   const out = await openOutput(path, io);
   let committed = false;
   try {
-    await new Promise<void>((resolve, reject) => {
-      out.stream.once('error', reject);
-      out.stream.write(`${JSON.stringify(suggested, null, 2)}\n`, (err) => (err ? reject(err) : resolve()));
-    });
-    if (out.isFile) {
-      await new Promise<void>((resolve, reject) => {
-        out.stream.once('close', () => resolve());
-        out.stream.end();
-        out.stream.once('error', reject);
-      });
-    }
+    // The CLI's line writer (its error handling, and its wait for the file to close before the rename), for one line.
+    const writer = new CsvWriter(out.stream, { lineEnding: '\n' });
+    await writer.writeLine(JSON.stringify(suggested, null, 2));
+    await writer.end(out.isFile);
     await out.commit();
     committed = true;
   } catch (err) {
