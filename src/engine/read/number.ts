@@ -10,20 +10,22 @@ const SUFFIXES: Record<string, number> = {
 
 const CURRENCY = '(?:[$€£¥₹]|usd|eur|gbp|cad|aud|chf|jpy|inr|us\\$)';
 // One amount: optional currency, sign, digits with thousands commas (or spaces: `1 200 000`, as French and Nordic
-// exports group them) or decimals, optional suffix and currency. The
-// suffix is not tried where only a currency is left (`1,000 EUR`): the letters would be taken for an unknown suffix.
+// exports group them) or decimals, optional suffix and currency. The suffix is not tried where only a currency is
+// left (`1,000 EUR`): the letters would be taken for an unknown suffix.
 const AMOUNT = new RegExp(
   `^${CURRENCY}?\\s*([+-]?)\\s*${CURRENCY}?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(?:(?!${CURRENCY}$)([a-z]+))?\\.?\\s*${CURRENCY}?$`,
 );
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/;
 const PERCENT = /^(.+?)\s*%$/;
-const PERCENT_BEFORE_SEPARATOR = /%(?=\s*(?:-|–|—|to\b))/g;
 // `10,001+`, `$10B+`, `Over $5 bil.`, `more than 500`, `>= 50`, `1000 or more`: N.
 const AT_LEAST = /^(?:over|more than|above|greater than|at least|>=?|≥)\s*(.+)$|^(.+?)\s*(?:\+|or more|and above|and up)$/;
 // `<50`, `under 50`, `Less than $1M`, `up to 10`: the midpoint of 0 and N.
 const BELOW = /^(?:under|less than|below|fewer than|up to|<=?|≤)\s*(.+)$/;
 // Separators between the two ends of a range: `51-200`, `10 - 20`, `$1M to $10M`, en and em dashes.
-const RANGE_SEPARATOR = /\s*(?:-|–|—|\bto\b)\s*/g;
+const SEPARATOR = '(?:-|–|—|\\bto\\b)';
+const RANGE_SEPARATOR = new RegExp(`\\s*${SEPARATOR}\\s*`, 'g');
+// The `%` of a range's first end (`10%-20%`): dropped, as the last end's `%` counts for both.
+const PERCENT_BEFORE_SEPARATOR = new RegExp(`%(?=\\s*${SEPARATOR})`, 'g');
 
 interface Amount {
   value: number;
