@@ -1,7 +1,8 @@
 // The figures of outcome validation as table cells and sentences, shared by the sidebar panel and `icp validate`.
 
-import { percent, type OutcomeStats } from './outcomes';
-import { roundPercent, type PointsSuggestion } from './suggest-points';
+import type { OutcomeStats } from './outcomes';
+import { percent, roundPercent } from './percent';
+import type { PointsSuggestion } from './suggest-points';
 
 /** A table as text cells: the header row, then one row per item (the first cell names it). */
 export interface OutcomeTable {

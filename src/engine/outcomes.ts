@@ -3,7 +3,8 @@
 import type { CompiledProfile } from './compile';
 import type { Criterion } from './model';
 import { cellText } from './read/text';
-import { roundPercent, suggestPoints, type PointsSuggestion } from './suggest-points';
+import { percent } from './percent';
+import { suggestPoints, type PointsSuggestion } from './suggest-points';
 
 export type Outcome = 'won' | 'lost' | 'open';
 
@@ -149,11 +150,6 @@ export function rocAuc(wonScores: readonly number[], lostScores: readonly number
     i = j;
   }
   return (wonRankSum - (nWon * (nWon + 1)) / 2) / (nWon * nLost);
-}
-
-/** 0.4137 -> `41%`. */
-export function percent(r: number): string {
-  return `${roundPercent(r)}%`;
 }
 
 function tierName(label: string): string {

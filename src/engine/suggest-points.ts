@@ -1,5 +1,6 @@
 // Suggests points per scoring criterion from deal outcomes: clear log odds ratios, shrunk by their uncertainty, scaled per category to the points in use.
 
+import { percent } from './percent';
 import type { Criterion, Model } from './model';
 
 /** Below this many closed deals on either side (matched / not matched) a criterion keeps its points. */
@@ -42,17 +43,7 @@ export function logOddsRatioError(k: MatchCounts): number {
   return Math.sqrt(1 / (k.matchedWon + 0.5) + 1 / (k.matchedLost + 0.5) + 1 / (k.notMatchedWon + 0.5) + 1 / (k.notMatchedLost + 0.5));
 }
 
-/**
- * `r` x 100 rounded to a whole percent the way a person rounds by hand, exact halves up (57 of 200 = 28.5% is 29%).
- * The nudge undoes binary error in the product: 0.285 x 100 is 28.499999999999996 in floating point, which Math.round
- * alone takes down to 28. Shares here are ratios of counts, so no true value lies within 1e-9 of a half without being
- * one. Here rather than in outcomes.ts (whose percent() uses it), as outcomes.ts imports this file.
- */
-export function roundPercent(r: number): number {
-  return Math.round(r * 100 + 1e-9);
-}
-
-const sideText = (won: number, closed: number): string => `${roundPercent(won / closed)}% of ${closed}`;
+const sideText = (won: number, closed: number): string => `${percent(won / closed)} of ${closed}`;
 const winRateDifference = (k: MatchCounts): number =>
   k.matchedWon / (k.matchedWon + k.matchedLost) - k.notMatchedWon / (k.notMatchedWon + k.notMatchedLost);
 // The epsilon keeps 2 points computed as 0.0199999... at 2 points; NaN (an empty side) counts as too small too.
