@@ -29,14 +29,6 @@ function toJson(model: Model): Json {
   return JSON.parse(JSON.stringify(model)) as Json;
 }
 
-/**
- * The draft as the preview is asked for it: the server previews the model's default profile, so the profile being
- * edited is made the default of this copy (else editing a second profile would preview the first one's scores).
- */
-function previewJson(s: Session): Json {
-  return toJson({ ...s.draft, defaultProfile: currentProfile(s).name });
-}
-
 function findByKey(root: ParentNode, key: string): HTMLElement | null {
   for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-key]'))) if (el.getAttribute('data-key') === key) return el;
   return null;
@@ -126,7 +118,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     const s = session;
     if (validate()) {
       notices.dismiss('preview');
-      previewCall.schedule(() => [previewJson(s)]);
+      // The profile being edited, not the model's default: editing a second profile previews that profile's scores.
+      previewCall.schedule(() => [toJson(s.draft), currentProfile(s).name]);
     } else {
       previewCall.cancel();
       preview.setStatus('invalid', 'Paused: fix the problems marked in red to update the preview.');

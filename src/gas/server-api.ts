@@ -90,7 +90,8 @@ function getColumnSuggestions(column: string): ColumnSuggestions {
   return { column, values };
 }
 
-function previewDraft(draft: Json): PreviewResult {
+/** The draft's profile `profileName` (the one being edited; the default profile when null) scored on the active sheet. */
+function previewDraft(draft: Json, profileName: string | null = null): PreviewResult {
   const r = validateModel(draft);
   const empty: PreviewResult = {
     ok: false, issues: [], rows: 0, scored: 0, blank: 0, histogram: new Array<number>(20).fill(0), tiers: [],
@@ -101,7 +102,7 @@ function previewDraft(draft: Json): PreviewResult {
   const sheet = ss.getActiveSheet();
   const table = readTable(sheet, r.model);
   const today = scriptToday();
-  const draftProfile = compileModel(r.model, table.headers, { today }).profile();
+  const draftProfile = compileModel(r.model, table.headers, { today }).profile(profileName ?? undefined);
   const stored = readStoredModel(ss);
   let savedProfile = null;
   if (stored.model !== null) {
