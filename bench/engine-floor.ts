@@ -3,6 +3,7 @@
 import { HeaderMap } from '../src/engine/headers';
 import { b2bSaasTemplate } from '../src/engine/templates/b2b-saas';
 import { generateSampleAccounts } from '../tools/sample/accounts';
+import { fastestSeconds } from './fastest';
 
 export interface EngineFloorFigures {
   rows: number;
@@ -16,19 +17,6 @@ export interface EngineFloorFigures {
   perfectMemoRowsPerSecond: number;
 }
 
-function best(runs: number, fn: () => number): number {
-  let min = Infinity;
-  let sink = 0;
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    sink += fn();
-    min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  // Use the results so no loop can be optimised away.
-  if (sink === -1) console.log(sink);
-  return min;
-}
-
 export function benchEngineFloor(rowCount = 100_000): EngineFloorFigures {
   // The same rows (same seed) and model as benchEngine.
   const [headers, ...rows] = generateSampleAccounts(rowCount, 7);
@@ -36,7 +24,7 @@ export function benchEngineFloor(rowCount = 100_000): EngineFloorFigures {
   const columns = [...new Set(b2bSaasTemplate().profiles[0]!.criteria.map((c) => map.find(c.column)))].filter((c) => c >= 0);
   const n = rows.length;
 
-  const touchSeconds = best(3, () => {
+  const touchSeconds = fastestSeconds(3, () => {
     let x = 0;
     for (const col of columns) for (let r = 0; r < n; r++) x += String(rows[r]![col]).length;
     return x;
@@ -47,7 +35,7 @@ export function benchEngineFloor(rowCount = 100_000): EngineFloorFigures {
     for (const row of rows) if (!m.has(row[col])) m.set(row[col], m.size & 7);
     return m;
   });
-  const memoSeconds = best(3, () => {
+  const memoSeconds = fastestSeconds(3, () => {
     let x = 0;
     for (let k = 0; k < columns.length; k++) {
       const m = answers[k]!;

@@ -3,6 +3,7 @@
 import { compileModel } from '../src/engine/model-compile';
 import { b2bSaasTemplate } from '../src/engine/templates/b2b-saas';
 import { generateSampleAccounts, SAMPLE_TODAY } from '../tools/sample/accounts';
+import { fastestSeconds } from './fastest';
 import { naiveScore } from './naive-scorer';
 
 export interface EngineFigures {
@@ -13,30 +14,20 @@ export interface EngineFigures {
   mismatches: number;
 }
 
-function best(runs: number, fn: () => void): number {
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  return min;
-}
-
 export function benchEngine(rowCount = 100_000): EngineFigures {
   const [headers, ...rows] = generateSampleAccounts(rowCount, 7);
   const model = b2bSaasTemplate();
   const today = new Date(`${SAMPLE_TODAY}T00:00:00`);
   const criteria = model.profiles[0]!.criteria.length;
   let engineScores: number[] = [];
-  const engineSeconds = best(3, () => {
+  const engineSeconds = fastestSeconds(3, () => {
     // Compile is part of the measured work: it happens once per call in Sheets too.
     const profile = compileModel(model, headers!, { today }).profile();
     // The batch path that ICP_SCORE over a range, Score this sheet and the benchmarks use.
     engineScores = profile.evaluateMany(rows).map((r) => r.score);
   });
   let naiveScores: number[] = [];
-  const naiveSeconds = best(1, () => {
+  const naiveSeconds = fastestSeconds(1, () => {
     naiveScores = rows.map((r) => naiveScore(model, headers!, r, today));
   });
   let mismatches = 0;
