@@ -24,6 +24,13 @@ const {
   KO_EXCLUDED,
 } = explainModule;
 
+/**
+ * Rows scored column by column at a time: small enough that a block's row arrays stay in the CPU cache from one column
+ * to the next (each column's pass over all rows would fetch every row array from memory again), large enough that the
+ * per-column loops still run long.
+ */
+const BLOCK_ROWS = 8192;
+
 const STATUS_NAMES: readonly CriterionStatus[] = ['matched', 'missed', 'unknown', 'unreadable', 'knockout'];
 const KNOCKOUT_NAMES: readonly (CriterionOutcome['knockout'] | undefined)[] = [undefined, 'must-missed', 'must-unreadable', 'excluded'];
 const ROLE_CODE: Record<Role, number> = { score: SCORE, must: MUST, exclude: EXCLUDE };
@@ -213,28 +220,9 @@ export class CompiledProfile {
     const earnedBy = Array.from({ length: nCat }, () => new Float64Array(n));
     // PRESENT | KNOCKED_OUT per row, OR-ed over its columns.
     const flags = new Uint8Array(n);
-    for (let s = 0; s < this.judges.length; s++) {
-      const judge = this.judges[s]!;
-      const col = this.columnIndexes[s]!;
-      const categories = judge.earnCategories;
-      const m = categories.length;
-      if (m === 1) {
-        // The usual case, a column whose criteria share a category: one add per cell, no inner loop.
-        const earned = earnedBy[categories[0]!]!;
-        for (let r = 0; r < n; r++) {
-          const out = judge.judge(rows[r]![col]);
-          flags[r]! |= out.flags;
-          // Blank outcomes earn 0: adding them costs less than a branch the CPU cannot predict.
-          earned[r]! += out.earns[0]!;
-        }
-      } else {
-        for (let r = 0; r < n; r++) {
-          const out = judge.judge(rows[r]![col]);
-          flags[r]! |= out.flags;
-          const earns = out.earns;
-          for (let k = 0; k < m; k++) earnedBy[categories[k]!]![r]! += earns[k]!;
-        }
-      }
+    for (let start = 0; start < n; start += BLOCK_ROWS) {
+      const end = Math.min(n, start + BLOCK_ROWS);
+      for (let s = 0; s < this.judges.length; s++) this.judgeColumn(s, rows, start, end, flags, earnedBy);
     }
     const out: RowResult[] = new Array(n);
     const { earned } = this;
@@ -249,6 +237,33 @@ export class CompiledProfile {
       }
     }
     return out;
+  }
+
+  /** Judges column slot `s` of rows[start, end), OR-ing each row's flags and adding the points it earns per category. */
+  private judgeColumn(
+    s: number, rows: readonly (readonly unknown[])[], start: number, end: number, flags: Uint8Array, earnedBy: Float64Array[],
+  ): void {
+    const judge = this.judges[s]!;
+    const col = this.columnIndexes[s]!;
+    const categories = judge.earnCategories;
+    const m = categories.length;
+    if (m === 1) {
+      // The usual case, a column whose criteria share a category: one add per cell, no inner loop.
+      const earned = earnedBy[categories[0]!]!;
+      for (let r = start; r < end; r++) {
+        const out = judge.judge(rows[r]![col]);
+        flags[r]! |= out.flags;
+        // Blank outcomes earn 0: adding them costs less than a branch the CPU cannot predict.
+        earned[r]! += out.earns[0]!;
+      }
+    } else {
+      for (let r = start; r < end; r++) {
+        const out = judge.judge(rows[r]![col]);
+        flags[r]! |= out.flags;
+        const earns = out.earns;
+        for (let k = 0; k < m; k++) earnedBy[categories[k]!]![r]! += earns[k]!;
+      }
+    }
   }
 
   /** The tier of a score given on its own (it cannot know about knock-outs). */

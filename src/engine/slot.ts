@@ -3,6 +3,7 @@
 import * as cells from './read/cells';
 import type { CellReading } from './read/cells';
 import type { ReadingKind } from './operators';
+import { FewStrings, MAX_FEW_STRINGS } from './few-strings';
 
 // Read once: as CommonJS (tsx), each use of an imported binding would be a getter call in the hot loop.
 const { BLANK_READING, CellReading: Reading, ColumnReader } = cells;
@@ -74,6 +75,8 @@ function ownString(text: string): string {
 export class SlotJudge {
   private readonly reader: cells.ColumnReader;
   private readonly cache = new Map<string | number | boolean, SlotOutcome>();
+  /** The memo of a column's texts while it has few distinct ones (see FewStrings); null once they outgrow it. */
+  private few: FewStrings<SlotOutcome> | null = new FewStrings<SlotOutcome>();
   private memoise = true;
   private reads = 0;
   private hitCount = 0;
@@ -104,6 +107,23 @@ export class SlotJudge {
   }
 
   judge(value: unknown): SlotOutcome {
+    const few = this.few;
+    if (few !== null && typeof value === 'string') {
+      const hit = few.get(value);
+      if (hit !== undefined) {
+        this.hitCount++;
+        return hit;
+      }
+      if (few.size < MAX_FEW_STRINGS) {
+        this.reads++;
+        const outcome = this.fill(value);
+        few.add(ownString(value), outcome);
+        return outcome;
+      }
+      // One distinct text too many: the Map takes over, with every text judged so far.
+      for (const [text, outcome] of few.entries()) this.cache.set(text, outcome);
+      this.few = null;
+    }
     if (this.memoise) {
       const t = typeof value;
       if (t === 'string' || t === 'number' || t === 'boolean') {
