@@ -254,7 +254,7 @@ export class CompiledProfile {
         const out = judge.judge(rows[r]![col]);
         flags[r]! |= out.flags;
         // Blank outcomes earn 0: adding them costs less than a branch the CPU cannot predict.
-        earned[r]! += out.earns[0]!;
+        earned[r]! += out.earn0;
       }
     } else {
       for (let r = start; r < end; r++) {

@@ -41,6 +41,8 @@ export class SlotOutcome {
    * usually 1, since a column's criteria mostly share a category.
    */
   readonly earns: number[];
+  /** earns[0], or 0 without earning criteria: the batch loop's usual one add per cell, without loading the array. */
+  earn0 = 0;
 
   constructor(n: number, earning: number) {
     this.hits = new Array<number>(n).fill(-1);
@@ -190,6 +192,7 @@ export class SlotJudge {
       if (e >= 0 && hit >= 0) out.earns[e]! += c.bandPoints === undefined ? c.points : c.bandPoints[hit]!;
       if (hit >= 0 ? c.role === EXCLUDE : c.role === MUST) knockout = true;
     }
+    out.earn0 = out.earns[0] ?? 0;
     out.knockout = knockout;
     out.flags = knockout ? PRESENT | KNOCKED_OUT : PRESENT;
     this.interned.set(key, out);

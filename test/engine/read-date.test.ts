@@ -1,4 +1,5 @@
 // Date reading: Date values, ISO dates (with or without a time), US-style and month-name dates, as whole calendar days.
+import fc from 'fast-check';
 import { readDay } from '../../src/engine';
 import { dayNumber } from '../../src/engine/read/date';
 
@@ -99,5 +100,59 @@ describe('readDay: impossible and unreadable dates', () => {
     ['an over-long string', `2026-03-01${' '.repeat(50)}x`],
   ])('%s is not a date', (_name, value) => {
     expect(readDay(value)).toBeUndefined();
+  });
+});
+
+describe('the quick path for ISO and M/D/YYYY text', () => {
+  const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+  test('dayNumber by arithmetic agrees with Date.UTC for every day of years 100-9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+        const t = Date.UTC(y, m - 1, d);
+        const real = new Date(t).getUTCDate() === d ? t / 86_400_000 : undefined;
+        expect(dayNumber(y, m, d)).toBe(real);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(dayNumber(2000, 2, 29)).toBe(Date.UTC(2000, 1, 29) / 86_400_000);
+    expect(dayNumber(1900, 2, 29)).toBeUndefined();
+    expect(dayNumber(2024, 12, 31)).toBe(Date.UTC(2024, 11, 31) / 86_400_000);
+  });
+
+  // A leading space sends the same text down the regular-expression path (after trimming): both must read it alike.
+  const same = (text: string): void => expect(readDay(text)).toBe(readDay(` ${text}`));
+
+  test('reads what the regular expressions read, for any date-shaped text', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 39 }),
+        fc.constantFrom('-', '/'), fc.constantFrom('-', '/'), fc.boolean(), fc.boolean(),
+        (y, m, d, s1, s2, padMonth, padDay) => {
+          same(`${pad(y, 4)}${s1}${pad(m, 2)}${s2}${pad(d, 2)}`);
+          same(`${padMonth ? pad(m, 2) : m}/${padDay ? pad(d, 2) : d}/${pad(y, 4)}`);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('reads what the regular expressions read, for any text of digits and separators', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789-/x '), minLength: 8, maxLength: 10 }), same),
+      { numRuns: 3000 },
+    );
+  });
+
+  test.each([
+    ['2026-03-01', MARCH_1_2026],
+    ['2026/03/01', MARCH_1_2026],
+    ['3/1/2026', MARCH_1_2026],
+    ['03/01/2026', MARCH_1_2026],
+    ['2/29/2026', undefined],
+    ['1/1/0020', dayNumber(2020, 1, 1)],
+    ['13/1/2026', undefined],
+  ])('%s', (text, day) => {
+    expect(readDay(text)).toBe(day);
   });
 });
