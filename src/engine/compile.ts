@@ -18,7 +18,7 @@ import type { ExplainView } from './explain';
 const { isBlank } = blankModule;
 const { KIND_CODE, shownText } = cellsModule;
 const { EXCLUDE, KNOCKED_OUT, MUST, SCORE, SlotJudge } = slotModule;
-const { disqualifiedLabel, roundScore, sortedTiers, tierFor, tierLabels } = tiersModule;
+const { disqualifiedLabel, roundScore, sortedTiers, tierFor, tierLabels, tierOfRounded } = tiersModule;
 const {
   explanationText, phraseCaches, MATCHED, MISSED, UNKNOWN, UNREADABLE, KNOCKOUT, KO_NONE, KO_MUST_MISSED, KO_MUST_UNREADABLE,
   KO_EXCLUDED,
@@ -71,7 +71,10 @@ export class CompiledProfile {
   private readonly weights: Float64Array;
   private readonly possible: Float64Array;
   private readonly earned: Float64Array;
-  private readonly participating: Uint8Array;
+  /** The categories some non-exclusion criterion belongs to, in model order: the only ones a score weighs. */
+  private readonly participating: Int32Array;
+  /** Sum of the participating categories' weights, added in model order as the score's sum is. */
+  private readonly totalWeight: number;
   /** The last row's outcome per criterion, in typed arrays: no objects per criterion per row. */
   private readonly view: ExplainView & { status: Uint8Array; points: Float64Array; knockout: Uint8Array };
 
@@ -85,7 +88,7 @@ export class CompiledProfile {
     this.weights = Float64Array.from(profile.categories, (c) => c.weight);
     this.possible = new Float64Array(nCat);
     this.earned = new Float64Array(nCat);
-    this.participating = new Uint8Array(nCat);
+    const participating = new Uint8Array(nCat);
 
     const slotOfColumn = new Map<number, number>();
     const countOfSlot: number[] = [];
@@ -111,7 +114,7 @@ export class CompiledProfile {
       const maxPoints = maxPointsOf(source);
       if (category >= 0 && role !== EXCLUDE) {
         this.possible[category]! += maxPoints;
-        this.participating[category] = 1;
+        participating[category] = 1;
       }
       return {
         source,
@@ -127,6 +130,10 @@ export class CompiledProfile {
         maxPoints,
       };
     });
+    this.participating = Int32Array.from(profile.categories.keys()).filter((c) => participating[c] === 1);
+    let totalWeight = 0;
+    for (const c of this.participating) totalWeight += this.weights[c]!;
+    this.totalWeight = totalWeight;
     this.missingColumns = [...missing];
     this.judges = this.columnIndexes.map((_, slot) => new SlotJudge(this.criteria.filter((c) => c.slot === slot)));
     this.outcomes = this.judges.map((j) => j.judge(''));
@@ -233,7 +240,7 @@ export class CompiledProfile {
       else {
         for (let c = 0; c < nCat; c++) earned[c] = earnedBy[c]![r]!;
         const score = this.weightedScore(earned);
-        out[r] = { blank: false, score, tier: tierFor(this.tiers, score), disqualified: false };
+        out[r] = { blank: false, score, tier: tierOfRounded(this.tiers, score), disqualified: false };
       }
     }
     return out;
@@ -318,18 +325,16 @@ export class CompiledProfile {
 
   /** The score of one row's earned points per category. */
   private weightedScore(earned: Float64Array): number {
-    const { weights, possible, participating } = this;
+    const { weights, possible, participating, totalWeight } = this;
     let sum = 0;
-    let totalWeight = 0;
-    for (let c = 0; c < weights.length; c++) {
-      if (participating[c] === 0) continue;
+    for (let k = 0; k < participating.length; k++) {
+      const c = participating[k]!;
       const p = possible[c]!;
       const e = earned[c]!;
       // A category of penalties only can earn nothing: it is full unless a penalty applies.
       let fit = p > 0 ? e / p : e < 0 ? 0 : 1;
       fit = fit < 0 ? 0 : fit > 1 ? 1 : fit;
       sum += weights[c]! * fit;
-      totalWeight += weights[c]!;
     }
     if (totalWeight <= 0) return 0;
     return roundScore((100 * sum) / totalWeight);

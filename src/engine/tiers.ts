@@ -14,8 +14,12 @@ export function sortedTiers(tiers: readonly Tier[]): Tier[] {
 
 /** The label of the highest tier whose min is at or below the rounded score. */
 export function tierFor(sorted: readonly Tier[], score: number): string {
-  const rounded = roundScore(score);
-  for (const tier of sorted) if (tier.min <= rounded) return tier.label;
+  return tierOfRounded(sorted, roundScore(score));
+}
+
+/** tierFor of a score already rounded by roundScore (the engine's own scores): rounding it again changes nothing. */
+export function tierOfRounded(sorted: readonly Tier[], rounded: number): string {
+  for (let i = 0; i < sorted.length; i++) if (sorted[i]!.min <= rounded) return sorted[i]!.label;
   // Validation guarantees a tier with min <= 0; scores are never negative, so this is the lowest tier.
   return sorted[sorted.length - 1]?.label ?? '';
 }
