@@ -109,6 +109,8 @@ export class SlotJudge {
   }
 
   judge(value: unknown): SlotOutcome {
+    // Empty cells first: a third of a sparse column (dates of rare events), and a memo lookup costs more than this test.
+    if (value === '') return this.blankOutcome;
     const few = this.few;
     if (few !== null && typeof value === 'string') {
       const hit = few.get(value);
@@ -146,7 +148,7 @@ export class SlotJudge {
         return outcome;
       }
     }
-    if (value === '' || value === null || value === undefined) return this.blankOutcome;
+    if (value === null || value === undefined) return this.blankOutcome;
     return this.fill(value);
   }
 
