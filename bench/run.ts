@@ -1,8 +1,8 @@
 // `npm run bench`: every benchmark in one run, each figure with its baseline from the same run, as a Markdown table.
 
 import * as os from 'node:os';
-import { benchEngine } from './engine';
-import { benchEngineFloor } from './engine-floor';
+import * as path from 'node:path';
+import { loadBundled } from './bundled';
 import { benchCli } from './cli';
 import { benchFormula } from './formula';
 import { benchGas } from './gas';
@@ -16,6 +16,9 @@ function main(): void {
   const quick = args.has('--quick');
   console.log(`# ICP Scorer benchmarks (${os.cpus().length} cores, Node ${process.version}${quick ? ', --quick sizes' : ''})\n`);
 
+  // The engine, its naive baseline and its ceilings run as one bundle, as the engine ships (see bundled.ts).
+  const { benchEngine } = loadBundled<typeof import('./engine')>(path.join(__dirname, 'engine.ts'));
+  const { benchEngineFloor } = loadBundled<typeof import('./engine-floor')>(path.join(__dirname, 'engine-floor.ts'));
   const engine = benchEngine(quick ? 20_000 : 100_000);
   const floor = benchEngineFloor(quick ? 20_000 : 100_000);
   const formula = benchFormula(quick ? 1_000 : 10_000, quick ? 1 : 3);

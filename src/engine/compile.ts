@@ -8,7 +8,8 @@ import * as cellsModule from './read/cells';
 import * as slotModule from './slot';
 import type { SlotCriterion, SlotOutcome } from './slot';
 import { dayOfDate } from './read/date';
-import type { CriterionOutcome, CriterionStatus, Explanation, RowResult } from './results';
+import type { BatchResults, CriterionOutcome, CriterionStatus, Explanation, RowResult } from './results';
+import * as resultsModule from './results';
 import * as tiersModule from './tiers';
 import * as explainModule from './explain';
 import type { ExplainView } from './explain';
@@ -30,6 +31,8 @@ const {
  * per-column loops still run long.
  */
 const BLOCK_ROWS = 8192;
+
+const { BLANK_ROW, DISQUALIFIED } = resultsModule;
 
 const STATUS_NAMES: readonly CriterionStatus[] = ['matched', 'missed', 'unknown', 'unreadable', 'knockout'];
 const KNOCKOUT_NAMES: readonly (CriterionOutcome['knockout'] | undefined)[] = [undefined, 'must-missed', 'must-unreadable', 'excluded'];
@@ -221,6 +224,17 @@ export class CompiledProfile {
    * criteria on that column, which keeps every loop's calls monomorphic. Same results as evaluate() per row.
    */
   evaluateMany(rows: readonly (readonly unknown[])[]): RowResult[] {
+    const batch = this.scoreMany(rows);
+    const out: RowResult[] = new Array<RowResult>(batch.length);
+    for (let r = 0; r < batch.length; r++) {
+      const kind = batch.kind[r]!;
+      out[r] = { blank: kind === BLANK_ROW, score: batch.score[r]!, tier: batch.tier[r]!, disqualified: kind === DISQUALIFIED };
+    }
+    return out;
+  }
+
+  /** evaluateMany's results as arrays (BatchResults): for callers that go through many rows' scores and tiers. */
+  scoreMany(rows: readonly (readonly unknown[])[]): BatchResults {
     const n = rows.length;
     const nCat = this.weights.length;
     // Points earned, one array per category: each column's loop adds to it in row order.
@@ -231,19 +245,26 @@ export class CompiledProfile {
       const end = Math.min(n, start + BLOCK_ROWS);
       for (let s = 0; s < this.judges.length; s++) this.judgeColumn(s, rows, start, end, flags, earnedBy);
     }
-    const out: RowResult[] = new Array(n);
+    const kind = new Uint8Array(n);
+    const score = new Float64Array(n);
+    const tier = new Array<string>(n);
     const { earned } = this;
     for (let r = 0; r < n; r++) {
       const f = flags[r]!;
-      if (f === 0 && isBlankRow(rows[r]!)) out[r] = { blank: true, score: 0, tier: '', disqualified: false };
-      else if ((f & KNOCKED_OUT) !== 0) out[r] = { blank: false, score: 0, tier: this.disqualifiedLabel, disqualified: true };
-      else {
+      if (f === 0 && isBlankRow(rows[r]!)) {
+        kind[r] = BLANK_ROW;
+        tier[r] = '';
+      } else if ((f & KNOCKED_OUT) !== 0) {
+        kind[r] = DISQUALIFIED;
+        tier[r] = this.disqualifiedLabel;
+      } else {
         for (let c = 0; c < nCat; c++) earned[c] = earnedBy[c]![r]!;
-        const score = this.weightedScore(earned);
-        out[r] = { blank: false, score, tier: tierOfRounded(this.tiers, score), disqualified: false };
+        const s = this.weightedScore(earned);
+        score[r] = s;
+        tier[r] = tierOfRounded(this.tiers, s);
       }
     }
-    return out;
+    return { length: n, kind, score, tier };
   }
 
   /** Judges column slot `s` of rows[start, end), OR-ing each row's flags and adding the points it earns per category. */

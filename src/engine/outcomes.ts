@@ -3,6 +3,7 @@
 import type { CompiledProfile } from './compile';
 import type { Criterion } from './model';
 import { cellText } from './read/text';
+import { BLANK_ROW, DISQUALIFIED } from './results';
 import { percent } from './percent';
 import { suggestPoints, type PointsSuggestion } from './suggest-points';
 
@@ -260,20 +261,22 @@ export class OutcomeTally {
   /** Counts a batch of rows. */
   add(rows: readonly (readonly unknown[])[]): void {
     const { profile, counts, knocked } = this;
-    const results = profile.evaluateMany(rows);
+    const results = profile.scoreMany(rows);
     for (let r = 0; r < rows.length; r++) {
-      const res = results[r]!;
-      if (res.blank) continue;
+      const kind = results.kind[r]!;
+      if (kind === BLANK_ROW) continue;
+      const disqualified = kind === DISQUALIFIED;
+      const tier = results.tier[r]!;
       this.accounts++;
-      const g = res.disqualified ? this.dq : (this.groups.get(res.tier) ?? this.group(res.tier));
+      const g = disqualified ? this.dq : (this.groups.get(tier) ?? this.group(tier));
       g.accounts++;
       const outcome = readOutcome(rows[r]![this.outcomeColumn]);
       if (outcome !== undefined) g[outcome]++;
       const closed = outcome === 'won' || outcome === 'lost';
-      if (!closed && !res.disqualified) continue;
+      if (!closed && !disqualified) continue;
       const won = outcome === 'won';
       // A disqualified account's score is 0: it ranks below every qualified one, as the tiers put it.
-      if (closed) (won ? this.wonScores : this.lostScores).push(res.score);
+      if (closed) (won ? this.wonScores : this.lostScores).push(results.score[r]!);
       const statuses = profile.statuses(rows[r]!);
       for (let i = 0; i < statuses.length; i++) {
         const status = statuses[i]!;

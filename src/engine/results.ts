@@ -34,6 +34,25 @@ export interface RowResult {
   disqualified: boolean;
 }
 
+/** What a row's result is, in BatchResults.kind. */
+export const SCORED = 0;
+export const BLANK_ROW = 1;
+export const DISQUALIFIED = 2;
+
+/**
+ * The results of many rows as arrays, one entry per row, instead of one RowResult object per row: a batch of 100,000
+ * rows would otherwise allocate 100,000 objects that all outlive the scoring loop (the garbage collector copies each).
+ */
+export interface BatchResults {
+  readonly length: number;
+  /** SCORED, BLANK_ROW or DISQUALIFIED per row. */
+  readonly kind: Uint8Array;
+  /** 0-100, one decimal; 0 when disqualified or blank. */
+  readonly score: Float64Array;
+  /** Tier label; the profile's disqualified label for a knock-out; '' for a blank row. */
+  readonly tier: string[];
+}
+
 export interface Explanation extends RowResult {
   profile: string;
   items: CriterionOutcome[];

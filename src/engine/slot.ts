@@ -3,10 +3,11 @@
 import * as cells from './read/cells';
 import type { CellReading } from './read/cells';
 import type { ReadingKind } from './operators';
-import { FewStrings, MAX_FEW_STRINGS } from './few-strings';
+import * as fewStrings from './few-strings';
 
 // Read once: as CommonJS (tsx), each use of an imported binding would be a getter call in the hot loop.
 const { BLANK_READING, CellReading: Reading, ColumnReader } = cells;
+const { FewStrings, MAX_FEW_STRINGS } = fewStrings;
 
 export const SCORE = 0;
 export const MUST = 1;
@@ -78,7 +79,7 @@ export class SlotJudge {
   private readonly reader: cells.ColumnReader;
   private readonly cache = new Map<string | number | boolean, SlotOutcome>();
   /** The memo of a column's texts while it has few distinct ones (see FewStrings); null once they outgrow it. */
-  private few: FewStrings<SlotOutcome> | null = new FewStrings<SlotOutcome>();
+  private few: fewStrings.FewStrings<SlotOutcome> | null = new FewStrings<SlotOutcome>();
   private memoise = true;
   private reads = 0;
   private hitCount = 0;

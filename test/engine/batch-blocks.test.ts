@@ -1,5 +1,5 @@
 // The batch path on a sheet-sized input: blocks of rows and memos outgrowing their small table change no result.
-import { compileModel } from '../../src/engine';
+import { BLANK_ROW, compileModel, DISQUALIFIED } from '../../src/engine';
 import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
 import { generateSampleAccounts, SAMPLE_TODAY } from '../../tools/sample/accounts';
 
@@ -12,4 +12,16 @@ test('evaluateMany over 20,000 messy rows gives what evaluate gives row by row',
   const mismatched = rows.map((r, i) => [i, batch[i], one.evaluate(r)] as const).filter(([, a, b]) => JSON.stringify(a) !== JSON.stringify(b));
   expect(mismatched.slice(0, 3)).toEqual([]);
   expect(batch).toHaveLength(rows.length);
+
+  // The same results as arrays.
+  const arrays = compileModel(b2bSaasTemplate(), headers!, { today }).profile().scoreMany(rows);
+  expect(arrays.length).toBe(rows.length);
+  const asRows = batch.map((_, i) => ({
+    blank: arrays.kind[i] === BLANK_ROW,
+    score: arrays.score[i],
+    tier: arrays.tier[i],
+    disqualified: arrays.kind[i] === DISQUALIFIED,
+  }));
+  expect(asRows).toEqual(batch);
+  expect(batch.some((r) => r.disqualified) && batch.some((r) => !r.disqualified && r.score > 0)).toBe(true);
 });
