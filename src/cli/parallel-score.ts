@@ -20,12 +20,26 @@ const WORKER_BOOT = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); req
 /**
  * Bytes read per chunk sent to a worker: large enough that a message per chunk costs nothing, small enough that
  * a chunk's strings and rows die young. Measured on 1M rows with 2 workers: 1 MB chunks needed a 32 MB young
- * generation to be as fast and then peaked at 310 MB; 256 KB chunks with 8 MB were faster still at 185 MB.
+ * generation to be as fast and then peaked at 310 MB; 256 KB chunks peak lower (see youngGenerationMb).
  */
 export const CHUNK_BYTES = 256 * 1024;
-// The young generation is what a worker adds to the process's memory; the old generation's cap is a ceiling that
-// chunks under MAIN_THREAD_MIN_BYTES stay well under.
-const WORKER_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+/** The young generations of all workers together, in MB: what the workers add to the process's memory. */
+const YOUNG_GENERATION_BUDGET_MB = 64;
+/** No worker needs more: the size measured fastest below. */
+const MAX_YOUNG_GENERATION_MB = 32;
+// The old generation's cap is a ceiling that chunks under MAIN_THREAD_MIN_BYTES stay well under.
+const MAX_OLD_GENERATION_MB = 128;
+
+/**
+ * Each worker's young generation: the budget shared out, from 8 to 32 MB. Why a budget: with a young generation too
+ * small for a chunk's strings and rows, the collector copies them out of it again and again. Measured on 1M rows with
+ * 2 workers (256 KB chunks): 8 MB each took 7.5-8.2 s of wall time, 12-13 s of CPU and peaked at 194 MB; 32 MB each
+ * took 5.4-6.0 s, 8.7-9.7 s of CPU and peaked at 260-266 MB (16 and 24 MB were no faster than 8). Sharing a fixed
+ * budget keeps the peak from growing with the number of cores.
+ */
+export function youngGenerationMb(workers: number): number {
+  return Math.max(8, Math.min(MAX_YOUNG_GENERATION_MB, Math.floor(YOUNG_GENERATION_BUDGET_MB / Math.max(1, workers))));
+}
 /**
  * Chunks of this size or more (only a row longer than a chunk makes them) are scored on the main thread: a worker's
  * heap is capped. What a row costs is its cells more than its bytes: a row of 7 MB holding 3.5 million cells (`,x`)
@@ -150,7 +164,9 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
   // No more workers than chunks to score: each costs a V8 instance (some 20-40 MB and a second or more to start), so
   // `--threads 64` on a file of a few chunks must not start 64 of them.
   const chunks = Math.ceil((size - o.head.dataStart) / chunkBytes);
-  const workers = Array.from({ length: Math.max(1, Math.min(o.threads, chunks)) }, () => new Worker(WORKER_BOOT, { eval: true, workerData: o.setup, resourceLimits: WORKER_HEAP }));
+  const count = Math.max(1, Math.min(o.threads, chunks));
+  const resourceLimits = { maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB, maxYoungGenerationSizeMb: youngGenerationMb(count) };
+  const workers = Array.from({ length: count }, () => new Worker(WORKER_BOOT, { eval: true, workerData: o.setup, resourceLimits }));
   const results = new Map<number, ChunkResult>();
   let failure: unknown;
   let finished = false;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { CsvError, readCsvBatches } from '../../src/cli/csv-reader';
 import { CsvWriter } from '../../src/cli/csv-writer';
-import { readFileHead, scoreFileOnThreads } from '../../src/cli/parallel-score';
+import { readFileHead, scoreFileOnThreads, youngGenerationMb } from '../../src/cli/parallel-score';
 import { TierTally } from '../../src/cli/tier-tally';
 import { compileModel } from '../../src/engine';
 import { tempDir, twoProfileModel } from './fixtures';
@@ -39,5 +39,16 @@ describe('a row too long for a string (an unterminated quote in a huge file)', (
       maxRowLength: LIMIT,
     });
     await expect(threads).rejects.toEqual(expected);
+  });
+});
+
+describe('youngGenerationMb', () => {
+  test('shares a fixed budget between workers, 8 to 32 MB each, so memory does not grow with the cores', () => {
+    expect(youngGenerationMb(1)).toBe(32);
+    expect(youngGenerationMb(2)).toBe(32);
+    expect(youngGenerationMb(4)).toBe(16);
+    expect(youngGenerationMb(8)).toBe(8);
+    expect(youngGenerationMb(64)).toBe(8);
+    for (let n = 1; n <= 64; n++) expect(n * youngGenerationMb(n)).toBeLessThanOrEqual(Math.max(64, 8 * n));
   });
 });
