@@ -27,6 +27,25 @@ describe('isBlank: the placeholders of the spec', () => {
   );
 });
 
+describe('isBlank: formula errors, which hold no value a person could read', () => {
+  test.each([
+    '#ERROR!', '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!', '#GETTING_DATA',
+    '#ref!', ' #REF! ', 'Loading...', 'loading...',
+  ])('%j is blank', (value) => {
+    expect(isBlank(value)).toBe(true);
+  });
+
+  test.each(['#1 vendor', '#REF', '# REF!', 'Loading', 'Loading... done', 'Logistics', 'L', '#hashtag'])('%j is a value', (value) => {
+    expect(isBlank(value)).toBe(false);
+  });
+
+  test('a must-have on a column of #REF! neither knocks out nor earns: the cell is unknown', () => {
+    const why = explainRecord(profileOf([criterion({ op: 'gte', value: 10 }, { role: 'must' })]), { Account: 'Acme', Value: '#REF!' });
+    expect(why.disqualified).toBe(false);
+    expect(itemOf(why, 'c1')).toMatchObject({ status: 'unknown', points: 0 });
+  });
+});
+
 describe('isBlank: padded cells of fixed-width exports', () => {
   test.each<[string, string]>([
     ['41 spaces', ' '.repeat(41)],

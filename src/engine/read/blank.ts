@@ -21,6 +21,24 @@ const ASCII = Uint8Array.from({ length: 128 }, (_, c) => {
 // The letters a placeholder can start with (n, u, s, p): most values are settled by their first letter.
 const FIRST_LETTERS = Uint8Array.from({ length: 128 }, (_, c) => ([...PLACEHOLDERS].some((p) => p.charCodeAt(0) === c) ? 1 : 0));
 
+// What a formula cell shows when it failed, in Sheets and Excel (CSV exports carry the same text): no value a person
+// could read, so blank, as `#N/A` already is by the placeholder rule. `Loading...` is a cell Sheets is still
+// computing (IMPORTRANGE, GOOGLEFINANCE): no value yet. Per https://support.google.com/docs/answer/3093343 and
+// Excel's list of formula errors.
+const FORMULA_ERRORS = new Set([
+  '#ERROR!', '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!', '#FIELD!',
+  '#GETTING_DATA', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!',
+]);
+const LOADING = 'loading...';
+
+/** A formula's error text (`#REF!`, any case, spaces around) or Sheets' `Loading...`. */
+function isFormulaError(value: string): boolean {
+  const t = value.trim();
+  const c = t.charCodeAt(0);
+  if (c === 35) return FORMULA_ERRORS.has(t.toUpperCase());
+  return (c === 76 || c === 108) && t.length === LOADING.length && t.toLowerCase() === LOADING;
+}
+
 const SIMPLE = /^[a-z0-9]+$/;
 const NOT_PLACEHOLDER = /[0-9@]/;
 
@@ -32,11 +50,14 @@ function isPlaceholderText(value: string): boolean {
   return PLACEHOLDERS.has(lower.replace(/[\p{P}\p{Z}\p{Cc}\p{Cf}]+/gu, ''));
 }
 
-/** True for '', null, undefined, whitespace, NaN, invalid Dates and the placeholders of the spec. */
+/** True for '', null, undefined, whitespace, NaN, invalid Dates, the placeholders of the spec and formula errors (`#REF!`). */
 export function isBlank(value: unknown): boolean {
   if (value === '' || value === null || value === undefined) return true;
   if (typeof value === 'string') {
     const n = value.length;
+    // `#` and `L` (after spaces) start the formula errors: this test settles every other cell.
+    const first = value.charCodeAt(0);
+    if ((first === 35 || first === 76 || first === 108 || first <= 32 || first >= 128) && isFormulaError(value)) return true;
     // One pass over ASCII text, without the Unicode regular expressions (a cell is checked for every criterion column).
     // It stops at the first digit or @, or a letter no placeholder has there: settles e-mails, amounts and dates at
     // once. No cut-off on length: a padded export writes `N/A` or nothing at all in 50 spaces, and that is still blank.
