@@ -118,6 +118,19 @@ describe('ICP_TIER, ICP_EXPLAIN and ICP_PROFILE', () => {
     expect(addon.values('R2:R6').map((r) => r[0])).toEqual(rows.slice(1, 6).map((r) => profile.explain(r).text));
   });
 
+  test('a formula error in a criterion cell reads as blank: unknown, never a knock-out', () => {
+    const addon = withSavedTemplate(rows);
+    // Employees (D) feeds a must-have: a broken formula there must not disqualify the account.
+    addon.setFormula('D2', '=1/0');
+    expect(addon.value('D2')).toBe('#DIV/0!');
+    addon.setFormula('R2', `=ICP_EXPLAIN(A2:${LAST_COL}2)`);
+    addon.setFormula('S2', `=ICP_TIER(A2:${LAST_COL}2)`);
+    const text = String(addon.value('R2'));
+    expect(addon.value('S2')).not.toBe('Disqualified');
+    expect(text).toMatch(/Unknown: [^.]*Company size/);
+    expect(text).not.toContain('DIV');
+  });
+
   test('several profiles: a profile argument, a text second argument, and the best fit', () => {
     const addon = loadAddon(rows);
     const model = templateWithTwoProfiles();
