@@ -45,7 +45,7 @@ function statsView(s: OutcomeStats, openEditor: (draft?: PendingDraft) => void):
     h('h3', { text: 'Win rate by tier' }),
     table('Win rate by tier', tierTable(s), 'data-outcome-tiers'),
     h('p', { cls: s.verdictKind === 'separates' ? 'verdict' : 'verdict warning-text', attrs: { 'data-verdict': s.verdictKind }, text: s.verdict }),
-    h('p', { cls: 'hint', attrs: { 'data-auc': '' }, text: aucLine(s.auc) }),
+    h('p', { cls: 'hint', attrs: { 'data-auc': '' }, text: aucLine(s.auc, s.closed) }),
     h('h3', { text: 'Criteria' }),
     h('p', { cls: 'hint', text: 'Win rate of closed deals where the criterion matched and where it did not, largest difference first (either way).' }),
     table('Win rate where each criterion matched and where it did not, and its points now and suggested', criteriaTable(s), 'data-outcome-criteria'),

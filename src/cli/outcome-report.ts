@@ -29,7 +29,7 @@ export function outcomeReport(s: OutcomeStats, source: string, outcomeColumn: st
   lines.push(`Profile "${s.profile}" on ${source}, outcomes from column "${outcomeColumn}".`);
   lines.push(accountsLine(s));
   lines.push('', 'Win rate by tier', ...textTable(tierTable(s)));
-  lines.push('', s.verdict, aucLine(s.auc));
+  lines.push('', s.verdict, aucLine(s.auc, s.closed));
   if (s.criteria.length > 0) {
     lines.push('', 'Criteria: win rate of closed deals where each matched and where it did not, strongest first');
     // An ASCII arrow: a terminal's font may lack "→".

@@ -1,6 +1,6 @@
 // The figures of outcome validation as table cells and sentences, shared by the sidebar panel and `icp validate`.
 
-import type { OutcomeStats } from './outcomes';
+import { MIN_CLOSED_DEALS, type OutcomeStats } from './outcomes';
 import { percent, roundPercent } from './percent';
 import type { PointsSuggestion } from './suggest-points';
 
@@ -24,12 +24,16 @@ export function accountsLine(s: OutcomeStats): string {
   return `${s.accounts} ${s.accounts === 1 ? 'account' : 'accounts'}: ${s.won} won, ${s.lost} lost, ${s.open} open${without}; ${rate}.`;
 }
 
-/** The ranking quality in words: what the number means is not common knowledge. */
-export function aucLine(auc: number | null): string {
+/**
+ * The ranking quality in words: what the number means is not common knowledge. Below MIN_CLOSED_DEALS closed deals it
+ * says how few there are: with 2 won and 1 lost, an AUC of 1.00 is luck as often as it is a good model.
+ */
+export function aucLine(auc: number | null, closedDeals = MIN_CLOSED_DEALS): string {
   if (auc === null) return 'Ranking quality (AUC): needs at least one won and one lost deal.';
   // Rounded once, so both figures agree: 0.745 is "0.75 ... 75%", where toFixed(2) alone gives 0.74 (binary 0.74499...).
   const hundredths = roundPercent(auc);
-  return `Ranking quality (AUC): ${(hundredths / 100).toFixed(2)}. A won account outscores a lost one ${hundredths}% of the time (50% is a coin toss, 100% a perfect ranking).`;
+  const line = `Ranking quality (AUC): ${(hundredths / 100).toFixed(2)}. A won account outscores a lost one ${hundredths}% of the time (50% is a coin toss, 100% a perfect ranking).`;
+  return closedDeals >= MIN_CLOSED_DEALS ? line : `${line} From only ${closedDeals} closed ${closedDeals === 1 ? 'deal' : 'deals'}: too few to trust.`;
 }
 
 /** Accounts, won, lost, win rate and lift per tier, then the disqualified group. */

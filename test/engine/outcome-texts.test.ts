@@ -34,6 +34,13 @@ describe('aucLine', () => {
     expect(aucLine(0.745)).toBe('Ranking quality (AUC): 0.75. A won account outscores a lost one 75% of the time (50% is a coin toss, 100% a perfect ranking).');
     expect(aucLine(0.075)).toMatch(/^Ranking quality \(AUC\): 0\.08\. A won account outscores a lost one 8% /);
   });
+
+  test('the AUC of a handful of deals says it is too few to trust', () => {
+    expect(aucLine(1, 3)).toMatch(/^Ranking quality \(AUC\): 1\.00\. .* From only 3 closed deals: too few to trust\.$/);
+    expect(aucLine(0, 1)).toMatch(/From only 1 closed deal: too few/);
+    expect(aucLine(0.8, 20)).not.toMatch(/too few/);
+    expect(aucLine(null, 0)).toBe('Ranking quality (AUC): needs at least one won and one lost deal.');
+  });
 });
 
 describe('percent', () => {
