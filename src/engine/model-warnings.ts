@@ -53,9 +53,23 @@ function unknownFields(obj: Json, known: readonly string[], at: Path, out: Valid
   }
 }
 
+/** Items after the first with a label already used (case and spaces ignored): a valid model, but a confusing one. */
+function sameLabels(items: Json[], labelOf: (item: Json) => unknown, at: Path, why: string, out: ValidationIssue[]): void {
+  const first = new Map<string, number>();
+  items.forEach((item, j) => {
+    const label = labelOf(item);
+    if (typeof label !== 'string' || label.trim() === '') return;
+    const key = label.trim().replace(/\s+/g, ' ').toLowerCase();
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, j);
+    else out.push({ path: formatPath([...at, j, item.label === undefined ? 'id' : 'label']), message: `the same label as ${at[at.length - 1]}[${earlier}] ("${label.trim()}"): ${why}` });
+  });
+}
+
 /**
  * Fields of a valid model that the ICP model v1 format does not define, and settings that have no effect: `points` on
- * an exclusion (it only disqualifies) or next to `bands` (each band has its own). Never errors: the model still works.
+ * an exclusion (it only disqualifies) or next to `bands` (each band has its own), and two categories or two criteria of
+ * a profile with the same label. Never errors: the model still works.
  */
 export function modelWarnings(model: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -65,6 +79,8 @@ export function modelWarnings(model: unknown): ValidationIssue[] {
     const pp: Path = ['profiles', i];
     unknownFields(p, FORMAT_FIELDS.profile, pp, out);
     records(p.categories).forEach((c, j) => unknownFields(c, FORMAT_FIELDS.category, [...pp, 'categories', j], out));
+    sameLabels(records(p.categories), (c) => c.label ?? c.id, [...pp, 'categories'], 'the editor and the weights cannot tell them apart', out);
+    sameLabels(records(p.criteria), (c) => c.label ?? c.id, [...pp, 'criteria'], 'explanations cannot tell them apart', out);
     records(p.tiers).forEach((t, j) => unknownFields(t, FORMAT_FIELDS.tier, [...pp, 'tiers', j], out));
     records(p.criteria).forEach((c, j) => {
       const cp: Path = [...pp, 'criteria', j];

@@ -67,6 +67,21 @@ describe('modelWarnings', () => {
     expect(got).toContain(`profiles[0].criteria[${bands}].points: ignored: a bands criterion earns the points of the band the value falls in`);
   });
 
+  test('two categories or two criteria with one label (case and spaces aside) are named, with the first one', () => {
+    const d = doc();
+    d.profiles[0]!.categories[2]!.label = '  firmographic ';
+    d.profiles[0]!.criteria[3]!.label = 'saas, software, FINTECH or IT services';
+    expect(warningsOf(d)).toEqual([
+      'profiles[0].categories[2].label: the same label as categories[0] ("firmographic"): the editor and the weights cannot tell them apart',
+      'profiles[0].criteria[3].label: the same label as criteria[0] ("saas, software, FINTECH or IT services"): explanations cannot tell them apart',
+    ]);
+    // A criterion without a label goes by its id.
+    const e = doc();
+    delete e.profiles[0]!.criteria[1]!.label;
+    e.profiles[0]!.criteria[2]!.label = 'employees';
+    expect(warningsOf(e)).toEqual(['profiles[0].criteria[2].label: the same label as criteria[1] ("employees"): explanations cannot tell them apart']);
+  });
+
   test('anything that is not a model document gives no warnings and never throws', () => {
     for (const v of [null, undefined, 5, 'x', [], { profiles: 'no' }, { profiles: [null, 5, { criteria: [null, { when: 5 }] }] }]) {
       expect(modelWarnings(v)).toEqual([]);
