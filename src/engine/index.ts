@@ -18,10 +18,10 @@ export { readDay } from './read/date';
 export { b2bSaasTemplate } from './templates/b2b-saas';
 export { blankModel } from './templates/blank';
 export {
-  readOutcome, outcomeStats, OutcomeTally, rocAuc, MIN_CLOSED_DEALS, OUTCOME_WORDS,
+  readOutcome, readWinFlag, outcomeStats, OutcomeTally, rocAuc, MIN_CLOSED_DEALS, OUTCOME_WORDS,
   type Outcome, type OutcomeStats, type TierOutcomes, type CriterionWinRates, type KnockoutWinRates, type SplitOutcomes, type VerdictKind,
 } from './outcomes';
 export { percent } from './percent';
 export { suggestPoints, logOddsRatio, withSuggestedPoints, MIN_DEALS_PER_SIDE, type MatchCounts, type PointsSuggestion } from './suggest-points';
 export { accountsLine, aucLine, changedPoints, criteriaTable, knockoutTable, tierTable, type OutcomeTable } from './outcome-tables';
-export { candidateNames, findColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, preferredOutcomeColumn } from './outcome-column';
+export { candidateNames, findColumn, isWinFlagHeader, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, preferredOutcomeColumn, WIN_FLAG_HEADERS } from './outcome-column';

@@ -2,10 +2,15 @@
 
 import { isBlank } from './read/blank';
 import { headerKey } from './read/text';
-import { OUTCOME_WORDS, readOutcome } from './outcomes';
+import { OUTCOME_WORDS, readOutcome, readWinFlag } from './outcomes';
 
 /** Header names picked by default, in this order (compared like the engine's headers: case, spaces and punctuation ignored). */
 export const OUTCOME_HEADERS: readonly string[] = ['Outcome', 'Status', 'Stage', 'Deal Stage', 'Deal Status', 'Opportunity Stage', 'Result'];
+/**
+ * Headers of a yes/no column saying whether a deal was won, read yes = won, no = lost (readWinFlag): a `Won?` checkbox,
+ * Salesforce's `Won`, HubSpot's `Is Closed Won`. Picked after OUTCOME_HEADERS, since words can also say "open".
+ */
+export const WIN_FLAG_HEADERS: readonly string[] = ['Won', 'Is Won', 'Closed Won', 'Is Closed Won', 'Deal Won', 'Win'];
 /** The words an outcome cell may say, for messages. */
 export const OUTCOME_WORDS_HINT =
   `won (${OUTCOME_WORDS.won.join(', ')}), lost (${OUTCOME_WORDS.lost.join(', ')}) or open (${OUTCOME_WORDS.open.join(', ')})`;
@@ -20,6 +25,13 @@ const CANDIDATE_SHARE = 0.8;
 export interface OutcomeColumn {
   header: string;
   index: number;
+  /** A yes/no "won" column (WIN_FLAG_HEADERS), read by readWinFlag; else a column of outcome words (readOutcome). */
+  flag: boolean;
+}
+
+/** Whether header `h` names a yes/no "won" column. */
+export function isWinFlagHeader(h: string): boolean {
+  return WIN_FLAG_HEADERS.some((name) => names(h, name));
 }
 
 /**
@@ -28,9 +40,11 @@ export interface OutcomeColumn {
  * (`Stage 2 - Demo`), which no word list knows, and `icp validate` reads a column by that name whatever it holds.
  */
 export function outcomeCandidateColumns(headers: readonly string[], rows: readonly (readonly unknown[])[]): OutcomeColumn[] {
-  const found: { header: string; readable: number; index: number }[] = [];
+  const found: { header: string; readable: number; index: number; flag: boolean }[] = [];
   headers.forEach((header, i) => {
     if (header === '') return;
+    const flag = isWinFlagHeader(header);
+    const read = flag ? readWinFlag : readOutcome;
     let filled = 0;
     let readable = 0;
     let closed = 0;
@@ -38,16 +52,17 @@ export function outcomeCandidateColumns(headers: readonly string[], rows: readon
       const v = row[i];
       if (isBlank(v)) continue;
       filled++;
-      const outcome = readOutcome(v);
+      const outcome = read(v);
       if (outcome === undefined) continue;
       readable++;
       if (outcome !== 'open') closed++;
     }
     const named = OUTCOME_HEADERS.some((name) => names(header, name));
-    if (readable > 0 && (readable / filled >= CANDIDATE_SHARE || (named && closed > 0))) found.push({ header, readable, index: i });
+    // A yes/no column counts only under a "won" header: a `Demo Requested` column of yes/no is not an outcome.
+    if (readable > 0 && (readable / filled >= CANDIDATE_SHARE || (named && closed > 0))) found.push({ header, readable, index: i, flag });
   });
   found.sort((a, b) => b.readable - a.readable || a.index - b.index);
-  return found.map(({ header, index }) => ({ header, index }));
+  return found.map(({ header, index, flag }) => ({ header, index, flag }));
 }
 
 /** The headers of candidate columns, best first, each name once (the sidebar offers them by name). */
@@ -55,9 +70,9 @@ export function candidateNames(candidates: readonly OutcomeColumn[]): string[] {
   return [...new Set(candidates.map((c) => c.header))];
 }
 
-/** The first of `headers` named like OUTCOME_HEADERS (in that list's order), else the first of them; null for none. */
+/** The first of `headers` named like OUTCOME_HEADERS, then WIN_FLAG_HEADERS (in that order); null for none. */
 export function preferredOutcomeColumn(headers: readonly string[]): string | null {
-  for (const name of OUTCOME_HEADERS) {
+  for (const name of [...OUTCOME_HEADERS, ...WIN_FLAG_HEADERS]) {
     const hit = findColumn(headers, name);
     if (hit !== null) return hit;
   }
@@ -82,15 +97,15 @@ export function findOutcomeColumn(headers: readonly string[], candidates: readon
   const best = candidates.find((c) => names(c.header, name));
   if (best !== undefined) return best;
   const index = headers.findIndex((h) => names(h, name));
-  return index === -1 ? null : { header: headers[index]!, index };
+  return index === -1 ? null : { header: headers[index]!, index, flag: isWinFlagHeader(headers[index]!) };
 }
 
 /**
- * The column the add-on picks by itself: a candidate named like OUTCOME_HEADERS (in that list's order), else the
- * candidate with the most outcomes; null without candidates. Only columns that read as outcomes are considered.
+ * The column the add-on picks by itself: a candidate named like OUTCOME_HEADERS, then WIN_FLAG_HEADERS (in that
+ * order), else the candidate with the most outcomes; null without candidates. Only columns that read as outcomes count.
  */
 export function detectOutcomeColumn(candidates: readonly OutcomeColumn[]): OutcomeColumn | null {
-  for (const name of OUTCOME_HEADERS) {
+  for (const name of [...OUTCOME_HEADERS, ...WIN_FLAG_HEADERS]) {
     const hit = candidates.find((c) => names(c.header, name));
     if (hit !== undefined) return hit;
   }

@@ -21,7 +21,11 @@ export function accountsLine(s: OutcomeStats): string {
   const none = s.accounts - s.won - s.lost - s.open;
   const without = none > 0 ? `, ${none} without an outcome` : '';
   const rate = s.winRate === null ? 'no closed deals yet' : `${percent(s.winRate)} of closed deals won`;
-  return `${s.accounts} ${s.accounts === 1 ? 'account' : 'accounts'}: ${s.won} won, ${s.lost} lost, ${s.open} open${without}; ${rate}.`;
+  const line = `${s.accounts} ${s.accounts === 1 ? 'account' : 'accounts'}: ${s.won} won, ${s.lost} lost, ${s.open} open${without}; ${rate}.`;
+  // A yes/no column cannot say "open": the reader must know an unticked open deal was counted as lost.
+  return s.flagColumn === null
+    ? line
+    : `${line} "${s.flagColumn}" is read as yes = won, no = lost: an open deal counts as lost unless its cell is empty or says open.`;
 }
 
 /**

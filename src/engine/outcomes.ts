@@ -2,6 +2,7 @@
 
 import type { CompiledProfile } from './compile';
 import type { Criterion } from './model';
+import { readBoolean } from './read/boolean';
 import { cellText } from './read/text';
 import { BLANK_ROW, DISQUALIFIED } from './results';
 import { percent } from './percent';
@@ -46,6 +47,27 @@ export function readOutcome(value: unknown): Outcome | undefined {
   if (typeof value !== 'string') return undefined;
   const key = outcomeKey(cellText(value));
   return Object.prototype.hasOwnProperty.call(WORDS, key) ? WORDS[key] : undefined;
+}
+
+/** Reads one outcome cell; which one depends on the column (outcome words, or a yes/no "won" flag). */
+export type OutcomeReader = (value: unknown) => Outcome | undefined;
+
+/**
+ * A cell of a yes/no column saying whether the deal was won (a `Won?` checkbox, Salesforce's `Won`, HubSpot's
+ * `Is Closed Won`): yes (TRUE, a ticked box, 1, x) is won, no is lost; outcome words (`won`, `open`) read as in an
+ * outcome column; undefined for blank or anything else. A yes/no column cannot say "open": an open deal is lost here.
+ */
+export function readWinFlag(value: unknown): Outcome | undefined {
+  const yes = readBoolean(value);
+  if (yes !== undefined) return yes ? 'won' : 'lost';
+  return readOutcome(value);
+}
+
+/** The column OutcomeTally reads: its position, its header, and whether it is a yes/no "won" column (readWinFlag). */
+export interface OutcomeSource {
+  index: number;
+  header: string;
+  flag: boolean;
 }
 
 export interface TierOutcomes {
@@ -126,6 +148,8 @@ export interface OutcomeStats {
   auc: number | null;
   /** Suggested points per scoring criterion without bands, in model order (see suggest-points.ts). */
   suggestions: PointsSuggestion[];
+  /** The header of the yes/no column read as won (yes) or lost (no), or null for a column of outcome words. */
+  flagColumn: string | null;
   verdictKind: VerdictKind;
   /** One plain-language sentence. */
   verdict: string;
@@ -241,7 +265,16 @@ export class OutcomeTally {
   private readonly lostScores: number[] = [];
   private accounts = 0;
 
-  constructor(private readonly profile: CompiledProfile, private readonly outcomeColumn: number) {
+  private readonly outcomeColumn: number;
+  private readonly read: OutcomeReader;
+  private readonly flagColumn: string | null;
+
+  /** `column` is an OutcomeSource, or just the position of a column of outcome words. */
+  constructor(private readonly profile: CompiledProfile, column: number | OutcomeSource) {
+    const source = typeof column === 'number' ? { index: column, header: '', flag: false } : column;
+    this.outcomeColumn = source.index;
+    this.read = source.flag ? readWinFlag : readOutcome;
+    this.flagColumn = source.flag ? source.header : null;
     // tierLabels ends with the disqualified label; that group is kept apart (a tier may share its label).
     for (const label of profile.tierLabels.slice(0, -1)) this.group(label);
     this.dq = { label: profile.disqualifiedLabel, disqualified: true, accounts: 0, won: 0, lost: 0, open: 0, winRate: null, lift: null };
@@ -270,7 +303,7 @@ export class OutcomeTally {
       this.accounts++;
       const g = disqualified ? this.dq : (this.groups.get(tier) ?? this.group(tier));
       g.accounts++;
-      const outcome = readOutcome(rows[r]![this.outcomeColumn]);
+      const outcome = this.read(rows[r]![this.outcomeColumn]);
       if (outcome !== undefined) g[outcome]++;
       const closed = outcome === 'won' || outcome === 'lost';
       if (!closed && !disqualified) continue;
@@ -340,6 +373,7 @@ export class OutcomeTally {
     );
     const base = {
       profile: this.profile.name, accounts: this.accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria, knockouts, auc, suggestions,
+      flagColumn: this.flagColumn,
     };
     const verdict = verdictOf(base);
     return { ...base, verdictKind: verdict.kind, verdict: verdict.text };
@@ -347,7 +381,7 @@ export class OutcomeTally {
 }
 
 /** OutcomeTally over `rows` in one batch. */
-export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly unknown[])[], outcomeColumn: number): OutcomeStats {
+export function outcomeStats(profile: CompiledProfile, rows: readonly (readonly unknown[])[], outcomeColumn: number | OutcomeSource): OutcomeStats {
   const tally = new OutcomeTally(profile, outcomeColumn);
   tally.add(rows);
   return tally.stats();

@@ -53,11 +53,11 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
   if (column === null) {
     return fail(
       'no-outcome-column',
-      `No column of outcomes found on "${sheet.getName()}". Add a column named ${OUTCOME_HEADERS.slice(0, 4).join(', ')} or similar whose cells say ${OUTCOME_WORDS_HINT}.`,
+      `No column of outcomes found on "${sheet.getName()}". Add a column named ${OUTCOME_HEADERS.slice(0, 4).join(', ')} or similar whose cells say ${OUTCOME_WORDS_HINT}, or a yes/no column named Won.`,
     );
   }
   base.outcomeColumn = column.header;
-  const stats = outcomeStats(profile, table.rows, column.index);
+  const stats = outcomeStats(profile, table.rows, column);
   if (stats.verdictKind === 'too-few') return { ...base, reason: 'too-few', message: stats.verdict, stats };
   return { ...base, ok: true, message: stats.verdict, stats };
 }

@@ -116,8 +116,18 @@ describe('icp validate', () => {
     const none = await runIcp(['validate', 'plain.csv'], { cwd: dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toBe(
-      'icp: plain.csv has no outcome column: name one with --outcome (looked for "Outcome", "Status", "Stage", "Deal Stage", "Deal Status", "Opportunity Stage", "Result")\n',
+      'icp: plain.csv has no outcome column: name one with --outcome (looked for "Outcome", "Status", "Stage", "Deal Stage", "Deal Status", "Opportunity Stage", "Result", "Won", "Is Won", "Closed Won", "Is Closed Won", "Deal Won", "Win")\n',
     );
+  });
+
+  it('a yes/no Won column (1/0, TRUE/FALSE) is read as won and lost, and the report says how', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'won.csv': 'Industry,Employees,Demo Requested,Won?\nSaaS,300,yes,1\nRetail,20,no,0\nSaaS,500,no,TRUE\n' });
+    const json = await runIcp(['validate', 'won.csv', '--json'], { cwd: dir });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ outcomeColumn: 'Won?', won: 2, lost: 1, open: 0, flagColumn: 'Won?' });
+    const text = await runIcp(['validate', 'won.csv'], { cwd: dir });
+    expect(text.stdout).toContain('"Won?" is read as yes = won, no = lost: an open deal counts as lost unless its cell is empty or says open.');
   });
 
   it('two columns headed Outcome: reads the one holding outcomes, past the rows it chose it from, from a file or standard input', async () => {

@@ -33,7 +33,7 @@ describe('outcomeCandidateColumns: a column named like an outcome column', () =>
   test('is a candidate with custom stages once it holds a won or lost deal, and is picked before a column that merely reads as outcomes', () => {
     const candidates = outcomeCandidateColumns(headers, rows);
     expect(candidates.map((c) => c.header)).toEqual(['Notes', 'Deal Stage']);
-    expect(detectOutcomeColumn(candidates)).toEqual({ header: 'Deal Stage', index: 1 });
+    expect(detectOutcomeColumn(candidates)).toEqual({ header: 'Deal Stage', index: 1, flag: false });
   });
 
   test('is not a candidate without any won or lost deal, nor is an unnamed column of mostly other values', () => {
@@ -52,7 +52,7 @@ const maybe = present ? describe : describe.skip;
 maybe('the CRM Sales Opportunities pipeline (public data set)', () => {
   test('deal_stage is found, and Engaging / Prospecting deals are open: won + lost + open is every deal', () => {
     const [headers, ...rows] = parseCsv(fs.readFileSync(path.join(DATA, 'sales_pipeline.csv'), 'utf8'));
-    expect(detectOutcomeColumn(outcomeCandidateColumns(headers!, rows))).toEqual({ header: 'deal_stage', index: headers!.indexOf('deal_stage') });
+    expect(detectOutcomeColumn(outcomeCandidateColumns(headers!, rows))).toEqual({ header: 'deal_stage', index: headers!.indexOf('deal_stage'), flag: false });
     const count = { won: 0, lost: 0, open: 0, none: 0 };
     for (const r of rows) count[readOutcome(r[headers!.indexOf('deal_stage')]) ?? 'none']++;
     expect(count).toEqual({ won: 4238, lost: 2473, open: 1589 + 500, none: 0 });

@@ -26,6 +26,14 @@ function withoutOutcome(): string[][] {
 }
 
 describe('validateOutcomes', () => {
+  test('a Won? column of checkboxes (TRUE / FALSE values) is found and read as won / lost, with a note', () => {
+    // The sample's outcomes as checkboxes: won ticked, lost and open unticked (a checkbox cannot say open).
+    const rows = sampleRows().map((r, i) => [...r.slice(0, -1), i === 0 ? 'Won?' : r[r.length - 1] === 'won']);
+    const r = validate(withModel(rows));
+    expect(r).toMatchObject({ ok: true, outcomeColumn: 'Won?', candidates: ['Won?'] });
+    expect(r.stats).toMatchObject({ accounts: 400, won: 71, lost: 141 + 188, open: 0, flagColumn: 'Won?' });
+  });
+
   test('the sample: finds Outcome, and its win rates per tier match the tiers Score this sheet writes', () => {
     const addon = withModel();
     const before = addon.sheet().getDataRange().getValues();
