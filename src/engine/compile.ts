@@ -28,7 +28,8 @@ const {
 /**
  * Rows scored column by column at a time: small enough that a block's row arrays stay in the CPU cache from one column
  * to the next (each column's pass over all rows would fetch every row array from memory again), large enough that the
- * per-column loops still run long.
+ * per-column loops still run long. On 100k rows, 8,192 and 16,384 measured best; 2,048 and below were slower than no
+ * blocks at all.
  */
 const BLOCK_ROWS = 8192;
 

@@ -9,7 +9,8 @@ export const MAX_FEW_STRINGS = 64;
 /**
  * Open addressing on a hash of the length and three characters. Why not a Map: Map.get on a text key is a builtin call
  * that then compares the key's characters anyway; for the handful of values a yes/no or stage column repeats, this
- * inlined probe costs about a third less per cell, and such columns are most of a model's. The hash reads only four
+ * inlined probe measured cheaper (the engine benchmark about 5% faster with it, on generated, JSON-parsed and
+ * split CSV rows alike), and such columns are most of a model's. The hash reads only four
  * numbers, so it cannot tell apart texts that differ elsewhere (`Series A` / `Series B` differ in the last character,
  * which it reads; `Q1 2024 A` / `Q2 2024 A` share a probe chain): that costs a comparison, never a wrong answer,
  * since a hit needs the whole text to be equal.
