@@ -100,16 +100,33 @@ export function artifact(name: string): string {
   return path.join(ARTIFACTS, name);
 }
 
-/** Polls `read` until `ok` accepts its value; fails with the last value after `timeoutMs`. */
+// What a read says when the page it reads is being replaced (the sidebar reloading after a menu click): try again.
+const NAVIGATING = /Execution context was destroyed|frame was detached|Cannot find context with specified id/;
+
+/**
+ * Polls `read` until `ok` accepts its value; fails with the last value after `timeoutMs`. A read that fails because the
+ * frame is navigating (opening the editor reloads the sidebar) counts as not yet: the next poll reads the new page.
+ */
 export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+  const attempt = async (): Promise<{ value: T } | { error: Error }> => {
+    try {
+      return { value: await read() };
+    } catch (err) {
+      if (err instanceof Error && NAVIGATING.test(err.message)) return { error: err };
+      throw err;
+    }
+  };
+  let last = await attempt();
+  while (!('value' in last) || !ok(last.value)) {
+    if (Date.now() > end) {
+      const shown = 'value' in last ? JSON.stringify(last.value) : last.error.message;
+      throw new Error(`Timed out waiting for ${what}; last value: ${shown}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
-    last = await read();
+    last = await attempt();
   }
-  return last;
+  return last.value;
 }
 
 /** Every text of one grid column (data rows only), read in one go. */
