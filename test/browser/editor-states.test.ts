@@ -10,8 +10,11 @@ describeBrowser('the editor\'s states', () => {
   const spreadsheet = (): GoogleAppsScript.Spreadsheet.Spreadsheet =>
     (s.pg.emulator.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
   const openEditor = async (): Promise<void> => {
+    // Opening the editor reloads the sidebar: mark the page shown now, and wait for a page without the mark, so no
+    // read below lands on the old page or in the middle of the reload.
+    await s.sidebar.locator('body').evaluate((b) => b.setAttribute('data-before-reload', ''));
     await s.page.locator('[data-menu=openEditor]').click();
-    await s.sidebar.locator('[data-action=save]').waitFor();
+    await s.sidebar.locator('body:not([data-before-reload]) [data-action=save]').waitFor();
   };
 
   test('after Save with the keyboard, the focus stays in the save bar (not back at the top of the sidebar)', async () => {
