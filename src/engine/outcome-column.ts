@@ -2,7 +2,8 @@
 
 import { isBlank } from './read/blank';
 import { headerKey } from './read/text';
-import { OUTCOME_WORDS, readOutcome, readWinFlag } from './outcomes';
+import { readBoolean } from './read/boolean';
+import { OUTCOME_WORDS, readOutcome, readWinFlag, type OutcomeSource } from './outcomes';
 
 /** Header names picked by default, in this order (compared like the engine's headers: case, spaces and punctuation ignored). */
 export const OUTCOME_HEADERS: readonly string[] = ['Outcome', 'Status', 'Stage', 'Deal Stage', 'Deal Status', 'Opportunity Stage', 'Result'];
@@ -11,6 +12,8 @@ export const OUTCOME_HEADERS: readonly string[] = ['Outcome', 'Status', 'Stage',
  * Salesforce's `Won`, HubSpot's `Is Closed Won`. Picked after OUTCOME_HEADERS, since words can also say "open".
  */
 export const WIN_FLAG_HEADERS: readonly string[] = ['Won', 'Is Won', 'Closed Won', 'Is Closed Won', 'Deal Won', 'Win'];
+/** Headers of a yes/no column saying whether a deal is closed (Salesforce's `Closed`, HubSpot's `Is Closed`). */
+export const CLOSED_FLAG_HEADERS: readonly string[] = ['Closed', 'Is Closed', 'Deal Closed', 'Is Deal Closed'];
 /** The words an outcome cell may say, for messages. */
 export const OUTCOME_WORDS_HINT =
   `won (${OUTCOME_WORDS.won.join(', ')}), lost (${OUTCOME_WORDS.lost.join(', ')}) or open (${OUTCOME_WORDS.open.join(', ')})`;
@@ -110,4 +113,31 @@ export function detectOutcomeColumn(candidates: readonly OutcomeColumn[]): Outco
     if (hit !== undefined) return hit;
   }
   return candidates[0] ?? null;
+}
+
+/**
+ * What OutcomeTally reads for `column`: for a yes/no "won" column, also the first column named like
+ * CLOSED_FLAG_HEADERS whose filled cells (in `rows`, at least 80 % of them) read as yes/no, so that an open deal,
+ * not yet won, is not counted as lost.
+ */
+export function outcomeSource(column: OutcomeColumn, headers: readonly string[], rows: readonly (readonly unknown[])[]): OutcomeSource {
+  if (!column.flag) return { ...column, closed: null };
+  for (const name of CLOSED_FLAG_HEADERS) {
+    const index = headers.findIndex((h, i) => i !== column.index && names(h, name) && mostlyYesNo(rows, i));
+    if (index >= 0) return { ...column, closed: { index, header: headers[index]! } };
+  }
+  return { ...column, closed: null };
+}
+
+/** At least CANDIDATE_SHARE of the column's filled cells read as yes/no, and it has some. */
+function mostlyYesNo(rows: readonly (readonly unknown[])[], i: number): boolean {
+  let filled = 0;
+  let yesNo = 0;
+  for (const row of rows) {
+    const v = row[i];
+    if (isBlank(v)) continue;
+    filled++;
+    if (readBoolean(v) !== undefined) yesNo++;
+  }
+  return filled > 0 && yesNo / filled >= CANDIDATE_SHARE;
 }

@@ -23,9 +23,9 @@ export function accountsLine(s: OutcomeStats): string {
   const rate = s.winRate === null ? 'no closed deals yet' : `${percent(s.winRate)} of closed deals won`;
   const line = `${s.accounts} ${s.accounts === 1 ? 'account' : 'accounts'}: ${s.won} won, ${s.lost} lost, ${s.open} open${without}; ${rate}.`;
   // A yes/no column cannot say "open": the reader must know an unticked open deal was counted as lost.
-  return s.flagColumn === null
-    ? line
-    : `${line} "${s.flagColumn}" is read as yes = won, no = lost: an open deal counts as lost unless its cell is empty or says open.`;
+  if (s.flagColumn === null) return line;
+  if (s.closedColumn !== null) return `${line} "${s.flagColumn}" is read as yes = won, no = lost, and a deal "${s.closedColumn}" says no to as open.`;
+  return `${line} "${s.flagColumn}" is read as yes = won, no = lost: an open deal counts as lost unless its cell is empty or says open.`;
 }
 
 /**

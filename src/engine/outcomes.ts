@@ -68,6 +68,11 @@ export interface OutcomeSource {
   index: number;
   header: string;
   flag: boolean;
+  /**
+   * Beside a yes/no "won" column, a yes/no "closed" column (Salesforce's `Closed`, HubSpot's `Is Closed`): a deal it
+   * says is not closed is open, whatever the won column says. Null or absent without one.
+   */
+  closed?: { index: number; header: string } | null;
 }
 
 export interface TierOutcomes {
@@ -150,6 +155,8 @@ export interface OutcomeStats {
   suggestions: PointsSuggestion[];
   /** The header of the yes/no column read as won (yes) or lost (no), or null for a column of outcome words. */
   flagColumn: string | null;
+  /** The header of the yes/no column whose "no" made a deal open (OutcomeSource.closed), or null. */
+  closedColumn: string | null;
   verdictKind: VerdictKind;
   /** One plain-language sentence. */
   verdict: string;
@@ -268,6 +275,8 @@ export class OutcomeTally {
   private readonly outcomeColumn: number;
   private readonly read: OutcomeReader;
   private readonly flagColumn: string | null;
+  private readonly closedIndex: number;
+  private readonly closedColumn: string | null;
 
   /** `column` is an OutcomeSource, or just the position of a column of outcome words. */
   constructor(private readonly profile: CompiledProfile, column: number | OutcomeSource) {
@@ -275,6 +284,9 @@ export class OutcomeTally {
     this.outcomeColumn = source.index;
     this.read = source.flag ? readWinFlag : readOutcome;
     this.flagColumn = source.flag ? source.header : null;
+    const closed = source.flag ? (source.closed ?? null) : null;
+    this.closedIndex = closed?.index ?? -1;
+    this.closedColumn = closed?.header ?? null;
     // tierLabels ends with the disqualified label; that group is kept apart (a tier may share its label).
     for (const label of profile.tierLabels.slice(0, -1)) this.group(label);
     this.dq = { label: profile.disqualifiedLabel, disqualified: true, accounts: 0, won: 0, lost: 0, open: 0, winRate: null, lift: null };
@@ -303,7 +315,9 @@ export class OutcomeTally {
       this.accounts++;
       const g = disqualified ? this.dq : (this.groups.get(tier) ?? this.group(tier));
       g.accounts++;
-      const outcome = this.read(rows[r]![this.outcomeColumn]);
+      const row = rows[r]!;
+      const read = this.read(row[this.outcomeColumn]);
+      const outcome = this.closedIndex >= 0 && read !== undefined && readBoolean(row[this.closedIndex]) === false ? 'open' : read;
       if (outcome !== undefined) g[outcome]++;
       const closed = outcome === 'won' || outcome === 'lost';
       if (!closed && !disqualified) continue;
@@ -374,6 +388,7 @@ export class OutcomeTally {
     const base = {
       profile: this.profile.name, accounts: this.accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria, knockouts, auc, suggestions,
       flagColumn: this.flagColumn,
+      closedColumn: this.closedColumn,
     };
     const verdict = verdictOf(base);
     return { ...base, verdictKind: verdict.kind, verdict: verdict.text };

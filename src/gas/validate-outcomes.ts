@@ -3,7 +3,8 @@
 import { compileModel } from '../engine/model-compile';
 import { outcomeStats } from '../engine/outcomes';
 import {
-  candidateNames, detectOutcomeColumn, findOutcomeColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeCandidateColumns, type OutcomeColumn,
+  candidateNames, detectOutcomeColumn, findOutcomeColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeCandidateColumns, outcomeSource,
+  type OutcomeColumn,
 } from '../engine/outcome-column';
 import type { OutcomeRequest, OutcomeValidation } from './api-types';
 import { NO_MODEL, readStoredModel } from './model-store';
@@ -57,7 +58,7 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
     );
   }
   base.outcomeColumn = column.header;
-  const stats = outcomeStats(profile, table.rows, column);
+  const stats = outcomeStats(profile, table.rows, outcomeSource(column, table.headers, table.rows));
   if (stats.verdictKind === 'too-few') return { ...base, reason: 'too-few', message: stats.verdict, stats };
   return { ...base, ok: true, message: stats.verdict, stats };
 }

@@ -130,6 +130,15 @@ describe('icp validate', () => {
     expect(text.stdout).toContain('"Won?" is read as yes = won, no = lost: an open deal counts as lost unless its cell is empty or says open.');
   });
 
+  it('a Closed column (yes/no) beside the Won column makes its "no" deals open, and the report says so', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'sf.csv': 'Industry,Employees,Won,Closed\nSaaS,300,TRUE,TRUE\nRetail,20,FALSE,TRUE\nSaaS,500,FALSE,FALSE\n' });
+    const json = await runIcp(['validate', 'sf.csv', '--json'], { cwd: dir });
+    expect(JSON.parse(json.stdout)).toMatchObject({ outcomeColumn: 'Won', won: 1, lost: 1, open: 1, flagColumn: 'Won', closedColumn: 'Closed' });
+    const text = await runIcp(['validate', 'sf.csv'], { cwd: dir });
+    expect(text.stdout).toContain('"Won" is read as yes = won, no = lost, and a deal "Closed" says no to as open.');
+  });
+
   it('two columns headed Outcome: reads the one holding outcomes, past the rows it chose it from, from a file or standard input', async () => {
     const dir = tempDir();
     // More rows than the command looks at to choose (1,000), with a first "Outcome" column of notes.

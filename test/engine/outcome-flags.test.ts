@@ -1,6 +1,6 @@
 // A yes/no "won" column (a Won? checkbox, Salesforce's Won, HubSpot's Is Closed Won) as the outcomes: yes won, no lost.
 import { accountsLine, b2bSaasTemplate, compileModel, outcomeStats, readWinFlag } from '../../src/engine';
-import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, preferredOutcomeColumn } from '../../src/engine/outcome-column';
+import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcomeSource, preferredOutcomeColumn } from '../../src/engine/outcome-column';
 import { generateSampleAccounts, SAMPLE_TODAY } from '../../tools/sample/accounts';
 
 describe('readWinFlag', () => {
@@ -62,5 +62,35 @@ describe('win rates from a won column', () => {
     expect(byWords.flagColumn).toBeNull();
     expect(accountsLine(byFlag)).toMatch(/\. "Won\?" is read as yes = won, no = lost: an open deal counts as lost unless its cell is empty or says open\.$/);
     expect(accountsLine(byWords)).not.toMatch(/read as yes/);
+  });
+});
+
+describe('a yes/no "closed" column beside the won column', () => {
+  const [headers, ...rows] = generateSampleAccounts(300, 5);
+  const today = new Date(`${SAMPLE_TODAY}T00:00:00`);
+  const profile = compileModel(b2bSaasTemplate(), headers!, { today }).profile();
+  const outcome = headers!.indexOf('Outcome');
+  // As Salesforce exports opportunities: Won and Closed, both yes/no; an open deal is Won = no, Closed = no.
+  const exported = rows.map((r) => [...r, r[outcome] === 'won', r[outcome] !== 'open']);
+  const h = [...headers!, 'Won', 'Closed'];
+
+  test('is found for a won column, and tells open deals from lost ones: the same figures as outcome words', () => {
+    const column = detectOutcomeColumn(outcomeCandidateColumns(h.map((x) => (x === 'Outcome' ? 'Notes' : x)), exported))!;
+    expect(column).toEqual({ header: 'Won', index: h.length - 2, flag: true });
+    const source = outcomeSource(column, h, exported);
+    expect(source.closed).toEqual({ index: h.length - 1, header: 'Closed' });
+    const byFlags = outcomeStats(profile, exported, source);
+    const byWords = outcomeStats(profile, rows, outcome);
+    expect([byFlags.won, byFlags.lost, byFlags.open]).toEqual([byWords.won, byWords.lost, byWords.open]);
+    expect(byFlags.open).toBeGreaterThan(0);
+    expect(byFlags.auc).toBe(byWords.auc);
+    expect(byFlags.closedColumn).toBe('Closed');
+    expect(accountsLine(byFlags)).toMatch(/\. "Won" is read as yes = won, no = lost, and a deal "Closed" says no to as open\.$/);
+  });
+
+  test('is not used for a column of outcome words, nor when its cells are not yes/no', () => {
+    expect(outcomeSource({ header: 'Outcome', index: outcome, flag: false }, h, exported).closed).toBeNull();
+    const dated = exported.map((r) => [...r.slice(0, -1), '2026-01-01']);
+    expect(outcomeSource({ header: 'Won', index: h.length - 2, flag: true }, h, dated).closed).toBeNull();
   });
 });

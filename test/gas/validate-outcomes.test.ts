@@ -31,7 +31,17 @@ describe('validateOutcomes', () => {
     const rows = sampleRows().map((r, i) => [...r.slice(0, -1), i === 0 ? 'Won?' : r[r.length - 1] === 'won']);
     const r = validate(withModel(rows));
     expect(r).toMatchObject({ ok: true, outcomeColumn: 'Won?', candidates: ['Won?'] });
-    expect(r.stats).toMatchObject({ accounts: 400, won: 71, lost: 141 + 188, open: 0, flagColumn: 'Won?' });
+    expect(r.stats).toMatchObject({ accounts: 400, won: 71, lost: 141 + 188, open: 0, flagColumn: 'Won?', closedColumn: null });
+  });
+
+  test('with an Is Closed column of checkboxes too, unticked deals are open: the same figures as the Outcome words', () => {
+    const rows = sampleRows().map((r, i) => {
+      const o = r[r.length - 1];
+      return [...r.slice(0, -1), ...(i === 0 ? ['Is Closed Won', 'Is Closed'] : [o === 'won', o !== 'open'])];
+    });
+    const r = validate(withModel(rows));
+    expect(r).toMatchObject({ ok: true, outcomeColumn: 'Is Closed Won' });
+    expect(r.stats).toMatchObject({ accounts: 400, won: 71, lost: 141, open: 188, flagColumn: 'Is Closed Won', closedColumn: 'Is Closed' });
   });
 
   test('the sample: finds Outcome, and its win rates per tier match the tiers Score this sheet writes', () => {

@@ -3,7 +3,7 @@ import {
   changedPoints, findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, WIN_FLAG_HEADERS, OutcomeTally, preferredOutcomeColumn,
   validateModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
 } from '../../engine';
-import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, type OutcomeColumn } from '../../engine/outcome-column';
+import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcomeSource, type OutcomeColumn } from '../../engine/outcome-column';
 import { flagValue, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
 import { readCsvBatches } from '../csv-reader';
 import { csvFailure, inputName, openInput } from '../input';
@@ -74,7 +74,7 @@ async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model
       const { headers, wanted, profile } = start!;
       const found = outcomeColumnOf(headers, pending, wanted, file);
       column = found.header;
-      const t = new OutcomeTally(profile, found);
+      const t = new OutcomeTally(profile, outcomeSource(found, headers, pending));
       t.add(pending);
       pending = [];
       return t;
