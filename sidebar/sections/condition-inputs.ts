@@ -22,6 +22,30 @@ function numberField(ctx: EditorContext, edited: () => void, label: string, path
   return field(label, input, { error: ctx.issues.slot(path, input), ...opts });
 }
 
+/** The notice offering to undo the last band removal: a newer removal replaces it. */
+const UNDO_BAND_NOTICE = 'undo-remove-band';
+
+/** After one click removed band k of `bands`, a notice whose Undo puts it back, if the draft still holds those bands. */
+function offerUndoBand(ctx: EditorContext, bands: Band[], k: number, band: Band, focusKey: string): void {
+  const what = `band ${k + 1}`;
+  ctx.notices.show('info', `Removed ${what}.`, {
+    id: UNDO_BAND_NOTICE,
+    actions: [{
+      label: 'Undo',
+      run: () => {
+        // The criterion may have changed operator, or the draft been replaced: then these bands are shown nowhere.
+        const shown = ctx.session.draft.profiles.some((p) => p.criteria.some((c) => c.when.op === 'bands' && c.when.bands === bands));
+        if (!shown) {
+          ctx.notices.show('info', `The ${what} was not restored: its criterion no longer has those bands.`, { id: UNDO_BAND_NOTICE });
+          return;
+        }
+        bands.splice(Math.min(k, bands.length), 0, band);
+        ctx.rerender(focusKey);
+      },
+    }],
+  });
+}
+
 function bandsInput(ctx: EditorContext, edited: () => void, bands: Band[], path: string): HTMLElement {
   const rows = bands.flatMap((band, k) => {
     const bp = child(child(path, 'bands'), k);
@@ -44,6 +68,7 @@ function bandsInput(ctx: EditorContext, edited: () => void, bands: Band[], path:
         h('td', {}, iconButton('\u00d7', `Remove band ${n}`, () => {
           bands.splice(k, 1);
           ctx.rerender(`${path}:add-band`);
+          offerUndoBand(ctx, bands, k, band, `${bp}:remove`);
         }, { key: `${bp}:remove`, disabled: bands.length <= 1 })),
       ),
       h('tr', { cls: 'band-error-row' }, h('td', { attrs: { colspan: '4' } }, ...errors, ctx.issues.slot(bp))),
