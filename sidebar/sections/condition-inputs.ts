@@ -6,6 +6,7 @@ import type { EditorContext } from '../editor-context';
 import { child } from '../issue-paths';
 import { typedValue, valueHint, valueText } from '../typed-value';
 import { valuesInput } from './values-input';
+import { hasNestedRepetition, SLOW_PATTERN_WARNING } from '../../src/engine/slow-pattern';
 
 /** Writes a field of a plain record (the draft may hold not-yet-valid values that validation reports). */
 function set(target: object, key: string, value: unknown): void {
@@ -166,13 +167,22 @@ export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: 
       box.appendChild(numberField(ctx, edited, 'Days', child(wp, 'days'), when, 'days', { hint: 'A date no more than this many days before today.' }));
       break;
     case 'matches': {
+      // Not an error (the pattern is valid), so not in the issue slot: a line under the field while it applies.
+      const slow = h('div', { cls: 'hint hint-warning', attrs: { 'data-slow-pattern': '' } });
+      const warnIfSlow = (pattern: string): void => {
+        slow.textContent = hasNestedRepetition(pattern) ? `Slow pattern: ${SLOW_PATTERN_WARNING}.` : '';
+        slow.hidden = slow.textContent === '';
+      };
       const input = textInput(child(wp, 'pattern'), when.pattern ?? '', (v) => {
         when.pattern = v;
+        warnIfSlow(v);
         edited();
       }, { ariaLabel: 'Pattern', placeholder: 'e.g. @(gmail|yahoo)\\.' });
+      warnIfSlow(when.pattern ?? '');
       const flags = when.flags ?? '';
       box.append(
         field('Pattern (regular expression)', input, { error: ctx.issues.slot(child(wp, 'pattern'), input) }),
+        slow,
         checkbox(`${wp}:ignore-case`, 'Ignore upper/lower case', flags.includes('i'), (on) => {
           const next = on ? `${flags.replace(/i/g, '')}i` : flags.replace(/i/g, '');
           set(when, 'flags', next === '' ? undefined : next);

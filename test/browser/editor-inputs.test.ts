@@ -68,4 +68,19 @@ describeBrowser('typed inputs in the editor', () => {
     const again = JSON.parse(await sidebar.locator('[data-key="export:text"]').inputValue()) as typeof exported;
     expect(again.profiles[0]!.criteria.find((c) => c.label === 'Asked for a demo')?.when).toEqual({ op: 'equals', value: 1000 });
   });
+
+  test('a pattern that can run for minutes is flagged under the field while it is typed, and the flag goes with it', async () => {
+    const { sidebar } = s;
+    await sidebar.locator('[data-key="profiles[0].criteria[10]:toggle"]').click();
+    const card = sidebar.locator('.card.open');
+    const pattern = card.getByLabel('Pattern');
+    const slow = card.locator('[data-slow-pattern]');
+    expect(await slow.isVisible()).toBe(false);
+    await pattern.fill('^([a-z0-9]+\\.?)+@');
+    expect(await slow.isVisible()).toBe(true);
+    expect(await slow.textContent()).toMatch(/^Slow pattern: a repeated group holds something that repeats too/);
+    await pattern.fill('@(gmail|yahoo)\\.');
+    expect(await slow.isVisible()).toBe(false);
+    expect(s.errors).toEqual([]);
+  });
 });
