@@ -12,6 +12,8 @@ export const OUTCOME_HEADERS: readonly string[] = ['Outcome', 'Status', 'Stage',
  * Salesforce's `Won`, HubSpot's `Is Closed Won`. Picked after OUTCOME_HEADERS, since words can also say "open".
  */
 export const WIN_FLAG_HEADERS: readonly string[] = ['Won', 'Is Won', 'Closed Won', 'Is Closed Won', 'Deal Won', 'Win'];
+/** Every header picked by name, in the order it is picked: the outcome-word columns, then the yes/no "won" columns. */
+export const PICKED_OUTCOME_HEADERS: readonly string[] = [...OUTCOME_HEADERS, ...WIN_FLAG_HEADERS];
 /** Headers of a yes/no column saying whether a deal is closed (Salesforce's `Closed`, HubSpot's `Is Closed`). */
 export const CLOSED_FLAG_HEADERS: readonly string[] = ['Closed', 'Is Closed', 'Deal Closed', 'Is Deal Closed'];
 /** The words an outcome cell may say, for messages. */
@@ -73,9 +75,9 @@ export function candidateNames(candidates: readonly OutcomeColumn[]): string[] {
   return [...new Set(candidates.map((c) => c.header))];
 }
 
-/** The first of `headers` named like OUTCOME_HEADERS, then WIN_FLAG_HEADERS (in that order); null for none. */
+/** The first of `headers` named like PICKED_OUTCOME_HEADERS (in that order); null for none. */
 export function preferredOutcomeColumn(headers: readonly string[]): string | null {
-  for (const name of [...OUTCOME_HEADERS, ...WIN_FLAG_HEADERS]) {
+  for (const name of PICKED_OUTCOME_HEADERS) {
     const hit = findColumn(headers, name);
     if (hit !== null) return hit;
   }
@@ -104,11 +106,11 @@ export function findOutcomeColumn(headers: readonly string[], candidates: readon
 }
 
 /**
- * The column the add-on picks by itself: a candidate named like OUTCOME_HEADERS, then WIN_FLAG_HEADERS (in that
- * order), else the candidate with the most outcomes; null without candidates. Only columns that read as outcomes count.
+ * The column the add-on picks by itself: a candidate named like PICKED_OUTCOME_HEADERS (in that order), else the
+ * candidate with the most outcomes; null without candidates. Only columns that read as outcomes count.
  */
 export function detectOutcomeColumn(candidates: readonly OutcomeColumn[]): OutcomeColumn | null {
-  for (const name of [...OUTCOME_HEADERS, ...WIN_FLAG_HEADERS]) {
+  for (const name of PICKED_OUTCOME_HEADERS) {
     const hit = candidates.find((c) => names(c.header, name));
     if (hit !== undefined) return hit;
   }

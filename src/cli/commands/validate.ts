@@ -1,6 +1,6 @@
 // `icp validate`: reads a CSV with an outcome column and reports how well the model's tiers and criteria predict winning.
 import {
-  changedPoints, findColumn, formatIssue, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, WIN_FLAG_HEADERS, OutcomeTally, preferredOutcomeColumn,
+  changedPoints, findColumn, formatIssue, OUTCOME_WORDS_HINT, PICKED_OUTCOME_HEADERS, OutcomeTally, preferredOutcomeColumn,
   validateModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
 } from '../../engine';
 import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcomeSource, type OutcomeColumn } from '../../engine/outcome-column';
@@ -52,7 +52,7 @@ function outcomeColumnOf(headers: readonly string[], rows: readonly (readonly st
   const name = preferredOutcomeColumn(headers);
   if (name === null) {
     throw new CliError(
-      `${inputName(file)} has no outcome column: name one with --outcome (looked for ${[...OUTCOME_HEADERS, ...WIN_FLAG_HEADERS].map((h) => `"${h}"`).join(', ')})`,
+      `${inputName(file)} has no outcome column: name one with --outcome (looked for ${PICKED_OUTCOME_HEADERS.map((h) => `"${h}"`).join(', ')})`,
     );
   }
   return findOutcomeColumn(headers, candidates, name)!;
