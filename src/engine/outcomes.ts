@@ -256,7 +256,7 @@ type Counts = { mw: number; ml: number; nw: number; nl: number };
 
 /**
  * Win rates by tier and by criterion, gathered batch by batch (a CSV of any length is read in batches), for
- * `profile` compiled against the same headers as the rows, each row's outcome read from column `outcomeColumn`.
+ * `profile` compiled against the same headers as the rows, each row's outcome read from the constructor's column.
  * Blank rows are skipped. `stats()` gives the same answer however the rows were split into batches.
  */
 export class OutcomeTally {
@@ -272,21 +272,15 @@ export class OutcomeTally {
   private readonly lostScores: number[] = [];
   private accounts = 0;
 
-  private readonly outcomeColumn: number;
+  /** The column read, with `closed` null unless beside a yes/no "won" column. */
+  private readonly source: OutcomeSource & { closed: { index: number; header: string } | null };
   private readonly read: OutcomeReader;
-  private readonly flagColumn: string | null;
-  private readonly closedIndex: number;
-  private readonly closedColumn: string | null;
 
   /** `column` is an OutcomeSource, or just the position of a column of outcome words. */
   constructor(private readonly profile: CompiledProfile, column: number | OutcomeSource) {
     const source = typeof column === 'number' ? { index: column, header: '', flag: false } : column;
-    this.outcomeColumn = source.index;
+    this.source = { ...source, closed: source.flag ? (source.closed ?? null) : null };
     this.read = source.flag ? readWinFlag : readOutcome;
-    this.flagColumn = source.flag ? source.header : null;
-    const closed = source.flag ? (source.closed ?? null) : null;
-    this.closedIndex = closed?.index ?? -1;
-    this.closedColumn = closed?.header ?? null;
     // tierLabels ends with the disqualified label; that group is kept apart (a tier may share its label).
     for (const label of profile.tierLabels.slice(0, -1)) this.group(label);
     this.dq = { label: profile.disqualifiedLabel, disqualified: true, accounts: 0, won: 0, lost: 0, open: 0, winRate: null, lift: null };
@@ -305,7 +299,7 @@ export class OutcomeTally {
 
   /** Counts a batch of rows. */
   add(rows: readonly (readonly unknown[])[]): void {
-    const { profile, counts, knocked } = this;
+    const { profile, counts, knocked, source } = this;
     const results = profile.scoreMany(rows);
     for (let r = 0; r < rows.length; r++) {
       const kind = results.kind[r]!;
@@ -316,8 +310,8 @@ export class OutcomeTally {
       const g = disqualified ? this.dq : (this.groups.get(tier) ?? this.group(tier));
       g.accounts++;
       const row = rows[r]!;
-      const read = this.read(row[this.outcomeColumn]);
-      const outcome = this.closedIndex >= 0 && read !== undefined && readBoolean(row[this.closedIndex]) === false ? 'open' : read;
+      const read = this.read(row[source.index]);
+      const outcome = source.closed !== null && read !== undefined && readBoolean(row[source.closed.index]) === false ? 'open' : read;
       if (outcome !== undefined) g[outcome]++;
       const closed = outcome === 'won' || outcome === 'lost';
       if (!closed && !disqualified) continue;
@@ -387,8 +381,8 @@ export class OutcomeTally {
     );
     const base = {
       profile: this.profile.name, accounts: this.accounts, won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria, knockouts, auc, suggestions,
-      flagColumn: this.flagColumn,
-      closedColumn: this.closedColumn,
+      flagColumn: this.source.flag ? this.source.header : null,
+      closedColumn: this.source.closed?.header ?? null,
     };
     const verdict = verdictOf(base);
     return { ...base, verdictKind: verdict.kind, verdict: verdict.text };
