@@ -342,7 +342,7 @@ export class CompiledProfile {
     }
     if (disqualified) return { blank: false, score: 0, tier: this.disqualifiedLabel, disqualified: true };
     const score = this.weightedScore(earned);
-    return { blank: false, score, tier: tierFor(this.tiers, score), disqualified: false };
+    return { blank: false, score, tier: tierOfRounded(this.tiers, score), disqualified: false };
   }
 
   /** The score of one row's earned points per category. */
