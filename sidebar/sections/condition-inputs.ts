@@ -6,6 +6,7 @@ import type { EditorContext } from '../editor-context';
 import { child } from '../issue-paths';
 import { typedValue, valueHint, valueText } from '../typed-value';
 import { valuesInput } from './values-input';
+import { offerUndo } from '../undo';
 import { hasNestedRepetition, SLOW_PATTERN_WARNING } from '../../src/engine/slow-pattern';
 
 /** Writes a field of a plain record (the draft may hold not-yet-valid values that validation reports). */
@@ -25,27 +26,6 @@ function numberField(ctx: EditorContext, edited: () => void, label: string, path
 
 /** The notice offering to undo the last band removal: a newer removal replaces it. */
 const UNDO_BAND_NOTICE = 'undo-remove-band';
-
-/** After one click removed band k of `bands`, a notice whose Undo puts it back, if the draft still holds those bands. */
-function offerUndoBand(ctx: EditorContext, bands: Band[], k: number, band: Band, focusKey: string): void {
-  const what = `band ${k + 1}`;
-  ctx.notices.show('info', `Removed ${what}.`, {
-    id: UNDO_BAND_NOTICE,
-    actions: [{
-      label: 'Undo',
-      run: () => {
-        // The criterion may have changed operator, or the draft been replaced: then these bands are shown nowhere.
-        const shown = ctx.session.draft.profiles.some((p) => p.criteria.some((c) => c.when.op === 'bands' && c.when.bands === bands));
-        if (!shown) {
-          ctx.notices.show('info', `The ${what} was not restored: its criterion no longer has those bands.`, { id: UNDO_BAND_NOTICE });
-          return;
-        }
-        bands.splice(Math.min(k, bands.length), 0, band);
-        ctx.rerender(focusKey);
-      },
-    }],
-  });
-}
 
 function bandsInput(ctx: EditorContext, edited: () => void, bands: Band[], path: string): HTMLElement {
   const rows = bands.flatMap((band, k) => {
@@ -69,7 +49,15 @@ function bandsInput(ctx: EditorContext, edited: () => void, bands: Band[], path:
         h('td', {}, iconButton('\u00d7', `Remove band ${n}`, () => {
           bands.splice(k, 1);
           ctx.rerender(`${path}:add-band`);
-          offerUndoBand(ctx, bands, k, band, `${bp}:remove`);
+          offerUndo(ctx, {
+            id: UNDO_BAND_NOTICE,
+            done: `Removed band ${n}.`,
+            // The criterion may have changed operator, or the draft been replaced: then these bands are shown nowhere.
+            stillHeld: () => ctx.session.draft.profiles.some((p) => p.criteria.some((c) => c.when.op === 'bands' && c.when.bands === bands)),
+            notRestored: `The band ${n} was not restored: its criterion no longer has those bands.`,
+            restore: () => bands.splice(Math.min(k, bands.length), 0, band),
+            focusKey: `${bp}:remove`,
+          });
         }, { key: `${bp}:remove`, disabled: bands.length <= 1 })),
       ),
       h('tr', { cls: 'band-error-row' }, h('td', { attrs: { colspan: '4' } }, ...errors, ctx.issues.slot(bp))),

@@ -7,6 +7,7 @@ import { child, p } from '../issue-paths';
 import { addTier, deleteTier } from '../model-ops';
 import { currentProfile } from '../session';
 import { section } from './section';
+import { offerUndo } from '../undo';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 /** The notice offering to undo the last tier deletion: a newer deletion replaces it. */
@@ -36,21 +37,17 @@ export function tiersSection(ctx: EditorContext): HTMLElement {
       deleteTier(profile, k);
       ctx.rerender('tier:add');
       // One click deletes without asking (a tier is quick to retype), so the click can be taken back.
-      ctx.notices.show('info', `Deleted tier "${name}".`, {
+      offerUndo(ctx, {
         id: UNDO_NOTICE,
-        actions: [{
-          label: 'Undo',
-          run: () => {
-            // The draft may have been replaced since (an import, a template, Discard): its profiles are not this one.
-            if (!ctx.session.draft.profiles.includes(profile)) {
-              ctx.notices.show('info', `Tier "${name}" was not restored: the draft it was deleted from was replaced since.`, { id: UNDO_NOTICE });
-              return;
-            }
-            profile.tiers.splice(Math.min(k, profile.tiers.length), 0, tier);
-            ctx.session.profileIndex = ctx.session.draft.profiles.indexOf(profile);
-            ctx.rerender(`${tp}:delete`);
-          },
-        }],
+        done: `Deleted tier "${name}".`,
+        // The draft may have been replaced since (an import, a template, Discard): its profiles are not this one.
+        stillHeld: () => ctx.session.draft.profiles.includes(profile),
+        notRestored: `Tier "${name}" was not restored: the draft it was deleted from was replaced since.`,
+        restore: () => {
+          profile.tiers.splice(Math.min(k, profile.tiers.length), 0, tier);
+          ctx.session.profileIndex = ctx.session.draft.profiles.indexOf(profile);
+        },
+        focusKey: `${tp}:delete`,
       });
     }, { key: `${tp}:delete`, disabled: profile.tiers.length <= 1 });
     return h(
