@@ -24,4 +24,4 @@ export {
 export { percent } from './percent';
 export { suggestPoints, logOddsRatio, withSuggestedPoints, MIN_DEALS_PER_SIDE, type MatchCounts, type PointsSuggestion } from './suggest-points';
 export { accountsLine, aucLine, changedPoints, criteriaTable, knockoutTable, tierTable, type OutcomeTable } from './outcome-tables';
-export { candidateNames, CLOSED_FLAG_HEADERS, findColumn, isWinFlagHeader, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeSource, PICKED_OUTCOME_HEADERS, preferredOutcomeColumn, WIN_FLAG_HEADERS } from './outcome-column';
+export { candidateNames, findColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, PICKED_OUTCOME_HEADERS, preferredOutcomeColumn } from './outcome-column';
