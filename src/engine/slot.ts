@@ -4,10 +4,14 @@ import * as cells from './read/cells';
 import type { CellReading } from './read/cells';
 import type { ReadingKind } from './operators';
 import * as fewStrings from './few-strings';
+import * as numberModule from './read/number';
+import * as dateModule from './read/date';
 
 // Read once: as CommonJS (tsx), each use of an imported binding would be a getter call in the hot loop.
-const { BLANK_READING, CellReading: Reading, ColumnReader } = cells;
+const { BLANK_READING, CellReading: Reading, ColumnReader, KIND_CODE } = cells;
 const { FewStrings, MAX_FEW_STRINGS } = fewStrings;
+const { quickNumber } = numberModule;
+const { quickDay } = dateModule;
 
 export const SCORE = 0;
 export const MUST = 1;
@@ -54,6 +58,13 @@ export class SlotOutcome {
 export const PRESENT = 1;
 export const KNOCKED_OUT = 2;
 
+/** How a column's values may be read without the memo (see SlotJudge.judge): not at all, as numbers, as days. */
+const NO_QUICK_READING = 0;
+const QUICK_NUMBER = 1;
+const QUICK_DAY = 2;
+/** Outcomes are kept in an array indexed by hitsKey() when it is below this, in a Map otherwise. */
+const OUTCOME_ARRAY_LIMIT = 4096;
+
 // Bounded so a column of a million distinct values cannot grow memory without limit.
 const CACHE_LIMIT = 50_000;
 // After this many reads, a column whose values rarely repeat (ids, e-mails) stops memoising: it would only cost.
@@ -92,8 +103,11 @@ export class SlotJudge {
   readonly earnCategories: Int32Array;
   /** The hits of the value being judged, before its outcome is looked up. */
   private readonly hits: number[];
-  /** The outcomes made so far, by hitsKey(). */
+  /** The outcomes made so far, by hitsKey(): in an array when the keys are small numbers, else in the Map. */
   private readonly interned = new Map<number | string, SlotOutcome>();
+  private readonly internedByKey: (SlotOutcome | undefined)[] | null;
+  /** NO_QUICK_READING, or QUICK_NUMBER / QUICK_DAY when every criterion on the column reads that one kind. */
+  private readonly quick: number;
   /** Base of the hits as digits of one number (each hit + 2 is a digit), or 0 when that number could overflow. */
   private readonly radix: number;
 
@@ -107,6 +121,9 @@ export class SlotJudge {
     // A hit is -2, -1 or a band index, so hit + 2 < radix.
     const radix = 3 + Math.max(0, ...criteria.map((c) => (c.bandPoints?.length ?? 1) - 1));
     this.radix = radix ** criteria.length <= 2 ** 30 ? radix : 0;
+    this.internedByKey = this.radix > 0 && radix ** criteria.length <= OUTCOME_ARRAY_LIMIT ? [] : null;
+    const only = (kind: number): boolean => criteria.length > 0 && criteria.every((c) => c.kindCode === kind);
+    this.quick = only(KIND_CODE.number) ? QUICK_NUMBER : only(KIND_CODE.day) ? QUICK_DAY : NO_QUICK_READING;
   }
 
   judge(value: unknown): SlotOutcome {
@@ -128,6 +145,15 @@ export class SlotJudge {
       // One distinct text too many: the Map takes over, with every text judged so far.
       for (const [text, outcome] of few.entries()) this.cache.set(text, outcome);
       this.few = null;
+    }
+    // A column of amounts, head counts or dates has thousands of distinct values: reading the common shapes of them
+    // (`1,234`, `$34.4M`, `2026-03-01`) by character codes costs less than a memo lookup, which hashes the text.
+    if (this.quick === QUICK_NUMBER) {
+      const x = quickNumber(value);
+      if (x === x) return this.judgeReading(x);
+    } else if (this.quick === QUICK_DAY) {
+      const day = quickDay(value);
+      if (day !== null) return this.judgeReading(day);
     }
     if (this.memoise) {
       const t = typeof value;
@@ -153,6 +179,16 @@ export class SlotJudge {
     return this.fill(value);
   }
 
+  /**
+   * The outcome of a value whose one reading (every criterion on the column reads this kind) is `reading`, undefined
+   * when the value is not blank but unreadable: what fill() gives the value, without the other readings.
+   */
+  private judgeReading(reading: number | undefined): SlotOutcome {
+    const { criteria, hits } = this;
+    for (let k = 0; k < criteria.length; k++) hits[k] = reading === undefined ? -2 : criteria[k]!.test(reading as never);
+    return this.outcomeOfHits();
+  }
+
   private fill(value: unknown): SlotOutcome {
     let cell: CellReading;
     try {
@@ -168,7 +204,14 @@ export class SlotJudge {
       const reading = cell.v[c.kindCode];
       hits[k] = reading === undefined ? -2 : c.test(reading as never);
     }
+    return this.outcomeOfHits();
+  }
+
+  /** The outcome of the current hits, made once. */
+  private outcomeOfHits(): SlotOutcome {
     const key = this.hitsKey();
+    const byKey = this.internedByKey;
+    if (byKey !== null) return byKey[key as number] ?? this.intern(key);
     return this.interned.get(key) ?? this.intern(key);
   }
 
@@ -198,7 +241,8 @@ export class SlotJudge {
     out.earn0 = out.earns[0] ?? 0;
     out.knockout = knockout;
     out.flags = knockout ? PRESENT | KNOCKED_OUT : PRESENT;
-    this.interned.set(key, out);
+    if (this.internedByKey !== null) this.internedByKey[key as number] = out;
+    else this.interned.set(key, out);
     return out;
   }
 }

@@ -115,6 +115,15 @@ function readDateText(raw: string): number | undefined {
   return undefined;
 }
 
+/**
+ * readDay of a text in the commonest shapes (`2026-03-01`, `3/1/2026`), by character codes: the day, undefined for a
+ * date that does not exist (`2/30/2026`, unreadable), null for any other value (then readDay decides). None of these
+ * texts is blank (each has a digit).
+ */
+export function quickDay(value: unknown): number | undefined | null {
+  return typeof value === 'string' ? commonDay(value) : null;
+}
+
 /** The calendar day of a non-blank cell value, or undefined when it is not a date. */
 export function readDay(value: unknown): number | undefined {
   if (value instanceof Date) return dayOfDate(value);
