@@ -18,8 +18,22 @@ const ASCII = Uint8Array.from({ length: 128 }, (_, c) => {
   return /[a-z]/i.test(ch) ? 1 : 3;
 });
 
-// The letters a placeholder can start with (n, u, s, p): most values are settled by their first letter.
-const FIRST_LETTERS = Uint8Array.from({ length: 128 }, (_, c) => ([...PLACEHOLDERS].some((p) => p.charCodeAt(0) === c) ? 1 : 0));
+const PLACEHOLDER_LIST = [...PLACEHOLDERS];
+/**
+ * PREFIX_MASK[position * 26 + letter]: the placeholders (one bit each, by index in PLACEHOLDER_LIST) with that lower-case
+ * letter at that position. The ASCII loop ANDs them together letter by letter, so it stops at the first letter no
+ * placeholder has there (`Sa` of `Salesforce`, `y` of `yuki@`) and never builds the letters into a string.
+ */
+const PREFIX_MASK = Uint16Array.from({ length: LONGEST * 26 }, (_, i) => {
+  const position = Math.floor(i / 26);
+  const letter = String.fromCharCode(97 + (i % 26));
+  return PLACEHOLDER_LIST.reduce((mask, p, bit) => (p.charAt(position) === letter ? mask | (1 << bit) : mask), 0);
+});
+/** LENGTH_MASK[n]: the placeholders of n letters. */
+const LENGTH_MASK = Uint16Array.from({ length: LONGEST + 1 }, (_, n) =>
+  PLACEHOLDER_LIST.reduce((mask, p, bit) => (p.length === n ? mask | (1 << bit) : mask), 0),
+);
+const ALL_PLACEHOLDERS = (1 << PLACEHOLDER_LIST.length) - 1;
 
 // What a formula cell shows when it failed, in Sheets and Excel (CSV exports carry the same text): no value a person
 // could read, so blank, as `#N/A` already is by the placeholder rule. `Loading...` is a cell Sheets is still
@@ -62,28 +76,21 @@ export function isBlank(value: unknown): boolean {
     // It stops at the first digit or @, or a letter no placeholder has there: settles e-mails, amounts and dates at
     // once. No cut-off on length: a padded export writes `N/A` or nothing at all in 50 spaces, and that is still blank.
     let letters = 0;
-    let plain = true;
+    let candidates = ALL_PLACEHOLDERS;
     for (let i = 0; i < n; i++) {
       const c = value.charCodeAt(i);
       if (c >= 128) return isPlaceholderText(value);
       const type = ASCII[c]!;
       if (type === 1) {
-        if (letters === 0 && FIRST_LETTERS[c | 32] === 0) return false;
-        if (++letters > LONGEST) return false;
-        if (c < 97) plain = false;
-      } else if (type === 0) {
-        plain = false;
-      } else {
+        if (letters === LONGEST) return false;
+        candidates &= PREFIX_MASK[letters * 26 + (c | 32) - 97]!;
+        if (candidates === 0) return false;
+        letters++;
+      } else if (type !== 0) {
         return false;
       }
     }
-    if (plain) return PLACEHOLDERS.has(value);
-    let key = '';
-    for (let i = 0; i < n; i++) {
-      const c = value.charCodeAt(i);
-      if (ASCII[c] === 1) key += String.fromCharCode(c | 32);
-    }
-    return PLACEHOLDERS.has(key);
+    return (candidates & LENGTH_MASK[letters]!) !== 0;
   }
   if (typeof value === 'number') return Number.isNaN(value);
   if (typeof value === 'boolean') return false;

@@ -25,7 +25,20 @@ export class CellReading {
 
 /** A non-blank cell value as shown in explanations (trimmed text). May throw on exotic objects. */
 export function shownText(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : cellText(value).trim();
+  return typeof value === 'string' ? trimmed(value) : cellText(value).trim();
+}
+
+/**
+ * text.trim(), without the call for text that starts and ends with a visible ASCII character (nearly every cell):
+ * trim() removes only white space and line terminators, none of them in that range, and the call costs about as much
+ * as the rest of a cell's reading.
+ */
+function trimmed(text: string): string {
+  const n = text.length;
+  if (n === 0) return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
 }
 
 /** The reading of every blank cell. */
