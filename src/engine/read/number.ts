@@ -155,7 +155,7 @@ function quickSuffix(c: number): number {
       return NaN;
   }
 }
-/** The longest text quickNumber reads (15 digits, 4 commas, a point, a sign and a suffix fit); longer goes to readNumber. */
+/** The longest text quickNumber reads (15 digits, 4 commas, a point, a currency sign and a suffix fit); longer goes to readNumber. */
 const QUICK_MAX_LENGTH = 24;
 
 /**
