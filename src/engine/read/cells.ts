@@ -19,8 +19,6 @@ export class CellReading {
   blank = true;
   /** The readings by kind code (KIND_CODE), for the scoring loop's indexed access. */
   readonly v: unknown[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
-  /** The value as text, for explanations. */
-  shown = '';
 }
 
 /** A non-blank cell value as shown in explanations (trimmed text). May throw on exotic objects. */
@@ -49,17 +47,21 @@ export const KIND_CODE: Record<ReadingKind, number> = { text: 0, list: 1, number
 
 export class ColumnReader {
   private readonly needs: readonly number[];
+  /** Some reading needed is made from the value's text (text, list, raw, lower), which is only worked out then. */
+  private readonly needsText: boolean;
 
   constructor(needs: Iterable<ReadingKind>) {
     this.needs = [...new Set(needs)].map((kind) => KIND_CODE[kind]);
+    const textCodes = [KIND_CODE.text, KIND_CODE.list, KIND_CODE.raw, KIND_CODE.lower];
+    this.needsText = this.needs.some((code) => textCodes.includes(code));
   }
 
   /** Fills `reading` with the readings of a value, or returns BLANK_READING for a blank one. May throw on exotic objects. */
   fill(reading: CellReading, value: unknown): CellReading {
     if (isBlank(value)) return BLANK_READING;
-    const shown = shownText(value);
+    // A date cell's text (`2026-03-01`, built digit by digit) is not needed to read its day.
+    const shown = this.needsText ? shownText(value) : '';
     reading.blank = false;
-    reading.shown = shown;
     const v = reading.v;
     const needs = this.needs;
     for (let k = 0; k < needs.length; k++) {
