@@ -120,10 +120,10 @@ export class SlotJudge {
     this.hits = new Array<number>(criteria.length).fill(-1);
     // A hit is -2, -1 or a band index, so hit + 2 < radix.
     const radix = 3 + Math.max(0, ...criteria.map((c) => (c.bandPoints?.length ?? 1) - 1));
-    this.radix = radix ** criteria.length <= 2 ** 30 ? radix : 0;
     const keys = radix ** criteria.length;
+    this.radix = keys <= 2 ** 30 ? radix : 0;
     // Filled to its length up front, so V8 keeps it a plain array (written sparsely, it could turn into a dictionary).
-    this.internedByKey = this.radix > 0 && keys <= OUTCOME_ARRAY_LIMIT ? new Array<SlotOutcome | undefined>(keys).fill(undefined) : null;
+    this.internedByKey = keys <= OUTCOME_ARRAY_LIMIT ? new Array<SlotOutcome | undefined>(keys).fill(undefined) : null;
     const only = (kind: number): boolean => criteria.length > 0 && criteria.every((c) => c.kindCode === kind);
     this.quick = only(KIND_CODE.number) ? QUICK_NUMBER : only(KIND_CODE.day) ? QUICK_DAY : NO_QUICK_READING;
   }

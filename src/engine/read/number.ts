@@ -140,21 +140,6 @@ export function readNumber(value: unknown): number | undefined {
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 // Currency signs SHORT_AMOUNT and AMOUNT take before the digits: $ £ ¥ € ₹.
 const isCurrencySign = (c: number): boolean => c === 36 || c === 163 || c === 165 || c === 8364 || c === 8377;
-/** The multiplier of a k/m/b/t suffix (either case) as SHORT_SUFFIXES has it, or NaN for any other character. */
-function quickSuffix(c: number): number {
-  switch (c | 32) {
-    case 107:
-      return 1e3;
-    case 109:
-      return 1e6;
-    case 98:
-      return 1e9;
-    case 116:
-      return 1e12;
-    default:
-      return NaN;
-  }
-}
 /** The longest text quickNumber reads (15 digits, 4 commas, a point, a currency sign and a suffix fit); longer goes to readNumber. */
 const QUICK_MAX_LENGTH = 24;
 
@@ -180,7 +165,7 @@ export function quickNumber(value: unknown): number {
   let grouped = false;
   for (; i < n; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
+    if (isDigit(c)) {
       mantissa = mantissa * 10 + (c - 48);
       digitCount++;
       group++;
@@ -197,7 +182,7 @@ export function quickNumber(value: unknown): number {
   if (i < n && value.charCodeAt(i) === 46) {
     for (i++; i < n; i++) {
       const c = value.charCodeAt(i);
-      if (c < 48 || c > 57) break;
+      if (!isDigit(c)) break;
       mantissa = mantissa * 10 + (c - 48);
       digitCount++;
       scale++;
@@ -208,7 +193,8 @@ export function quickNumber(value: unknown): number {
   let multiplier = 1;
   if (i < n) {
     if (i !== n - 1) return NaN;
-    multiplier = quickSuffix(value.charCodeAt(i));
+    // SHORT_AMOUNT's suffixes, in either case (readNumberText lower-cases the text first).
+    multiplier = SHORT_SUFFIXES[String.fromCharCode(value.charCodeAt(i) | 32)] ?? NaN;
   }
   return (scale === 0 ? mantissa : mantissa / POW10[scale]!) * multiplier;
 }
