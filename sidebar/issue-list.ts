@@ -1,11 +1,11 @@
 // Issues that no visible field shows (another profile, an id): listed in words at the top of the editor.
-import type { ValidationIssue } from '../src/engine/validate';
+import type { ModelIssue } from '../src/engine/model-check';
 import { clear, h } from './dom';
 
 export class IssueList {
   readonly el = h('div', { cls: 'issue-list', attrs: { 'data-unplaced-issues': '' } });
 
-  show(issues: readonly ValidationIssue[], profileName: (index: number) => string): void {
+  show(issues: readonly ModelIssue[], profileName: (index: number) => string): void {
     clear(this.el);
     this.el.hidden = issues.length === 0;
     if (issues.length === 0) return;

@@ -1,5 +1,5 @@
 // Shows validation issues next to the field at fault: fields register a message slot under their issue path.
-import type { ValidationIssue } from '../src/engine/validate';
+import type { ModelIssue } from '../src/engine/model-check';
 import { clear, describedBy, h, uid } from './dom';
 import { ancestry, ROOT } from './issue-paths';
 
@@ -14,8 +14,8 @@ export class IssueView {
   private slots = new Map<string, Slot>();
   private shown: Slot[] = [];
   /** Issues no rendered field claims (another profile, an id): listed by the save bar. */
-  unplaced: ValidationIssue[] = [];
-  issues: ValidationIssue[] = [];
+  unplaced: ModelIssue[] = [];
+  issues: ModelIssue[] = [];
 
   /** Forget every slot (before a re-render). */
   reset(): void {
@@ -30,7 +30,7 @@ export class IssueView {
     return box;
   }
 
-  show(issues: ValidationIssue[]): void {
+  show(issues: ModelIssue[]): void {
     for (const s of this.shown) {
       clear(s.box);
       s.box.hidden = true;

@@ -1,6 +1,6 @@
 // The ICP editor panel: loads the saved model, renders the sections, validates as you type, previews the draft and saves it.
 import type { Model } from '../../src/engine/model';
-import { validateModel } from '../../src/engine/validate';
+import { checkModel } from '../../src/engine/model-check';
 import type { EditorState, Json } from '../../src/gas/api-types';
 import { call } from '../client';
 import { confirmDialog } from '../confirm';
@@ -86,7 +86,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   /** Validates the draft in the sidebar (the engine's own validator) and shows each issue by its field. */
   function validate(): boolean {
     if (session === null) return false;
-    const r = validateModel(session.draft);
+    const r = checkModel(session.draft);
     issues.show(r.ok ? [] : r.issues);
     const s = session;
     issueList.show(issues.unplaced, (k) => s.draft.profiles[k]?.name ?? `#${k + 1}`);

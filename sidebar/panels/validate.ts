@@ -1,9 +1,9 @@
 // The "Validate against outcomes" panel: pick the outcome column, then win rate and lift per tier, the verdict, win rates and suggested points per criterion.
 import type { OutcomeValidation } from '../../src/gas/api-types';
 import type { Model } from '../../src/engine/model';
-import type { KnockoutWinRates, OutcomeStats } from '../../src/engine/outcomes';
-import { accountsLine, aucLine, changedPoints, criteriaTable, knockoutTable, tierTable, type OutcomeTable } from '../../src/engine/outcome-tables';
-import { withSuggestedPoints, type PointsSuggestion } from '../../src/engine/suggest-points';
+import type { KnockoutWinRates, OutcomeStats } from '../../src/engine/outcomes/stats';
+import { accountsLine, aucLine, changedPoints, criteriaTable, knockoutTable, tierTable, type OutcomeTable } from '../../src/engine/outcomes/tables';
+import { withSuggestedPoints, type PointsSuggestion } from '../../src/engine/outcomes/suggest-points';
 import { call } from '../client';
 import { button, field, selectInput } from '../controls';
 import { clear, h } from '../dom';

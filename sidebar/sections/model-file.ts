@@ -1,6 +1,6 @@
 // Templates (B2B SaaS starter, start blank), import of model JSON (paste or file) and export (download or copy).
 import type { Model } from '../../src/engine/model';
-import { validateModel } from '../../src/engine/validate';
+import { checkModel } from '../../src/engine/model-check';
 import { clear, h } from '../dom';
 import { call } from '../client';
 import { button, field, textArea } from '../controls';
@@ -111,7 +111,7 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
   const exportJson = (): string => `${JSON.stringify(ctx.session.draft, null, 2)}\n`;
   /** Whether the draft can be exported: a file with problems would be refused by import (here and by `icp`). */
   const exportable = (): boolean => {
-    const r = validateModel(ctx.session.draft);
+    const r = checkModel(ctx.session.draft);
     if (r.ok) return true;
     exportBox.hidden = true;
     const n = r.issues.length;

@@ -1,6 +1,6 @@
 // Loads the ICP model a command works with: a JSON file checked by the engine, or the built-in template.
 import { promises as fsp } from 'node:fs';
-import { b2bSaasTemplate, formatIssue, parseModelJson, type Model, type ValidationIssue } from '../engine';
+import { b2bSaasTemplate, formatIssue, parseModelJson, type Model, type ModelIssue } from '../engine';
 import { CliError, fsReason } from './io';
 
 export type ModelFileResult = ReturnType<typeof parseModelJson>;
@@ -17,7 +17,7 @@ export async function readModelFile(path: string): Promise<ModelFileResult> {
 }
 
 /** The issues of an invalid model as indented lines, one per problem, each led by its path. */
-export function issueLines(issues: readonly ValidationIssue[]): string[] {
+export function issueLines(issues: readonly ModelIssue[]): string[] {
   return issues.map((i) => `  ${formatIssue(i)}`);
 }
 

@@ -2,7 +2,7 @@
 import type { CompiledProfile } from '../engine';
 import { CsvParser } from './csv-reader';
 import { CsvText } from './csv-writer';
-import { RowScorer } from './commands/score-rows';
+import { RowScorer } from './row-scorer';
 import type { ChunkResult, ScoreChunk, WorkerSetup } from './score-worker-protocol';
 
 const encoder = new TextEncoder();

@@ -1,7 +1,7 @@
 // The engine's public API: validate a model, compile it against headers, score, tier and explain rows.
 
 export * from './model';
-export { validateModel, parseModelJson, formatIssue, type ValidationIssue } from './validate';
+export { checkModel, parseModelJson, formatIssue, type ModelIssue } from './model-check';
 export { modelWarnings } from './model-warnings';
 export { compileModel, CompiledModel, type BestFit } from './model-compile';
 export { CompiledProfile, type CompileOptions } from './compile';
@@ -20,8 +20,8 @@ export { blankModel } from './templates/blank';
 export {
   readOutcome, readWinFlag, outcomeStats, OutcomeTally, rocAuc, MIN_CLOSED_DEALS, OUTCOME_WORDS,
   type Outcome, type OutcomeStats, type TierOutcomes, type CriterionWinRates, type KnockoutWinRates, type SplitOutcomes, type VerdictKind,
-} from './outcomes';
-export { percent } from './percent';
-export { suggestPoints, logOddsRatio, withSuggestedPoints, MIN_DEALS_PER_SIDE, type MatchCounts, type PointsSuggestion } from './suggest-points';
-export { accountsLine, aucLine, changedPoints, criteriaTable, knockoutTable, tierTable, type OutcomeTable } from './outcome-tables';
-export { candidateNames, findColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, PICKED_OUTCOME_HEADERS, preferredOutcomeColumn } from './outcome-column';
+} from './outcomes/stats';
+export { grouped, percent } from './number-text';
+export { suggestPoints, logOddsRatio, withSuggestedPoints, MIN_DEALS_PER_SIDE, type MatchCounts, type PointsSuggestion } from './outcomes/suggest-points';
+export { accountsLine, aucLine, changedPoints, criteriaTable, knockoutTable, tierTable, type OutcomeTable } from './outcomes/tables';
+export { candidateNames, findColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, PICKED_OUTCOME_HEADERS, preferredOutcomeColumn } from './outcomes/column';

@@ -1,7 +1,7 @@
 // Warnings on a valid model: fields the format does not know (a misspelt `disqualifedLabel`) and settings that do nothing.
 
 import { hasNestedRepetition, SLOW_PATTERN_WARNING } from './slow-pattern';
-import { FORMAT_FIELDS, formatPath, isRecord, type ValidationIssue } from './validate';
+import { FORMAT_FIELDS, formatPath, isRecord, type ModelIssue } from './model-check';
 
 // The format allows new optional fields (PRODUCT.md: "new optional fields may be added"), so an unknown field is never
 // an error; but a misspelt optional one is silently ignored, and the user would never learn why their label is not used.
@@ -43,7 +43,7 @@ function closest(name: string, known: readonly string[]): string | undefined {
   return bestDistance <= Math.max(1, Math.floor((best?.length ?? 0) / 4)) ? best : undefined;
 }
 
-function unknownFields(obj: Json, known: readonly string[], at: Path, out: ValidationIssue[], suggestFrom = known): void {
+function unknownFields(obj: Json, known: readonly string[], at: Path, out: ModelIssue[], suggestFrom = known): void {
   for (const name of Object.keys(obj)) {
     if (known.includes(name)) continue;
     const guess = closest(name, suggestFrom);
@@ -55,7 +55,7 @@ function unknownFields(obj: Json, known: readonly string[], at: Path, out: Valid
 }
 
 /** Items after the first with a label already used (case and spaces ignored): a valid model, but a confusing one. */
-function sameLabels(items: Json[], labelOf: (item: Json) => unknown, at: Path, why: string, out: ValidationIssue[]): void {
+function sameLabels(items: Json[], labelOf: (item: Json) => unknown, at: Path, why: string, out: ModelIssue[]): void {
   const first = new Map<string, number>();
   items.forEach((item, j) => {
     const label = labelOf(item);
@@ -73,8 +73,8 @@ function sameLabels(items: Json[], labelOf: (item: Json) => unknown, at: Path, w
  * a profile with the same label, and `matches` patterns that can run for minutes (slow-pattern.ts). Never errors: the
  * model still works.
  */
-export function modelWarnings(model: unknown): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
+export function modelWarnings(model: unknown): ModelIssue[] {
+  const out: ModelIssue[] = [];
   if (!isRecord(model)) return out;
   unknownFields(model, ROOT_FIELDS, [], out);
   records(model.profiles).forEach((p, i) => {

@@ -1,8 +1,8 @@
 // The sidebar <-> server contract: every type google.script.run may carry (plain JSON only, dates as ISO text).
 
 import type { Model } from '../engine/model';
-import type { ValidationIssue } from '../engine/validate';
-import type { OutcomeStats } from '../engine/outcomes';
+import type { ModelIssue } from '../engine/model-check';
+import type { OutcomeStats } from '../engine/outcomes/stats';
 
 /** What google.script.run can carry (https://developers.google.com/apps-script/guides/html/reference/run). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -30,7 +30,7 @@ export interface EditorState {
 
 export interface PreviewResult {
   ok: boolean;
-  issues: ValidationIssue[];
+  issues: ModelIssue[];
   /** Data rows on the sheet (blank rows included). */
   rows: number;
   /** Rows scored for the preview (at most the preview cap). */
@@ -56,19 +56,19 @@ export interface ColumnSuggestions {
 
 export type SaveResult =
   | { ok: true; version: number; refreshedFormulas: number; message: string }
-  | { ok: false; reason: 'stale' | 'invalid' | 'busy'; message: string; issues: ValidationIssue[]; currentVersion: number; draft: Json };
+  | { ok: false; reason: 'stale' | 'invalid' | 'busy'; message: string; issues: ModelIssue[]; currentVersion: number; draft: Json };
 
 export interface ValidateResult {
   ok: boolean;
-  issues: ValidationIssue[];
+  issues: ModelIssue[];
 }
 
 export interface ImportResult {
   ok: boolean;
   model: Model | null;
-  issues: ValidationIssue[];
+  issues: ModelIssue[];
   /** For a valid model: fields it ignores (a misspelt `disqualifedLabel`) and points that do nothing. */
-  warnings: ValidationIssue[];
+  warnings: ModelIssue[];
 }
 
 /*

@@ -1,9 +1,9 @@
 // Stores the model in a hidden, protected sheet of the spreadsheet: custom functions can read it, it travels with copies, no 9 KB limit.
 
-import { formatIssue, validateModel } from '../engine/validate';
+import { formatIssue, checkModel } from '../engine/model-check';
 import type { Model } from '../engine/model';
 import { cutIndex } from '../engine/read/text';
-import { grouped } from './bulk/a1';
+import { grouped } from '../engine/number-text';
 
 export const MODEL_SHEET_NAME = 'ICP Model';
 /** Where the model goes when the spreadsheet already has a sheet of its own called "ICP Model": never that one. */
@@ -101,7 +101,7 @@ export function readStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): S
   } catch {
     return { model: null, version, error: `${CORRUPT} (it is not valid JSON). ${FIX}` };
   }
-  const result = validateModel(parsed);
+  const result = checkModel(parsed);
   if (!result.ok) {
     return { model: null, version, error: `The stored ICP model is invalid: ${result.issues.slice(0, 3).map(formatIssue).join('; ')}. ${FIX}` };
   }

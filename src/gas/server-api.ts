@@ -3,7 +3,7 @@
 import { compileModel } from '../engine/model-compile';
 import { b2bSaasTemplate } from '../engine/templates/b2b-saas';
 import { blankModel } from '../engine/templates/blank';
-import { parseModelJson, validateModel } from '../engine/validate';
+import { parseModelJson, checkModel } from '../engine/model-check';
 import { modelWarnings } from '../engine/model-warnings';
 import type { Model } from '../engine/model';
 import { frequentValues } from '../engine/frequent-values';
@@ -12,7 +12,7 @@ import type {
   ColumnSuggestions, EditorState, ImportResult, Json, PreviewResult, SaveResult, TemplateInfo, ValidateResult,
 } from './api-types';
 import { FIX, MAX_MODEL_CHARS, modelTextFits, readStoredModel, writeStoredModel, MODEL_SHEET_NAME } from './model-store';
-import { grouped } from './bulk/a1';
+import { grouped } from '../engine/number-text';
 import { refreshIcpFormulas } from './recalc';
 import { readTable } from './sheet-table';
 import { scriptToday } from './today';
@@ -65,7 +65,7 @@ function getTemplate(id: string): Model {
 }
 
 function validateDraft(draft: Json): ValidateResult {
-  const r = validateModel(draft);
+  const r = checkModel(draft);
   return { ok: r.ok, issues: r.ok ? [] : r.issues };
 }
 
@@ -92,7 +92,7 @@ function getColumnSuggestions(column: string): ColumnSuggestions {
 
 /** The draft's profile `profileName` (the one being edited; the default profile when null) scored on the active sheet. */
 function previewDraft(draft: Json, profileName: string | null = null): PreviewResult {
-  const r = validateModel(draft);
+  const r = checkModel(draft);
   const empty: PreviewResult = {
     ok: false, issues: [], rows: 0, scored: 0, blank: 0, histogram: new Array<number>(20).fill(0), tiers: [],
     disqualified: { label: 'Disqualified', count: 0 }, changedTier: null, missingColumns: [], sheetName: '',
@@ -147,7 +147,7 @@ function previewDraft(draft: Json, profileName: string | null = null): PreviewRe
 
 function saveModel(draft: Json, baseVersion: number): SaveResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const r = validateModel(draft);
+  const r = checkModel(draft);
   if (!r.ok) {
     return { ok: false, reason: 'invalid', message: 'The model has problems; fix the highlighted fields, then save.', issues: r.issues, currentVersion: baseVersion, draft };
   }

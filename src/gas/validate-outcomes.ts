@@ -1,11 +1,11 @@
 // The server side of "Validate against outcomes": finds the outcome column on the active sheet and returns win rates by tier and criterion. Reads only.
 
 import { compileModel } from '../engine/model-compile';
-import { outcomeStats } from '../engine/outcomes';
+import { outcomeStats } from '../engine/outcomes/stats';
 import {
   candidateNames, detectOutcomeColumn, findOutcomeColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeCandidateColumns, outcomeSource,
   type OutcomeColumn,
-} from '../engine/outcome-column';
+} from '../engine/outcomes/column';
 import type { OutcomeRequest, OutcomeValidation } from './api-types';
 import { NO_MODEL, readStoredModel } from './model-store';
 import { readTable } from './sheet-table';

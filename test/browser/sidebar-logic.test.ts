@@ -7,7 +7,7 @@ import { typedValue, valueHint, valueText } from '../../sidebar/typed-value';
 import { stableJson } from '../../sidebar/stable-json';
 import { percentages, rebalance, withoutIndex } from '../../sidebar/weights';
 import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
-import { validateModel } from '../../src/engine/validate';
+import { checkModel } from '../../src/engine/model-check';
 import { compileModel } from '../../src/engine/model-compile';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -41,7 +41,7 @@ describe('tiers', () => {
     expect(profile.tiers[addTier(profile)]!.min).toBe(0.5);
     profile.tiers = [{ label: 'All', min: 0 }];
     expect(profile.tiers[addTier(profile)]!.min).toBe(50);
-    expect(validateModel({ schemaVersion: 1, profiles: [profile] })).toMatchObject({ ok: true });
+    expect(checkModel({ schemaVersion: 1, profiles: [profile] })).toMatchObject({ ok: true });
   });
 });
 
@@ -128,10 +128,10 @@ describe('draft edits keep the model valid', () => {
     setDefaultProfile(m, k);
     renameProfile(m, k, 'Enterprise');
     expect(m.defaultProfile).toBe('Enterprise');
-    expect(validateModel(m).ok).toBe(true);
+    expect(checkModel(m).ok).toBe(true);
     deleteProfile(m, k);
     expect(m.defaultProfile).toBeUndefined();
-    expect(validateModel(m).ok).toBe(true);
+    expect(checkModel(m).ok).toBe(true);
   });
   test('categories and criteria', () => {
     const m = b2bSaasTemplate();
@@ -142,14 +142,14 @@ describe('draft edits keep the model valid', () => {
     expect(pr.categories[0]!.weight).toBe(70);
     expect(sum(pr.categories.map((c) => c.weight))).toBe(100);
     const c = addCriterion(pr, 'intent', 'Industry');
-    expect(validateModel(m).ok).toBe(true);
+    expect(checkModel(m).ok).toBe(true);
     const before = pr.criteria.filter((x) => x.category === 'intent').indexOf(c);
     expect(moveCriterion(pr, c, -1)).toBe(true);
     expect(pr.criteria.filter((x) => x.category === 'intent').indexOf(c)).toBe(before - 1);
     deleteCategory(pr, 2);
     expect(pr.criteria.some((x) => x.category === 'intent')).toBe(false);
     expect(sum(pr.categories.map((x) => x.weight))).toBe(100);
-    expect(validateModel(m).ok).toBe(true);
+    expect(checkModel(m).ok).toBe(true);
   });
   test('unique names', () => {
     expect(uniqueName('New profile', ['new profile', 'New profile 2'])).toBe('New profile 3');

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CsvParser } from '../../src/cli/csv-reader';
-import { b2bSaasTemplate, compileModel, outcomeStats, validateModel, type Model, type OutcomeStats } from '../../src/engine';
+import { b2bSaasTemplate, compileModel, outcomeStats, checkModel, type Model, type OutcomeStats } from '../../src/engine';
 import { REPO, runIcp, tempDir, writeFiles } from './fixtures';
 
 jest.setTimeout(60_000);
@@ -72,7 +72,7 @@ describe('icp validate', () => {
     const changed = stats.suggestions.filter((s) => s.suggested !== null && s.suggested !== s.current).length;
     expect(r.stderr).toBe(`icp: wrote suggested.json: "Mid-market B2B SaaS" with suggested points (${changed} criteria changed)\n`);
     const written = JSON.parse(readFileSync(path.join(dir, 'suggested.json'), 'utf8')) as Model;
-    expect(validateModel(written).ok).toBe(true);
+    expect(checkModel(written).ok).toBe(true);
     const before = b2bSaasTemplate().profiles[0]!.criteria;
     const after = written.profiles[0]!.criteria;
     for (const [i, c] of after.entries()) {
@@ -94,7 +94,7 @@ describe('icp validate', () => {
     writeFiles(dir, { 'model.json': JSON.stringify(b2bSaasTemplate()) });
     const over = await runIcp(['validate', 'deals.csv', '--today', SAMPLE_TODAY, '--model', 'model.json', '--suggested-model', 'model.json'], { cwd: dir });
     expect(over.code).toBe(0);
-    expect(validateModel(JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8'))).ok).toBe(true);
+    expect(checkModel(JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8'))).ok).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

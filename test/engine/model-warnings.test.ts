@@ -1,5 +1,5 @@
 // Warnings on valid models: unknown (often misspelt) fields and settings that have no effect, each with its path.
-import { b2bSaasTemplate, modelWarnings, validateModel, type Model } from '../../src/engine';
+import { b2bSaasTemplate, modelWarnings, checkModel, type Model } from '../../src/engine';
 import { blankModel } from '../../src/engine/templates/blank';
 import { hasNestedRepetition, SLOW_PATTERN_WARNING } from '../../src/engine/slow-pattern';
 
@@ -12,7 +12,7 @@ function doc(): Loose {
 
 function warningsOf(d: Loose): string[] {
   // Every case here stays a valid model: warnings never make one invalid.
-  expect(validateModel(d).ok).toBe(true);
+  expect(checkModel(d).ok).toBe(true);
   return modelWarnings(d).map((w) => `${w.path}: ${w.message}`);
 }
 

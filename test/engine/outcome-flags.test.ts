@@ -1,6 +1,6 @@
 // A yes/no "won" column (a Won? checkbox, Salesforce's Won, HubSpot's Is Closed Won) as the outcomes: yes won, no lost.
 import { accountsLine, b2bSaasTemplate, compileModel, outcomeStats, readWinFlag } from '../../src/engine';
-import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcomeSource, preferredOutcomeColumn } from '../../src/engine/outcome-column';
+import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcomeSource, preferredOutcomeColumn } from '../../src/engine/outcomes/column';
 import { generateSampleAccounts, SAMPLE_TODAY } from '../../tools/sample/accounts';
 
 describe('readWinFlag', () => {

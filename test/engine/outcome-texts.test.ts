@@ -1,6 +1,6 @@
 // The sentences Validate against outcomes shows: figures that add up and agree, whole percents rounded as by hand, singular and plural.
 import { accountsLine, aucLine, compileModel, outcomeStats, percent, type OutcomeStats } from '../../src/engine';
-import { suggestPoints } from '../../src/engine/suggest-points';
+import { suggestPoints } from '../../src/engine/outcomes/suggest-points';
 import { validModel } from '../factories/models';
 
 const HEADERS = ['Industry', 'Employees', 'Visits', 'Outcome'];

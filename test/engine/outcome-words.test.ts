@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readOutcome } from '../../src/engine';
-import { detectOutcomeColumn, outcomeCandidateColumns } from '../../src/engine/outcome-column';
+import { detectOutcomeColumn, outcomeCandidateColumns } from '../../src/engine/outcomes/column';
 import { parseCsv } from '../factories/csv';
 
 describe('readOutcome: stages of CRM pipelines', () => {

@@ -1,6 +1,6 @@
 // Property-based tests (fast-check): any cell value never makes scoring throw; scores are bounded, stable and monotonic.
 import fc from 'fast-check';
-import { b2bSaasTemplate, compileModel, validateModel, type Explanation, type Model } from '../../src/engine';
+import { b2bSaasTemplate, compileModel, checkModel, type Explanation, type Model } from '../../src/engine';
 import type { Band, Category, Condition, Criterion, Profile, Role, Scalar } from '../../src/engine/model';
 import { TODAY } from '../factories/scoring';
 
@@ -196,7 +196,7 @@ describe('the generators', () => {
   test('build models the validator accepts', () => {
     fc.assert(
       fc.property(model, (m) => {
-        const result = validateModel(m);
+        const result = checkModel(m);
         expect(result.ok ? [] : result.issues).toEqual([]);
       }),
       RUNS,
@@ -249,7 +249,7 @@ describe('values whose type checks throw', () => {
   const forgedDate: unknown = Object.create(Date.prototype);
 
   test.each([['a Proxy whose traps throw', proxy], ['an object posing as a Date', forgedDate]])('%s, in every column or as a header, scores as blank', (_name, cell) => {
-    const m = validateModel(b2bSaasTemplate());
+    const m = checkModel(b2bSaasTemplate());
     if (!m.ok) throw new Error('template invalid');
     const compiled = compileModel(m.model, [...COLUMNS, cell], { today: TODAY });
     const p = compiled.profile();

@@ -1,9 +1,9 @@
 // Suggested points from outcomes: clear log odds ratios shrunk by their uncertainty, scaled per category to the points in use, whole numbers.
 import fc from 'fast-check';
 import {
-  compileModel, logOddsRatio, outcomeStats, suggestPoints, validateModel, withSuggestedPoints, type Criterion, type MatchCounts, type PointsSuggestion,
+  compileModel, logOddsRatio, outcomeStats, suggestPoints, checkModel, withSuggestedPoints, type Criterion, type MatchCounts, type PointsSuggestion,
 } from '../../src/engine';
-import { logOddsRatioError, shrunkWeight } from '../../src/engine/suggest-points';
+import { logOddsRatioError, shrunkWeight } from '../../src/engine/outcomes/suggest-points';
 import { validModel, withCriterion } from '../factories/models';
 
 const crit = (id: string, category: string, points: number, extra: Partial<Criterion> = {}): Criterion => ({
@@ -95,7 +95,7 @@ describe('suggestPoints', () => {
           // Categories: firmographic (industry 30, the size must-have is not scored), behavioral (visits 20, extra 5).
           expect(Math.abs(x.suggested)).toBeLessThanOrEqual(x.id === 'industry' ? 30 : 20);
         }
-        expect(validateModel(withSuggestedPoints(model, model.profiles[0]!.name, s)!).ok).toBe(true);
+        expect(checkModel(withSuggestedPoints(model, model.profiles[0]!.name, s)!).ok).toBe(true);
       }),
       { numRuns: 300 },
     );

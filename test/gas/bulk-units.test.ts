@@ -2,7 +2,8 @@
 
 import { compileModel } from '../../src/engine/model-compile';
 import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
-import { columnLetter, grouped } from '../../src/gas/bulk/a1';
+import { columnLetter } from '../../src/gas/bulk/a1';
+import { grouped } from '../../src/engine/number-text';
 import { outputBlocks } from '../../src/gas/bulk/output-columns';
 import { baseHeader, isPartialHeader, partialHeader } from '../../src/gas/bulk/partial-label';
 import { asCellText } from '../../src/gas/bulk/safe-text';

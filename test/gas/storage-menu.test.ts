@@ -1,7 +1,7 @@
 // Model storage (travels with a copy, survives reopen), the menu (onOpen in AuthMode.NONE touches nothing) and the editor's value suggestions.
 
 import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
-import { validateModel } from '../../src/engine/validate';
+import { checkModel } from '../../src/engine/model-check';
 import { loadAddon } from './harness';
 import { loadBundle } from '../../emulator';
 
@@ -38,7 +38,7 @@ describe('model storage', () => {
     model.profiles[0]!.description = described(39_000);
     // Place the emoji's first half as the last character of the first 40,000-character cell.
     const stored = (m: typeof model): string => {
-      const r = validateModel(m);
+      const r = checkModel(m);
       if (!r.ok) throw new Error('invalid');
       return JSON.stringify(r.model);
     };

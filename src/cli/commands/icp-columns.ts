@@ -1,6 +1,6 @@
 // The headers of the columns `icp score` adds, renamed when the input has columns of those names already.
 import { headerKey } from '../../engine';
-import { ICP_COLUMNS } from './score-rows';
+import { ICP_COLUMNS } from '../row-scorer';
 
 /** The added headers, and the notice to print when some had to be renamed. */
 export interface AddedColumns {

@@ -16,7 +16,7 @@ import { openOutput, type Output } from '../output';
 import { refuseWritingOverInput } from '../same-file';
 import { SCORE_USAGE } from '../usage';
 import { addedColumns } from './icp-columns';
-import { RowScorer } from './score-rows';
+import { RowScorer } from '../row-scorer';
 
 const FLAGS: FlagSpec = {
   model: { value: true },

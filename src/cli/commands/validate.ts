@@ -1,9 +1,9 @@
 // `icp validate`: reads a CSV with an outcome column and reports how well the model's tiers and criteria predict winning.
 import {
   changedPoints, findColumn, formatIssue, OUTCOME_WORDS_HINT, PICKED_OUTCOME_HEADERS, OutcomeTally, preferredOutcomeColumn,
-  validateModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
+  checkModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
 } from '../../engine';
-import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcomeSource, type OutcomeColumn } from '../../engine/outcome-column';
+import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcomeSource, type OutcomeColumn } from '../../engine/outcomes/column';
 import { flagValue, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
 import { readCsvBatches } from '../csv-reader';
 import { csvFailure, inputName, openInput } from '../input';
@@ -124,7 +124,7 @@ async function refuseSuggestedOverInput(target: string, input: string, io: CliIo
 async function writeSuggestedModel(path: string, model: Model, stats: OutcomeStats, io: CliIo): Promise<void> {
   const suggested = withSuggestedPoints(model, stats.profile, stats.suggestions);
   if (suggested === null) throw new CliError(`the model has no profile "${stats.profile}"`);
-  const check = validateModel(suggested);
+  const check = checkModel(suggested);
   // Suggestions are whole numbers on valid criteria, so this holds; if it ever did not, writing would lose the user's model.
   if (!check.ok) throw new CliError(`the model with the suggested points is not valid: ${check.issues.map(formatIssue).join('; ')}`);
   // Through a temporary file renamed into place, like icp score's --out: a failed or interrupted write never leaves

@@ -15,8 +15,3 @@ export function columnLetter(column: number): string {
 export function blockA1(firstRow: number, firstColumn: number, lastRow: number, lastColumn: number): string {
   return `${columnLetter(firstColumn)}${firstRow}:${columnLetter(lastColumn)}${lastRow}`;
 }
-
-/** Thousands separators without Intl, so the text is the same in every locale and runtime: 100000 -> "100,000". */
-export function grouped(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}

@@ -1,7 +1,7 @@
 // The live-formulas run: checks the size and layout, writes one array formula per output column, clears partial state.
 
 import type { ScoreSheetOptions, ScoreSheetResult } from '../api-types';
-import { grouped } from './a1';
+import { grouped } from '../../engine/number-text';
 import { liveFormulas, writeLiveFormulas } from './live-formulas';
 import { baseHeader, isPartialHeader, writeScoreHeader } from './partial-label';
 import type { Prepared } from './prepare';

@@ -1,7 +1,8 @@
 // The add-on's own output columns: found by a developer-metadata marker (not by name or position), created when missing.
 
 import { cellText, headerKey } from '../../engine/read/text';
-import { columnLetter, grouped } from './a1';
+import { columnLetter } from './a1';
+import { grouped } from '../../engine/number-text';
 import { baseHeader } from './partial-label';
 import { asCellText } from './safe-text';
 import { removeTierColors } from './tier-colors';

@@ -1,6 +1,6 @@
 // The visible "partly scored" label: a suffix on the ICP Score header and a note on it, until a run completes.
 
-import { grouped } from './a1';
+import { grouped } from '../../engine/number-text';
 import { asCellText } from './safe-text';
 
 const SUFFIX = /\s*\(partial: [^)]*\)\s*$/;

@@ -6,7 +6,7 @@ import { compileModel } from '../../engine/model-compile';
 import type { ScoreSheetOptions } from '../api-types';
 import { isModelSheet, NO_MODEL, readStoredModel } from '../model-store';
 import { scriptToday } from '../today';
-import { grouped } from './a1';
+import { grouped } from '../../engine/number-text';
 import { LIVE_MAX_ROWS } from './live-formulas';
 import { ensureOutputColumns, type OutputLayout } from './output-columns';
 import { findDataRegion, type DataRegion } from './region';

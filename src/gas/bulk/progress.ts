@@ -1,7 +1,7 @@
 // getScoreProgress: the active sheet's scoring progress from saved state, lock-free so the sidebar can poll it.
 
 import type { ScoreProgress } from '../api-types';
-import { grouped } from './a1';
+import { grouped } from '../../engine/number-text';
 import { readRunState, scoredRows } from './run-state';
 
 // A run saves progress after every chunk (seconds apart); a "running" state older than an execution's 6 minutes

@@ -2,7 +2,8 @@
 
 import type { CompiledProfile } from '../../engine/compile';
 import type { OutputColumnKind, ScoreSheetFailure, ScoreSheetResult, TierCount } from '../api-types';
-import { columnLetter, grouped } from './a1';
+import { columnLetter } from './a1';
+import { grouped } from '../../engine/number-text';
 import { OUTPUT_KINDS, type OutputLayout } from './output-columns';
 import type { DataRegion } from './region';
 import { tierOrder } from './score-rows';

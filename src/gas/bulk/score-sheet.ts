@@ -1,7 +1,7 @@
 // Score this sheet: the server function; takes the document lock, prepares, then runs in values or live mode.
 
 import type { ScoreSheetOptions, ScoreSheetResult } from '../api-types';
-import { grouped } from './a1';
+import { grouped } from '../../engine/number-text';
 import { runLive } from './live-run';
 import { withDocumentLock } from './lock';
 import { prepare } from './prepare';

@@ -1,7 +1,7 @@
 // The values run: reads the sheet in chunks, scores, writes each output block per chunk, stops before the time limit.
 
 import type { ScoreSheetOptions, ScoreSheetResult } from '../api-types';
-import { grouped } from './a1';
+import { grouped } from '../../engine/number-text';
 import { baseHeader, isPartialHeader, PARTIAL_NOTE, partialHeader, writeScoreHeader } from './partial-label';
 import type { Prepared } from './prepare';
 import { columnsOf, countsText, tierCounts } from './result';

@@ -1,4 +1,4 @@
-// Shares as whole percents, rounded the way a person rounds by hand, for every sentence and table of outcome validation.
+// Numbers as text for people, the same in every locale and runtime: counts with thousands separators, shares as whole percents.
 
 /**
  * `r` x 100 rounded to a whole percent, exact halves up (57 of 200 = 28.5% is 29%). The nudge undoes binary error in
@@ -12,4 +12,9 @@ export function roundPercent(r: number): number {
 /** 0.4137 -> `41%`. */
 export function percent(r: number): string {
   return `${roundPercent(r)}%`;
+}
+
+/** Thousands separators without Intl, so the text is the same in every locale and runtime: 100000 -> "100,000". */
+export function grouped(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

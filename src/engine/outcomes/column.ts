@@ -1,9 +1,9 @@
 // Finds the column of deal outcomes on a sheet or CSV: by its header name, or by cells that read as won / lost / open.
 
-import { isBlank } from './read/blank';
-import { headerKey } from './read/text';
-import { readBoolean } from './read/boolean';
-import { OUTCOME_WORDS, readOutcome, readWinFlag, type OutcomeSource } from './outcomes';
+import { isBlank } from '../read/blank';
+import { headerKey } from '../read/text';
+import { readBoolean } from '../read/boolean';
+import { OUTCOME_WORDS, readOutcome, readWinFlag, type OutcomeSource } from './stats';
 
 /** Header names picked by default, in this order (compared like the engine's headers: case, spaces and punctuation ignored). */
 export const OUTCOME_HEADERS: readonly string[] = ['Outcome', 'Status', 'Stage', 'Deal Stage', 'Deal Status', 'Opportunity Stage', 'Result'];

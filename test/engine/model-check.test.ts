@@ -1,6 +1,6 @@
 // Tests for model validation: every rule's path and message, multi-error reports, valid models and JSON syntax errors.
 import fc from 'fast-check';
-import { formatIssue, parseModelJson, validateModel, type ValidationIssue } from '../../src/engine/validate';
+import { formatIssue, parseModelJson, checkModel, type ModelIssue } from '../../src/engine/model-check';
 import type { Model } from '../../src/engine/model';
 import {
   REMOVE, modelWith, modelWithEveryOperator, profileWith, validCategories, validModel, validProfile, validTiers,
@@ -16,8 +16,8 @@ function expectIssues(input: unknown, expected: Expected): void {
   issues.forEach((issue, k) => expect(issue.message).toContain(expected[k]?.[1]));
 }
 
-function issuesOf(input: unknown): ValidationIssue[] {
-  const result = validateModel(input);
+function issuesOf(input: unknown): ModelIssue[] {
+  const result = checkModel(input);
   if (result.ok) throw new Error('expected issues, but the model is valid');
   return result.issues;
 }
@@ -27,7 +27,7 @@ function expectValid(input: unknown): void {
 }
 
 function validated(input: unknown): Model {
-  const result = validateModel(input);
+  const result = checkModel(input);
   if (!result.ok) throw new Error(`expected a valid model, got:\n${result.issues.map(formatIssue).join('\n')}`);
   return result.model;
 }
@@ -291,7 +291,7 @@ describe('several problems at once', () => {
   });
 
   it('never mentions zod jargon', () => {
-    const result = validateModel({ schemaVersion: '1', profiles: [{ name: 5, categories: 'x', criteria: [{ when: { op: 'in', values: [null] } }], tiers: [{}] }] });
+    const result = checkModel({ schemaVersion: '1', profiles: [{ name: 5, categories: 'x', criteria: [{ when: { op: 'in', values: [null] } }], tiers: [{}] }] });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     for (const issue of result.issues) expect(issue.message).not.toMatch(/Invalid input|received|Invalid option|Too small|Too big/);
@@ -337,7 +337,7 @@ describe('valid models', () => {
 
   it('never throws, whatever it is given', () => {
     fc.assert(fc.property(fc.anything(), (v) => {
-      const r = validateModel(v);
+      const r = checkModel(v);
       expect(typeof r.ok).toBe('boolean');
     }));
   });
@@ -346,7 +346,7 @@ describe('valid models', () => {
     const paths = ['schemaVersion', 'profiles[0].name', 'profiles[0].categories[0].weight', 'profiles[0].criteria[1].when',
       'profiles[0].criteria[1].when.min', 'profiles[0].criteria[2].points', 'profiles[0].tiers[0].min', 'profiles[0].tiers'];
     fc.assert(fc.property(fc.constantFrom(...paths), fc.jsonValue(), (path, value) => {
-      const r = validateModel(withValue(path, value));
+      const r = checkModel(withValue(path, value));
       if (!r.ok) {
         expect(r.issues.length).toBeGreaterThan(0);
         for (const i of r.issues) expect(i.message.length).toBeGreaterThan(0);

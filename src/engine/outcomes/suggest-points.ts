@@ -1,7 +1,7 @@
 // Suggests points per scoring criterion from deal outcomes: clear log odds ratios, shrunk by their uncertainty, scaled per category to the points in use.
 
-import { percent } from './percent';
-import type { Criterion, Model } from './model';
+import { percent } from '../number-text';
+import type { Criterion, Model } from '../model';
 
 /** Below this many closed deals on either side (matched / not matched) a criterion keeps its points. */
 export const MIN_DEALS_PER_SIDE = 10;

@@ -1,11 +1,11 @@
 // Validates a profile against deal outcomes: reads won/lost/open cells, win rate and lift per tier, win rate per criterion, a verdict.
 
-import type { CompiledProfile } from './compile';
-import type { Criterion } from './model';
-import { readBoolean } from './read/boolean';
-import { cellText } from './read/text';
-import { BLANK_ROW, DISQUALIFIED } from './results';
-import { percent } from './percent';
+import type { CompiledProfile } from '../compile';
+import type { Criterion } from '../model';
+import { readBoolean } from '../read/boolean';
+import { cellText } from '../read/text';
+import { BLANK_ROW, DISQUALIFIED } from '../results';
+import { percent } from '../number-text';
 import { suggestPoints, type PointsSuggestion } from './suggest-points';
 
 export type Outcome = 'won' | 'lost' | 'open';

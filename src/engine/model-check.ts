@@ -1,20 +1,20 @@
-// Validates an ICP model v1 document (zod schema + semantic checks) and reports every problem with its JSON path.
+// Checks an ICP model v1 document (zod schema + semantic checks) and reports every problem with its JSON path ("check"; "validate" is back-testing against outcomes).
 // zod/mini: the same checks without the classic API's bundled locales (about 400 KB less in the Apps Script bundle).
 import * as z from 'zod/mini';
 import { DEFAULT_DISQUALIFIED_LABEL, OPERATOR_NAMES, profileKey, ROLES, type Model } from './model';
 
 /** One problem found in a model document. */
-export interface ValidationIssue {
+export interface ModelIssue {
   /** JSON path like `profiles[0].criteria[2].when.min`; `(root)` for the document itself. */
   path: string;
   /** Short human reason, e.g. `expected a number, got text "abc"`. */
   message: string;
 }
 
-export type ValidationResult = { ok: true; model: Model } | { ok: false; issues: ValidationIssue[] };
+export type ValidationResult = { ok: true; model: Model } | { ok: false; issues: ModelIssue[] };
 
 /** `profiles[0].criteria[2].when.min: expected a number`. */
-export function formatIssue(i: ValidationIssue): string {
+export function formatIssue(i: ModelIssue): string {
   return `${i.path}: ${i.message}`;
 }
 
@@ -497,7 +497,7 @@ function toSegments(path: readonly PropertyKey[]): Segment[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Validates a model document (already parsed from JSON); on success returns it typed, unchanged, with no defaults filled in. */
-export function validateModel(input: unknown): ValidationResult {
+export function checkModel(input: unknown): ValidationResult {
   const parsed = modelSchema.safeParse(input);
   const raw: RawIssue[] = parsed.success
     ? []
@@ -507,7 +507,7 @@ export function validateModel(input: unknown): ValidationResult {
   const all = [...raw, ...checker.issues];
   if (parsed.success && all.length === 0) return { ok: true, model: parsed.data };
   all.sort((a, b) => compareSegments(a.segments, b.segments));
-  const issues: ValidationIssue[] = [];
+  const issues: ModelIssue[] = [];
   const seen = new Set<string>();
   for (const r of all) {
     const issue = { path: formatPath(r.segments), message: r.message };
@@ -528,7 +528,7 @@ export function parseModelJson(text: string): ValidationResult {
   } catch (e) {
     return { ok: false, issues: [{ path: ROOT_PATH, message: describeJsonError(source, e) }] };
   }
-  return validateModel(data);
+  return checkModel(data);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // The figures of outcome validation as table cells and sentences, shared by the sidebar panel and `icp validate`.
 
-import { MIN_CLOSED_DEALS, type OutcomeStats } from './outcomes';
-import { percent, roundPercent } from './percent';
+import { MIN_CLOSED_DEALS, type OutcomeStats } from './stats';
+import { percent, roundPercent } from '../number-text';
 import type { PointsSuggestion } from './suggest-points';
 
 /** A table as text cells: the header row, then one row per item (the first cell names it). */
