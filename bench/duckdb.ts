@@ -20,6 +20,8 @@ export interface DuckDbFigures {
   rows: number;
   fileMegabytes: number;
   icpDefault: Timed;
+  /** The thread count each default run chose, e.g. "2, 2, 1". */
+  icpThreads: string;
   icpOneThread: Timed;
   handWritten: Timed;
   /** Undefined when `icp sql` is not there (yet): the row says so. */
@@ -47,13 +49,19 @@ process.argv.splice(1, 0, ${JSON.stringify(path.join(ROOT, 'bin/icp.js'))});
 require(${JSON.stringify(path.join(ROOT, 'bin/icp.js'))});
 `;
 
-function timeChild(args: string[]): { seconds: number; peakMegabytes: number; stdout: string } {
+interface ChildRun {
+  seconds: number;
+  peakMegabytes: number;
+  stderr: string;
+}
+
+function timeChild(args: string[], env: NodeJS.ProcessEnv = process.env): ChildRun {
   const t0 = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (run.status !== 0) throw new Error(`${args.slice(2).join(' ')} failed (${run.status}): ${run.stderr}`);
   const peak = Number(/PEAK_RSS_KB=(\d+)/.exec(run.stderr)?.[1] ?? NaN);
-  return { seconds, peakMegabytes: peak / 1024, stdout: run.stdout };
+  return { seconds, peakMegabytes: peak / 1024, stderr: run.stderr };
 }
 
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
@@ -94,17 +102,18 @@ export async function benchDuckDb(rows = 1_000_000, runs = 3): Promise<DuckDbFig
     const icpOut = path.join(dir, 'icp.csv');
     const duckOut = path.join(dir, 'duck.csv');
     const genOut = path.join(dir, 'generated.csv');
-    const icp = (threads: string[]): ReturnType<typeof timeChild> =>
-      timeChild(['-e', ICP_CHILD, 'score', input, '--model', modelFile, '--out', icpOut, '--today', TYPED_TODAY, ...threads]);
+    // The default runs print the thread count they chose (ICP_DEBUG_THREADS), for the table.
+    const icp = (threads: string[]): ChildRun =>
+      timeChild(['-e', ICP_CHILD, 'score', input, '--model', modelFile, '--out', icpOut, '--today', TYPED_TODAY, ...threads], { ...process.env, ICP_DEBUG_THREADS: '1' });
     const handWritten = [`COPY (${handWrittenDuckDbQuery(`read_csv(${sqlString(input)})`)}) TO ${sqlString(duckOut)} (HEADER)`];
     const generated = generatedSql(modelFile, 'accounts');
     const generatedScript =
       'sql' in generated
         ? [`CREATE VIEW accounts AS SELECT * FROM read_csv(${sqlString(input)}, all_varchar = true)`, `COPY (${generated.sql}) TO ${sqlString(genOut)} (HEADER)`]
         : undefined;
-    const duck = (script: string[]): ReturnType<typeof timeChild> => timeChild(['-e', DUCKDB_CHILD, JSON.stringify(script)]);
+    const duck = (script: string[]): ChildRun => timeChild(['-e', DUCKDB_CHILD, JSON.stringify(script)]);
 
-    const times = { icpDefault: [] as ReturnType<typeof timeChild>[], icpOne: [] as ReturnType<typeof timeChild>[], hand: [] as ReturnType<typeof timeChild>[], gen: [] as ReturnType<typeof timeChild>[] };
+    const times = { icpDefault: [] as ChildRun[], icpOne: [] as ChildRun[], hand: [] as ChildRun[], gen: [] as ChildRun[] };
     for (let r = 0; r < runs; r++) {
       times.hand.push(duck(handWritten));
       times.icpDefault.push(icp([]));
@@ -116,6 +125,7 @@ export async function benchDuckDb(rows = 1_000_000, runs = 3): Promise<DuckDbFig
       rows,
       fileMegabytes: fs.statSync(input).size / 1e6,
       icpDefault: timed(times.icpDefault),
+      icpThreads: times.icpDefault.map((r) => /debug: (\d+) thread/.exec(r.stderr)?.[1] ?? '?').join(', '),
       icpOneThread: timed(times.icpOne),
       handWritten: timed(times.hand),
       generated: generatedScript === undefined ? undefined : timed(times.gen),
