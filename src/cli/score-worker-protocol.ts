@@ -10,6 +10,8 @@ export interface WorkerSetup {
   headers: string[];
   /** "Today" as epoch milliseconds, fixed by the main thread so every thread counts days from the same day. */
   today: number;
+  /** --locale: the locale text numbers are read in; undefined for the US reading. */
+  locale?: string;
   lineEnding: string;
   /** The file's cell delimiter, told from its header row by the main thread. */
   delimiter: Delimiter;
@@ -37,3 +39,9 @@ export type ChunkResult =
       firstLongRow: number;
     }
   | { id: number; ok: false; name: string; message: string };
+
+/** What a worker posts once, when it has compiled the model and can take chunks. */
+export const WORKER_READY = 'ready';
+
+/** A worker's messages: ready once, then one result per chunk. */
+export type WorkerMessage = typeof WORKER_READY | ChunkResult;

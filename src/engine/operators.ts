@@ -3,6 +3,7 @@
 import type { Condition, OperatorName, Scalar } from './model';
 import { normalizeText } from './read/text';
 import { readNumber } from './read/number';
+import { compilePattern } from './pattern';
 
 /**
  * How a criterion wants a cell read. Each kind is computed once per cell value (see cells.ts):
@@ -18,6 +19,8 @@ export type TestResult = number;
 export interface CompileContext {
   /** Today's calendar day number, for `withinDays`. */
   today: number;
+  /** Text numbers are written with a decimal comma (`1.234,5`): the sheet's locale is one of those (see read/locale.ts). */
+  decimalComma: boolean;
 }
 
 export interface CompiledCondition {
@@ -73,12 +76,12 @@ export const OPERATORS: CompilerTable = {
     const want = normalizeText(expected);
     return { kind: 'text', test: (v: string) => (v === want ? 0 : -1) };
   },
-  in(c) {
+  in(c, context) {
     const wanted = textSet(c.values);
     // Number values also match the numbers people write for them, as `equals` does: `1,000` or `1k` for 1000.
     const numbers = c.values.filter((v): v is number => typeof v === 'number');
     const isWantedNumber = (item: string): boolean => {
-      const n = readNumber(item);
+      const n = readNumber(item, context.decimalComma);
       return n !== undefined && numbers.some((w) => sameNumber(n, w));
     };
     return {
@@ -151,8 +154,9 @@ export const OPERATORS: CompilerTable = {
   matches(c) {
     // Text operators are case-insensitive by the spec, so `i` is always added.
     const flags = new Set(`${c.flags ?? ''}i`.replace(/[gy]/g, ''));
-    const re = new RegExp(c.pattern, [...flags].join(''));
-    return { kind: 'raw', test: (v: string) => (re.test(v) ? 0 : -1) };
+    // Never backtracks for long (pattern.ts): no cell can make a shared model hang a formula.
+    const pattern = compilePattern(c.pattern, [...flags].join(''));
+    return { kind: 'raw', test: (v: string) => (pattern.test(v) ? 0 : -1) };
   },
 };
 

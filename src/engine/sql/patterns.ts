@@ -56,6 +56,7 @@ export const SUFFIX_VALUES: Readonly<Record<string, number>> = {
   m: 1e6, mm: 1e6, mn: 1e6, mil: 1e6, mio: 1e6, million: 1e6, millions: 1e6,
   b: 1e9, bn: 1e9, bil: 1e9, billion: 1e9, billions: 1e9,
   t: 1e12, tn: 1e12, trillion: 1e12, trillions: 1e12,
+  tsd: 1e3, mln: 1e6, mrd: 1e9, md: 1e9, mds: 1e9, mld: 1e9,
 };
 const SUFFIX = `(?:${Object.keys(SUFFIX_VALUES).sort((a, b) => b.length - a.length).join('|')})`;
 
@@ -121,7 +122,7 @@ export const DAY_FIRST = `^(\\d{1,2})${S}+([a-z]{3,9})\\.?,?${S}+(\\d{4})$`;
 export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 // Blanks (engine: read/blank.ts).
-export const PLACEHOLDERS = ['na', 'nan', 'null', 'nil', 'none', 'unknown', 'select', 'selectone', 'pleaseselect', 'notavailable', 'notapplicable'];
+export const PLACEHOLDERS = ['na', 'null', 'nil', 'none', 'unknown', 'select', 'selectone', 'pleaseselect', 'notavailable', 'notapplicable'];
 /** Characters no placeholder text can hold: digits, @, symbols the test keeps, letters no placeholder has. */
 const PLACEHOLDER_LETTERS = new Set(PLACEHOLDERS.join(''));
 const OTHER_LETTERS = [...'abcdefghijklmnopqrstuvwxyz'].filter((c) => !PLACEHOLDER_LETTERS.has(c)).join('');

@@ -124,7 +124,8 @@ export class ColumnReadings {
     return this.once('number', () => {
       const value = numberOfMapped(this.st, this.q, this.mapped(true));
       const length = this.jsLength();
-      return this.st.add([value, length], `CASE WHEN ${length.ref} <= 80 THEN ${value.ref} END`);
+      // `1e999` overflows to Infinity: unreadable, as in the engine.
+      return this.st.add([value, length], `CASE WHEN ${length.ref} <= 80 AND ABS(${value.ref}) <= ${num(Number.MAX_VALUE)} THEN ${value.ref} END`);
     });
   }
 
