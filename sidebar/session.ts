@@ -39,18 +39,13 @@ export function newSession(state: EditorState, draft: Model): Session {
 }
 
 /**
- * A criterion just added and not filled in yet: no column chosen, or a list or value test with nothing to match. It is
- * inert: left out of the preview, of what Save stores and of what counts as a change, so a new card moves no score and
- * lights up no Save before the user has said what it tests. Only criteria added in this editor: one loaded from the
- * saved model or an import is the user's, and its problems are reported, never dropped.
+ * A criterion just added whose column is not chosen yet. It is inert: left out of the preview, of what Save stores and
+ * of what counts as a change, so a new card moves no score and lights up no Save before the user has said what it
+ * reads. Once it has a column it counts, and a test left empty is flagged like any other problem. Only criteria added
+ * in this editor: one loaded from the saved model or an import is the user's, and its problems are reported, never dropped.
  */
 export function isUnfinished(s: Session, c: Criterion): boolean {
-  if (!s.added.has(c)) return false;
-  if (c.column.trim() === '') return true;
-  const w = c.when;
-  if (w.op === 'in' || w.op === 'contains') return !(w.values ?? []).some((v) => String(v).trim() !== '');
-  if (w.op === 'equals') return w.value === undefined || String(w.value).trim() === '';
-  return false;
+  return s.added.has(c) && c.column.trim() === '';
 }
 
 /** The draft without its unfinished criteria: what is previewed, saved, exported and compared with the saved model. */
