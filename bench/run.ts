@@ -2,6 +2,7 @@
 
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildCli } from '../tools/build/cli';
 import { loadBundled } from './bundled';
 import { benchCli } from './cli';
 import { benchFormula } from './formula';
@@ -76,4 +77,8 @@ function main(): void {
   if (engine.mismatches > 0 || formula.disagreements > 0) process.exitCode = 1;
 }
 
-main();
+// `icp score` runs from dist-cli/ (bin/icp.js): bundle the sources as they are now, so its figures are never of a stale build.
+buildCli().then(main, (e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
