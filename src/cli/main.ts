@@ -4,6 +4,7 @@ import * as nodePath from 'node:path';
 import { EngineError } from '../engine';
 import { UsageError } from './args';
 import { checkCommand } from './commands/check';
+import { draftCommand } from './commands/draft';
 import { scoreCommand } from './commands/score';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT_FAILURE, EXIT_OK, fsReason, isBrokenPipe, WriteWatch, writeLine, type CliIo } from './io';
@@ -15,6 +16,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => 
   score: scoreCommand,
   check: checkCommand,
   validate: validateCommand,
+  draft: draftCommand,
 };
 
 function version(): string {
@@ -40,7 +42,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 function commandNamed(name: string): (argv: readonly string[], io: CliIo) => Promise<number> {
   // An own property only: `icp constructor` or `icp help toString` must not find Object.prototype's.
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (command === undefined) throw new UsageError(`unknown command "${name}" (the commands are score, check and validate)`);
+  if (command === undefined) throw new UsageError(`unknown command "${name}" (the commands are score, check, validate and draft)`);
   return command;
 }
 

@@ -39,45 +39,60 @@ export function pointsOf(betas: readonly number[]): number[] {
 }
 
 /**
- * A profile without tiers yet: criteria with their points and categories, and each category weighed by the points
- * its criteria can earn (a category of penalties only, by their size). With those weights the score is 100 x (points
- * earned) / (points possible) plus a constant, so it ranks rows exactly as the sum of the fitted effects does (within
- * the rounding of the points), as long as no category's penalties outweigh the points it earned on a row (the engine
- * then counts the category as 0, not below).
+ * A profile without tiers yet: criteria with their points in the category of their column's kind, each category
+ * weighed by the points its criteria can earn, and each penalty in a category of its own weighed by its size. Then
+ * the score is a constant plus 100 x (the points a row earns) / (all the weights): it ranks rows exactly as the sum
+ * of the fitted effects does, within the rounding of the points. (A penalty among positive points could take its
+ * category below 0, where the engine clamps it, and the order would no longer be the fit's.)
  */
 export function draftProfile(name: string, description: string, scored: readonly ScoredCriterion[], excluded: readonly ExcludedValues[]): Profile {
   const taken = new Set<string>();
   const points = pointsOf(scored.map((s) => s.beta));
   const criteria: Criterion[] = [];
+  const categories: Category[] = [];
   const used = new Set<CategoryId>();
+  const penalties: Category[] = [];
+  const penaltyIds = new Set<string>();
   scored.forEach((s, i) => {
-    if (points[i] === 0) return;
-    const category = categoryOf(s.header, s.kindOfColumn);
-    used.add(category);
+    const p = points[i]!;
+    if (p === 0) return;
+    const kind = categoryOf(s.header, s.kindOfColumn);
+    let category: string = kind;
+    if (p > 0) used.add(kind);
+    else {
+      // A penalty alone in its category: the category is full unless the penalty applies, so it costs exactly its
+      // points and never clamps another criterion's (see the function's comment).
+      let id = `${kind}_penalty`;
+      for (let k = 2; penaltyIds.has(id); k++) id = `${kind}_penalty_${k}`;
+      penaltyIds.add(id);
+      category = id;
+      penalties.push({ id, label: `${CATEGORY_LABELS[kind]} penalty${id === `${kind}_penalty` ? '' : ` ${id.slice(id.lastIndexOf('_') + 1)}`}`, weight: -p });
+    }
     criteria.push({
-      id: criterionId(s.label, taken), label: s.label, category, column: s.header, when: s.when, points: points[i]!,
+      id: criterionId(s.label, taken), label: s.label, category, column: s.header, when: s.when, points: p,
       ...(s.description === undefined ? {} : { description: s.description }),
     });
   });
   for (const e of excluded) {
-    const category = categoryOf(e.header, e.kindOfColumn);
-    used.add(category);
+    const kind = categoryOf(e.header, e.kindOfColumn);
+    used.add(kind);
     criteria.push({
-      id: criterionId(e.label, taken), label: e.label, category, column: e.header, role: 'exclude', when: e.when,
+      id: criterionId(e.label, taken), label: e.label, category: kind, column: e.header, role: 'exclude', when: e.when,
       ...(e.description === undefined ? {} : { description: e.description }),
     });
   }
-  const categories: Category[] = CATEGORY_ORDER.filter((c) => used.has(c)).map((id) => {
-    const own = criteria.filter((c) => c.category === id && c.role !== 'exclude');
-    const possible = own.reduce((s, c) => s + Math.max(0, c.points ?? 0), 0);
-    const penalties = own.reduce((s, c) => s + Math.max(0, -(c.points ?? 0)), 0);
-    return { id, label: CATEGORY_LABELS[id], weight: possible > 0 ? possible : penalties };
-  });
+  for (const id of CATEGORY_ORDER) {
+    if (!used.has(id)) continue;
+    const possible = criteria.filter((c) => c.category === id && c.role !== 'exclude').reduce((s, c) => s + Math.max(0, c.points ?? 0), 0);
+    // A category holding only exclusions scores nothing: weight 0.
+    categories.push({ id, label: CATEGORY_LABELS[id], weight: possible });
+  }
+  categories.push(...penalties);
   // Criteria listed by category, strongest first within each, exclusions last.
-  const order = new Map(CATEGORY_ORDER.map((c, i) => [c, i]));
+  const order = new Map(categories.map((c, i) => [c.id, i]));
   criteria.sort((a, b) =>
     (a.role === 'exclude' ? 1 : 0) - (b.role === 'exclude' ? 1 : 0)
-    || order.get(a.category as CategoryId)! - order.get(b.category as CategoryId)!
+    || order.get(a.category)! - order.get(b.category)!
     || Math.abs(b.points ?? 0) - Math.abs(a.points ?? 0));
   return { name, description, categories, criteria, tiers: [{ label: 'A', min: 0 }], disqualifiedLabel: 'Disqualified' };
 }

@@ -3,7 +3,7 @@
 import type { Condition } from '../../model';
 import { categoryOf, type CategoryId } from './categories';
 import type { ReadColumn } from './columns';
-import { filledLabel, itemsLabel, niceNumber, rangeLabel, recencyLabel, valuesLabel, yesLabel } from './labels';
+import { filledLabel, itemsLabel, niceNumber, noLabel, rangeLabel, recencyLabel, valuesLabel, yesLabel } from './labels';
 import { rowMatches, valueMatches } from './matches';
 
 /** What kind of criterion a candidate is (how it can be grouped with others of its column). */
@@ -127,11 +127,16 @@ export function rangeCuts(column: ReadColumn, rows: Int32Array): number[] {
   return [...cuts].sort((a, b) => a - b);
 }
 
+/** How a column's bounds are shown: as money (a currency in its cells or a money word in its header), as years. */
+function rangeOpts(column: ReadColumn): { money: boolean; year: boolean } {
+  const year = /\byear\b|founded|established/i.test(column.header.replace(/[_\-.]+/g, ' '));
+  return { money: column.money || /revenue|arr\b|mrr|amount|value|price|budget|spend|funding|acv|deal size/i.test(column.header), year };
+}
+
 function rangeCandidates(ctx: Context, column: ReadColumn): Candidate[] {
   const cuts = rangeCuts(column, ctx.rows);
   const bins = cuts.length + 1;
-  const year = /\byear\b|founded|established/i.test(column.header.replace(/[_\-.]+/g, ' '));
-  const opts = { money: column.money || /revenue|arr\b|mrr|amount|value|price|budget|spend|funding|acv|deal size/i.test(column.header), year };
+  const opts = rangeOpts(column);
   const step = column.integers ? 1 : 0;
   const out: Candidate[] = [];
   for (let first = 0; first < bins; first++) {
@@ -173,6 +178,28 @@ export function columnCandidates(column: ReadColumn, rows: Int32Array, today: nu
     case 'text':
       return valueCandidates(ctx, column);
   }
+}
+
+/**
+ * The same question asked the other way round, where the model can say it exactly for every readable value: `Up to
+ * 50 employees` <-> `51+ employees`, `Demo Requested: yes` <-> `no`. A drafted penalty becomes points for its opposite
+ * (blank and unreadable cells match neither), which a category's points can hold without being clamped at 0. Null when
+ * there is none (a two-sided range, a value, a recency).
+ */
+export function opposite(c: Candidate, rows: Int32Array, today: number): Candidate | null {
+  const column = c.column;
+  const ctx: Context = { rows, today, support: 0 };
+  if (c.kind === 'yes') return make(ctx, column, 'yes', { op: 'equals', value: false }, noLabel(column.header));
+  if (c.kind !== 'range' || c.when.op !== 'between') return null;
+  const { min, max } = c.when;
+  if ((min === undefined) === (max === undefined)) return null;
+  const cuts = rangeCuts(column, rows);
+  const bins = cuts.length + 1;
+  const step = column.integers ? 1 : 0;
+  const [first, last] = c.bins!;
+  const other: [number, number] = min === undefined ? [last + 1, bins - 1] : [0, first - 1];
+  const when: Condition = min === undefined ? { op: 'between', min: max! + step } : { op: 'between', max: min - step };
+  return make(ctx, column, 'range', when, rangeLabel(column.header, when.min, when.max, rangeOpts(column)), { bins: other });
 }
 
 /** `Contact Email is filled in`, for a column whose values are not criteria themselves (ids, e-mails, names). */

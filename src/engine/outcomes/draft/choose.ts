@@ -11,6 +11,8 @@ export interface Chosen {
   parts: Candidate[];
   /** The candidate standing for them all (its condition and label cover the group). */
   merged: Candidate;
+  /** The sparse fit's effect (the mean of the group's). */
+  beta: number;
 }
 
 function std(c: Candidate): number {
@@ -65,7 +67,7 @@ export function chooseCriteria(candidates: readonly Candidate[], beta: Float64Ar
         if (group.length === 0) return;
         const merged = mergeValues(group.map((g) => g.c));
         const mean = group.reduce((s, g) => s + g.b, 0) / group.length;
-        out.push({ chosen: { parts: group.map((g) => g.c), merged }, s: strength(merged, mean) });
+        out.push({ chosen: { parts: group.map((g) => g.c), merged, beta: mean }, s: strength(merged, mean) });
         group = [];
       };
       for (const e of list) {
@@ -75,7 +77,7 @@ export function chooseCriteria(candidates: readonly Candidate[], beta: Float64Ar
       flush();
     } else {
       const best = list.reduce((a, e) => (strength(e.c, e.b) > strength(a.c, a.b) ? e : a));
-      out.push({ chosen: { parts: [best.c], merged: best.c }, s: strength(best.c, best.b) });
+      out.push({ chosen: { parts: [best.c], merged: best.c, beta: best.b }, s: strength(best.c, best.b) });
     }
   }
   out.sort((a, b) => b.s - a.s);

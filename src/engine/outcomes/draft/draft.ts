@@ -8,7 +8,7 @@ import { compileContext } from '../../compile';
 import { DISQUALIFIED, BLANK_ROW } from '../../results';
 import { grouped, percent } from '../../number-text';
 import type { SplitOutcomes } from '../stats';
-import { columnCandidates, filledCandidate, minSupport, type Candidate } from './candidates';
+import { columnCandidates, filledCandidate, minSupport, opposite, type Candidate } from './candidates';
 import { chooseCriteria, type Chosen } from './choose';
 import { readColumn, type ReadColumn } from './columns';
 import { draftExclusions, MIN_EXCLUSION_DEALS, type ExclusionDraft } from './exclusions';
@@ -216,7 +216,12 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     const screened = screen(candidates, y);
     const choice = sparseChoice({ features: screened.map((c) => c.x), y, groups }, SEED);
     result.method = choice.method;
-    chosen = chooseCriteria(screened, choice.coefficients, maxCriteria);
+    chosen = chooseCriteria(screened, choice.coefficients, maxCriteria).map((c) => {
+      // A penalty asked the other way round is points a category can hold (see opposite()); the refit weighs it anew.
+      if (c.beta >= 0) return c;
+      const other = opposite(c.merged, fitRows, today);
+      return other === null ? c : { parts: [other], merged: other, beta: -c.beta };
+    });
     // Refit the chosen criteria; drop any whose interval holds "no effect", and refit again, so every criterion kept
     // has evidence and the points come from the fit of exactly the criteria kept.
     for (let round = 0; round < 4 && chosen.length > 0; round++) {

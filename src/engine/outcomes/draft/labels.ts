@@ -87,6 +87,11 @@ export function yesLabel(header: string): string {
   return `${header}: yes`;
 }
 
+/** `Demo Requested: no`. */
+export function noLabel(header: string): string {
+  return `${header}: no`;
+}
+
 /** `Contact Email is filled in`. */
 export function filledLabel(header: string): string {
   return `${header} is filled in`;
