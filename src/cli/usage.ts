@@ -60,7 +60,7 @@ Options:
   -h, --help              show this help
 `;
 
-export const DRAFT_USAGE = `Usage: icp draft <deals.csv | -> [--outcome COLUMN] [--out model.json] [--max-criteria N] [--today YYYY-MM-DD] [--profile-name NAME] [--json]
+export const DRAFT_USAGE = `Usage: icp draft <deals.csv | -> [--outcome COLUMN] [--out model.json] [--max-criteria N] [--today YYYY-MM-DD] [--profile-name NAME] [--locale LOCALE] [--json]
 
 Drafts a whole ICP model from a CSV of deals (or customers) and their outcomes, as "Draft a model from outcomes"
 does in the add-on: candidate criteria from every column (values and groups of values, numeric ranges cut at
@@ -78,6 +78,8 @@ Options:
   --max-criteria N     draft at most N scoring criteria (1 to 50); default: 12
   --today DATE         the day recency ("withinDays") criteria count back from, YYYY-MM-DD; default: today
   --profile-name NAME  the drafted profile's name; default: "Drafted from outcomes"
+  --locale LOCALE      read numbers written as text as the spreadsheet's locale writes them (de_DE: 1.234,5),
+                       as icp score --locale does; default: the US reading (1,234.5)
   --json               print the draft (model, evidence, tiers) as JSON instead of the report
   -h, --help           show this help
 

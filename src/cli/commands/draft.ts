@@ -2,7 +2,7 @@
 import { draftModel, type DraftResult } from '../../engine/outcomes/draft/draft';
 import { draftCriteriaTable, draftNotes, draftTierTable } from '../../engine/outcomes/draft/tables';
 import { findColumn } from '../../engine';
-import { UsageError, flagValue, oneFileArgs, type FlagSpec, type OneFileCommand } from '../args';
+import { UsageError, flagValue, localeFlag, oneFileArgs, type FlagSpec, type OneFileCommand } from '../args';
 import { readCsvBatches } from '../csv-reader';
 import { csvFailure, inputName, openInput } from '../input';
 import { CliError, EXIT_INVALID, EXIT_OK, writeLine, type CliIo } from '../io';
@@ -18,6 +18,7 @@ const FLAGS: FlagSpec = {
   'max-criteria': { value: true },
   today: { value: true },
   'profile-name': { value: true },
+  locale: { value: true },
   json: { value: false },
   help: { value: false },
 };
@@ -73,6 +74,7 @@ export async function draftCommand(argv: readonly string[], io: CliIo): Promise<
   const { args, file } = parsed;
   const today = parseToday(flagValue(args, 'today')) ?? new Date();
   const max = maxCriteria(flagValue(args, 'max-criteria'));
+  const locale = localeFlag(args);
   const out = flagValue(args, 'out');
   if (out !== undefined && out !== '-' && (await writesOverInput(out, file, io))) {
     throw new CliError(`--out ${out} is the file being drafted from; write the model to another file`);
@@ -83,6 +85,7 @@ export async function draftCommand(argv: readonly string[], io: CliIo): Promise<
   const profileName = flagValue(args, 'profile-name');
   const r = draftModel(headers, rows, {
     outcomeColumn: wanted ?? null, today, ...(max === undefined ? {} : { maxCriteria: max }), ...(profileName === undefined ? {} : { profileName }),
+    ...(locale === undefined ? {} : { locale }),
     source: inputName(file),
   });
   // With --out -, standard output carries the model alone (for a pipe) and the report goes to standard error.

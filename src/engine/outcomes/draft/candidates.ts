@@ -1,6 +1,7 @@
 // Candidate criteria from every column of a deals table: values, numeric ranges cut at quantiles, list items, date recency, yes/no, filled-in.
 
 import type { Condition } from '../../model';
+import type { CompileContext } from '../../operators';
 import { categoryOf, type CategoryId } from './categories';
 import type { ReadColumn } from './columns';
 import { filledLabel, itemsLabel, niceNumber, noLabel, rangeLabel, recencyLabel, valuesLabel, yesLabel } from './labels';
@@ -39,12 +40,12 @@ export function minSupport(fitRows: number): number {
 
 interface Context {
   rows: Int32Array;
-  today: number;
+  compile: CompileContext;
   support: number;
 }
 
 function make(ctx: Context, column: ReadColumn, kind: CandidateKind, when: Condition, label: string, extra: Partial<Candidate> = {}): Candidate | null {
-  const x = rowMatches(column, valueMatches(column, when, ctx.today), ctx.rows);
+  const x = rowMatches(column, valueMatches(column, when, ctx.compile), ctx.rows);
   let matched = 0;
   for (let k = 0; k < x.length; k++) matched += x[k]!;
   if (matched < ctx.support || ctx.rows.length - matched < ctx.support) return null;
@@ -162,8 +163,8 @@ function recencyCandidates(ctx: Context, column: ReadColumn): Candidate[] {
 }
 
 /** Every candidate criterion of `column` on the fit rows `rows` (row indexes of the table). */
-export function columnCandidates(column: ReadColumn, rows: Int32Array, today: number, support = minSupport(rows.length)): Candidate[] {
-  const ctx: Context = { rows, today, support };
+export function columnCandidates(column: ReadColumn, rows: Int32Array, compile: CompileContext, support = minSupport(rows.length)): Candidate[] {
+  const ctx: Context = { rows, compile, support };
   switch (column.kind) {
     case 'bool': {
       const c = make(ctx, column, 'yes', { op: 'isTrue' }, yesLabel(column.header));
@@ -186,9 +187,9 @@ export function columnCandidates(column: ReadColumn, rows: Int32Array, today: nu
  * (blank and unreadable cells match neither), which a category's points can hold without being clamped at 0. Null when
  * there is none (a two-sided range, a value, a recency).
  */
-export function opposite(c: Candidate, rows: Int32Array, today: number): Candidate | null {
+export function opposite(c: Candidate, rows: Int32Array, compile: CompileContext): Candidate | null {
   const column = c.column;
-  const ctx: Context = { rows, today, support: 0 };
+  const ctx: Context = { rows, compile, support: 0 };
   if (c.kind === 'yes') return make(ctx, column, 'yes', { op: 'equals', value: false }, noLabel(column.header));
   if (c.kind !== 'range' || c.when.op !== 'between') return null;
   const { min, max } = c.when;
@@ -204,5 +205,5 @@ export function opposite(c: Candidate, rows: Int32Array, today: number): Candida
 
 /** `Contact Email is filled in`, for a column whose values are not criteria themselves (ids, e-mails, names). */
 export function filledCandidate(column: ReadColumn, rows: Int32Array, support = minSupport(rows.length)): Candidate | null {
-  return make({ rows, today: 0, support }, column, 'filled', { op: 'notBlank' }, filledLabel(column.header));
+  return make({ rows, compile: { today: 0, decimalComma: false }, support }, column, 'filled', { op: 'notBlank' }, filledLabel(column.header));
 }

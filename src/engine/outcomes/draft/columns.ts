@@ -52,8 +52,8 @@ function keyOf(v: unknown): string {
   return `o${cellText(v)}`;
 }
 
-/** Reads column `index` of `rows`: each distinct value once. */
-export function readColumn(rows: readonly (readonly unknown[])[], index: number, header: string): ReadColumn {
+/** Reads column `index` of `rows`: each distinct value once (text numbers with a decimal comma when `decimalComma`). */
+export function readColumn(rows: readonly (readonly unknown[])[], index: number, header: string, decimalComma = false): ReadColumn {
   const codes = new Int32Array(rows.length);
   const memo = new Map<string, number>();
   const raws: unknown[] = [];
@@ -98,7 +98,7 @@ export function readColumn(rows: readonly (readonly unknown[])[], index: number,
     const b = readBoolean(v);
     bools.push(b);
     if (b !== undefined) asBool += c;
-    const num = readNumber(v);
+    const num = readNumber(v, decimalComma);
     numbers[i] = num ?? NaN;
     if (num !== undefined) {
       asNumber += c;

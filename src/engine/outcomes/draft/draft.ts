@@ -32,6 +32,8 @@ export interface DraftOptions {
   today?: Date;
   maxCriteria?: number;
   profileName?: string;
+  /** The spreadsheet's locale (`de_DE`): text numbers are read with its decimal sign, as scoring reads them. */
+  locale?: string;
   /** Where the deals came from, for the profile's description (`deals.csv`, `sheet "Deals"`). */
   source?: string;
 }
@@ -121,7 +123,8 @@ function matchesOf(x: Uint8Array, y: Uint8Array): { m: SplitOutcomes; n: SplitOu
 
 /** Drafts a model from `rows` under `headers` (as the engine reads a sheet or CSV). Throws EngineError for a missing outcome column. */
 export function draftModel(headers: readonly string[], rows: readonly (readonly unknown[])[], options: DraftOptions = {}): DraftResult {
-  const today = compileContext({ today: options.today ?? new Date() }).today;
+  const compileOptions = { today: options.today ?? new Date(), ...(options.locale === undefined ? {} : { locale: options.locale }) };
+  const context = compileContext(compileOptions);
   const maxCriteria = options.maxCriteria ?? DEFAULT_MAX_CRITERIA;
   const outcomes = dealOutcomes(headers, rows, options.outcomeColumn ?? null);
   const result: DraftResult = {
@@ -158,7 +161,7 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     const key = headerKey(header);
     if (i === outcomes.index || i === outcomes.closedIndex || key === '' || seen.has(key)) return;
     seen.add(key);
-    const column = readColumn(rows, i, header);
+    const column = readColumn(rows, i, header, context.decimalComma);
     const closedCodes = Int32Array.from(closedRows, (r) => column.codes[r]!);
     if (account === null && isAccountHeader(header) && repeats(closedCodes)) {
       account = column;
@@ -176,7 +179,7 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
   const deals = accountColumn === null ? 'accounts' : 'deals';
 
   // Negative ICP first: their deals are disqualified, so the fit weighs the rest.
-  const exclusions = draftExclusions(columns, closedRows, won, today);
+  const exclusions = draftExclusions(columns, closedRows, won, context);
   const excludedRow = new Uint8Array(rows.length);
   for (const e of exclusions) {
     for (let r = 0; r < rows.length; r++) {
@@ -193,7 +196,7 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
   const candidates: Candidate[] = [];
   const usedColumns = new Set<number>();
   for (const column of columns) {
-    const own = columnCandidates(column, fitRows, today, support);
+    const own = columnCandidates(column, fitRows, context, support);
     if (own.length > 0) usedColumns.add(column.index);
     candidates.push(...own);
   }
@@ -219,7 +222,7 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     chosen = chooseCriteria(screened, choice.coefficients, maxCriteria).map((c) => {
       // A penalty asked the other way round is points a category can hold (see opposite()); the refit weighs it anew.
       if (c.beta >= 0) return c;
-      const other = opposite(c.merged, fitRows, today);
+      const other = opposite(c.merged, fitRows, context);
       return other === null ? c : { parts: [other], merged: other, beta: -c.beta };
     });
     // Refit the chosen criteria; drop any whose interval holds "no effect", and refit again, so every criterion kept
@@ -278,12 +281,12 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
 
   // Tiers at the quantiles of the scores of every row (open deals too: they are what the tiers will sort).
   const model: Model = { schemaVersion: 1, profiles: [profile] };
-  const scoring = compileModel(model, headers, { today: options.today ?? new Date() }).profile();
+  const scoring = compileModel(model, headers, compileOptions).profile();
   const all = scoring.scoreMany(rows);
   const scores: number[] = [];
   for (let r = 0; r < rows.length; r++) if (all.kind[r] !== BLANK_ROW && all.kind[r] !== DISQUALIFIED) scores.push(all.score[r]!);
   profile.tiers = quantileTiers(scores);
-  const tiered = compileModel(model, headers, { today: options.today ?? new Date() }).profile();
+  const tiered = compileModel(model, headers, compileOptions).profile();
   const results = tiered.scoreMany(rows);
   result.tiers = [...profile.tiers.map((t) => ({ label: t.label, min: t.min })), { label: profile.disqualifiedLabel ?? 'Disqualified', min: 0 }].map((t) => {
     let c = 0, w = 0;

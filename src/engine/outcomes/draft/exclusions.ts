@@ -1,6 +1,7 @@
 // Negative ICP from outcomes: values of a column that never won across at least 20 closed deals, when that cannot be chance.
 
 import type { Condition } from '../../model';
+import type { CompileContext } from '../../operators';
 import type { ReadColumn } from './columns';
 import { orList } from './labels';
 import { valueMatches } from './matches';
@@ -59,7 +60,7 @@ function tallies(columns: readonly ReadColumn[], closedRows: Int32Array, won: Ui
  * when losing that many in a row at the overall win rate has a chance below EXCLUSION_ALPHA divided by the number of
  * values that had that many deals (Bonferroni): on data with no signal, a value that merely had a bad run is not excluded.
  */
-export function draftExclusions(columns: readonly ReadColumn[], closedRows: Int32Array, won: Uint8Array, today: number): ExclusionDraft[] {
+export function draftExclusions(columns: readonly ReadColumn[], closedRows: Int32Array, won: Uint8Array, context: CompileContext): ExclusionDraft[] {
   let wins = 0;
   for (let k = 0; k < won.length; k++) wins += won[k]!;
   const rate = closedRows.length === 0 ? 0 : wins / closedRows.length;
@@ -79,7 +80,7 @@ export function draftExclusions(columns: readonly ReadColumn[], closedRows: Int3
     const shown = values.map((v) => v.shown);
     const when: Condition = { op: 'in', values: shown };
     // Deals it matches, counted as the engine matches them.
-    const hits = valueMatches(column, when, today);
+    const hits = valueMatches(column, when, context);
     let deals = 0;
     for (let k = 0; k < closedRows.length; k++) {
       const c = column.codes[closedRows[k]!]!;

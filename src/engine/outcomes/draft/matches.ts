@@ -1,15 +1,15 @@
 // Which rows a candidate condition matches, decided by the engine's own operators and cell readings, so a drafted criterion scores exactly the rows it was fitted on.
 
 import type { Condition } from '../../model';
-import { compileCondition } from '../../operators';
+import { compileCondition, type CompileContext } from '../../operators';
 import { CellReading, ColumnReader, KIND_CODE } from '../../read/cells';
 import type { ReadColumn } from './columns';
 
-/** Per distinct value of `column`: 1 where the engine's `condition` matches it (blank and unreadable never do). */
-export function valueMatches(column: ReadColumn, condition: Condition, today: number): Uint8Array {
-  const compiled = compileCondition(condition, { today });
+/** Per distinct value of `column`: 1 where the engine's `condition` matches it (blank and unreadable never do), read with `context` (today, the locale's decimal sign). */
+export function valueMatches(column: ReadColumn, condition: Condition, context: CompileContext): Uint8Array {
+  const compiled = compileCondition(condition, context);
   const kind = compiled.cheaperKind ?? compiled.kind;
-  const reader = new ColumnReader([kind]);
+  const reader = new ColumnReader([kind], context.decimalComma);
   const code = KIND_CODE[kind];
   const test = compiled.test as (reading: unknown) => number;
   const out = new Uint8Array(column.raws.length);
