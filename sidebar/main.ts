@@ -1,19 +1,21 @@
 // Sidebar entry: on load, opens the panel the menu asked for (window.ICP_PANEL) and reports any uncaught error in words.
 import { clear, h } from './dom';
 import { Notices } from './notices';
+import { mountDraft } from './panels/draft';
 import { mountEditor, type PendingDraft } from './panels/editor';
 import { mountHelp } from './panels/help';
 import { mountScore } from './panels/score';
 import { mountSummary } from './panels/summary';
 import { mountValidate } from './panels/validate';
 
-type Panel = 'editor' | 'score' | 'summary' | 'validate' | 'help';
+type Panel = 'editor' | 'score' | 'summary' | 'validate' | 'draft' | 'help';
 
 const TITLES: Record<Panel, string> = {
   editor: 'ICP editor',
   score: 'Score this sheet',
   summary: 'Tier summary',
   validate: 'Validate against outcomes',
+  draft: 'Draft a model from outcomes',
   help: 'Help',
 };
 
@@ -47,7 +49,8 @@ function start(): void {
     else if (panel === 'help') mountHelp(body, () => openEditor());
     else if (panel === 'score') mountScore(body, notices, subtitle);
     else if (panel === 'summary') mountSummary(body, notices, subtitle);
-    else mountValidate(body, notices, subtitle, openEditor);
+    else if (panel === 'draft') mountDraft(body, notices, subtitle, openEditor);
+    else mountValidate(body, notices, subtitle, openEditor, () => show('draft'));
   };
   show(requestedPanel());
 }
