@@ -143,7 +143,9 @@ export function readNumber(value: unknown, decimalComma = false): number | undef
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string') {
     if (value.length > 80) return undefined;
-    return readNumberText(decimalComma ? pointDecimalText(value) : value);
+    const n = readNumberText(decimalComma ? pointDecimalText(value) : value);
+    // `1e999` and `$1e300 bn` overflow to Infinity: no number a person can use, so unreadable like `NaN`.
+    return n !== undefined && Number.isFinite(n) ? n : undefined;
   }
   return undefined;
 }
