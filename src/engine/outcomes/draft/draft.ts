@@ -3,19 +3,17 @@
 import { compileModel } from '../../model-compile';
 import { checkModel, formatIssue } from '../../model-check';
 import type { Model } from '../../model';
-import { headerKey } from '../../read/text';
 import { compileContext } from '../../compile';
 import { DISQUALIFIED, BLANK_ROW } from '../../results';
 import { grouped, percent } from '../../number-text';
 import type { SplitOutcomes } from '../stats';
-import { columnCandidates, filledCandidate, minSupport, opposite, type Candidate } from './candidates';
+import { opposite } from './candidates';
 import { chooseCriteria, type Chosen } from './choose';
-import { readColumn, type ReadColumn } from './columns';
-import { draftExclusions, MIN_EXCLUSION_DEALS, type ExclusionDraft } from './exclusions';
+import { MIN_EXCLUSION_DEALS, type ExclusionDraft } from './exclusions';
 import { refit, sparseChoice, type FitData } from './fit';
 import { dealOutcomes } from './outcomes';
 import { draftProfile, quantileTiers, type ScoredCriterion } from './build-profile';
-import { isAccountHeader, skipReason, SKIP_TEXT } from './roles';
+import { prepareDraft } from './prepare';
 import { rankAgreement } from './rank-agreement';
 import { screen } from './screen';
 
@@ -141,75 +139,13 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     result.message = `All ${grouped(closed)} closed deals in column "${outcomes.header}" were ${outcomes.won === 0 ? 'lost' : 'won'}: drafting needs both won and lost deals.`;
     return result;
   }
-  // The closed deals, in row order, and whether each was won.
-  const closedRows = new Int32Array(closed);
-  const won = new Uint8Array(closed);
-  for (let r = 0, k = 0; r < rows.length; r++) {
-    const o = outcomes.outcomes[r];
-    if (o === 'won' || o === 'lost') {
-      closedRows[k] = r;
-      won[k++] = o === 'won' ? 1 : 0;
-    }
-  }
-
-  // Every other column, read once; the first of two same-named columns is the one a criterion would read.
-  const seen = new Set<string>();
-  const columns: ReadColumn[] = [];
-  const idColumns: ReadColumn[] = [];
-  let account: ReadColumn | null = null;
-  headers.forEach((header, i) => {
-    const key = headerKey(header);
-    if (i === outcomes.index || i === outcomes.closedIndex || key === '' || seen.has(key)) return;
-    seen.add(key);
-    const column = readColumn(rows, i, header, context.decimalComma);
-    const closedCodes = Int32Array.from(closedRows, (r) => column.codes[r]!);
-    if (account === null && isAccountHeader(header) && repeats(closedCodes)) {
-      account = column;
-      return;
-    }
-    const reason = skipReason(column, closedCodes);
-    if (reason === null) columns.push(column);
-    else {
-      result.skipped.push({ column: header, reason: SKIP_TEXT[reason] });
-      if (reason === 'id') idColumns.push(column);
-    }
-  });
-  const accountColumn = account as ReadColumn | null;
+  const prepared = prepareDraft(headers, rows, outcomes, context);
+  const { closedRows, won, accountColumn, exclusions, fitRows, y, candidates, groups } = prepared;
+  result.skipped = prepared.skipped;
   result.accountColumn = accountColumn?.header ?? null;
-  const deals = accountColumn === null ? 'accounts' : 'deals';
-
-  // Negative ICP first: their deals are disqualified, so the fit weighs the rest.
-  const exclusions = draftExclusions(columns, closedRows, won, context);
-  const excludedRow = new Uint8Array(rows.length);
-  for (const e of exclusions) {
-    for (let r = 0; r < rows.length; r++) {
-      const c = e.column.codes[r]!;
-      if (c >= 0 && e.valueHits[c] === 1) excludedRow[r] = 1;
-    }
-  }
-  const fitIndex: number[] = [];
-  for (let k = 0; k < closed; k++) if (excludedRow[closedRows[k]!] === 0) fitIndex.push(k);
-  const fitRows = Int32Array.from(fitIndex, (k) => closedRows[k]!);
-  const y = Uint8Array.from(fitIndex, (k) => won[k]!);
-
-  const support = minSupport(fitRows.length);
-  const candidates: Candidate[] = [];
-  const usedColumns = new Set<number>();
-  for (const column of columns) {
-    const own = columnCandidates(column, fitRows, context, support);
-    if (own.length > 0) usedColumns.add(column.index);
-    candidates.push(...own);
-  }
-  for (const column of idColumns) {
-    const c = filledCandidate(column, fitRows, support);
-    if (c !== null) {
-      candidates.push(c);
-      usedColumns.add(column.index);
-    }
-  }
   result.candidates = candidates.length;
-  result.columnsUsed = usedColumns.size;
-  const groups = accountColumn === null ? null : Int32Array.from(fitRows, (r) => accountColumn.codes[r]!);
+  result.columnsUsed = prepared.columnsUsed;
+  const deals = accountColumn === null ? 'accounts' : 'deals';
 
   let chosen: Chosen[] = [];
   let finalBeta: Float64Array = new Float64Array(0);
@@ -224,7 +160,7 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
       if (c.beta >= 0) return c;
       const other = opposite(c.merged, fitRows, context);
       return other === null ? c : { parts: [other], merged: other, beta: -c.beta };
-    });
+    }).filter((c, i, all) => all.findIndex((d) => sameCriterion(d, c)) === i);
     // Refit the chosen criteria; drop any whose interval holds "no effect", and refit again, so every criterion kept
     // has evidence and the points come from the fit of exactly the criteria kept.
     for (let round = 0; round < 4 && chosen.length > 0; round++) {
@@ -255,7 +191,7 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     x: c.merged.x, effect: { oddsRatio: Math.exp(finalBeta[j]!), low: Math.exp(lower[j]!), high: Math.exp(upper[j]!) },
   }));
   const name = options.profileName ?? 'Drafted from outcomes';
-  const description = `Drafted from ${grouped(closed)} closed ${deals} (${grouped(outcomes.won)} ${wonWord}) in column "${outcomes.header}"${options.source === undefined ? '' : ` of ${options.source}`}: ${chosen.length} criteria chosen by ${result.method}${exclusions.length > 0 ? `, and ${exclusions.length} exclusion${exclusions.length === 1 ? '' : 's'} for values that lost every closed deal` : ''}. Review before saving.`;
+  const description = `Drafted from ${grouped(closed)} closed ${deals} (${grouped(outcomes.won)} ${wonWord}) in column "${outcomes.header}"${options.source === undefined ? '' : ` of ${options.source}`}: ${chosen.length} ${chosen.length === 1 ? 'criterion' : 'criteria'} chosen by ${result.method}${exclusions.length > 0 ? `, and ${exclusions.length} exclusion${exclusions.length === 1 ? '' : 's'} for values that lost every closed deal` : ''}. Review before saving.`;
   const profile = draftProfile(name, description, scored, exclusions.map((e) => ({
     header: e.column.header, kindOfColumn: e.column.kind, label: e.label, when: e.when,
   })));
@@ -310,19 +246,13 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
   if (!check.ok) throw new Error(`the drafted model is not valid: ${check.issues.map(formatIssue).join('; ')}`);
   result.model = model;
   result.ok = true;
-  result.message = `Drafted ${chosen.length} criteria${exclusions.length > 0 ? ` and ${exclusions.length} exclusion${exclusions.length === 1 ? '' : 's'}` : ''} from ${grouped(closed)} closed ${deals} (${grouped(outcomes.won)} ${wonWord}, ${percent(outcomes.won / closed)}): ${grouped(candidates.length)} candidates from ${result.columnsUsed} columns tried.`;
+  result.message = `Drafted ${chosen.length} ${chosen.length === 1 ? 'criterion' : 'criteria'}${exclusions.length > 0 ? ` and ${exclusions.length} exclusion${exclusions.length === 1 ? '' : 's'}` : ''} from ${grouped(closed)} closed ${deals} (${grouped(outcomes.won)} ${wonWord}, ${percent(outcomes.won / closed)}): ${grouped(candidates.length)} candidates from ${result.columnsUsed} columns tried.`;
   return result;
 }
 
-/** Some value is held by more than one of the closed deals. */
-function repeats(codes: Int32Array): boolean {
-  const seen = new Set<number>();
-  for (const c of codes) {
-    if (c < 0) continue;
-    if (seen.has(c)) return true;
-    seen.add(c);
-  }
-  return false;
+/** Two chosen criteria ask the same question of the same column (a penalty turned round can meet its opposite). */
+function sameCriterion(a: Chosen, b: Chosen): boolean {
+  return a.merged.column === b.merged.column && JSON.stringify(a.merged.when) === JSON.stringify(b.merged.when);
 }
 
 function hasBoth(y: Uint8Array): boolean {

@@ -28,9 +28,10 @@ export interface Refit {
 /** The elastic net's mix: mostly L1 (sparse), with a little L2 so nested ranges and near-duplicate values share rather than flip. */
 export const ALPHA = 0.9;
 export const FOLDS = 5;
-// A path of 30 penalties down to a twentieth of the largest: the one-standard-error rule stops well above the smallest
-// penalties, which cost the most to fit.
-const NLAMBDA = 30;
+// A path of 20 penalties down to a twentieth of the largest: the one-standard-error rule stops well above the smallest
+// penalties, which cost the most to fit. The choice needs no more precision than 1e-6 (the refit sets the points).
+const NLAMBDA = 20;
+const TOLERANCE = 1e-6;
 const LAMBDA_MIN_RATIO = 0.05;
 
 /** Features as the fitter's sparse 0/1 design (each row lists the features it matches). */
@@ -50,7 +51,7 @@ export function designOf(features: readonly Uint8Array[], rows: number): Design 
 export function sparseChoice(data: FitData, seed: number): SparseChoice {
   const design = designOf(data.features, data.y.length);
   const fit = fitPenalisedLogistic(design, data.y, {
-    alpha: ALPHA, folds: FOLDS, rule: '1se', groups: data.groups, standardize: true, seed, intervals: false, nLambda: NLAMBDA, lambdaMinRatio: LAMBDA_MIN_RATIO,
+    alpha: ALPHA, folds: FOLDS, rule: '1se', groups: data.groups, standardize: true, seed, intervals: false, nLambda: NLAMBDA, lambdaMinRatio: LAMBDA_MIN_RATIO, tolerance: TOLERANCE,
   });
   const method = `an elastic-net logistic regression (${Math.round(ALPHA * 100)}% L1), its penalty chosen by ${FOLDS}-fold cross-validation${data.groups === null ? '' : ' with each account\'s deals in one fold'} (one-standard-error rule)`;
   return { coefficients: fit.coefficients, lambda: fit.lambda, method };

@@ -4,8 +4,8 @@ import { logOddsRatio, logOddsRatioError } from '../suggest-points';
 import type { Candidate } from './candidates';
 
 /** Candidates handed to the sparse fit at most, and from one column at most. */
-export const SCREEN_TOTAL = 48;
-export const SCREEN_PER_COLUMN = 6;
+export const SCREEN_TOTAL = 32;
+export const SCREEN_PER_COLUMN = 5;
 
 /** How clearly a candidate's matched deals win more or less often than the rest: |log odds ratio| / its standard error. */
 export function clarity(c: Candidate, y: Uint8Array): number {

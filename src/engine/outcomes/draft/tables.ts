@@ -1,6 +1,6 @@
 // A drafted model's evidence as table cells, shared by the sidebar's draft panel and `icp draft`.
 
-import { grouped, percent } from '../../number-text';
+import { grouped, percent, roundPercent } from '../../number-text';
 import type { OutcomeTable } from '../tables';
 import type { CriterionEvidence, DraftResult } from './draft';
 
@@ -42,7 +42,7 @@ export function draftNotes(r: DraftResult): string[] {
   if (r.method !== '') lines.push(`Chosen by ${r.method}.`);
   if (r.accountColumn !== null) lines.push(`Deals repeat accounts in column "${r.accountColumn}": an account's deals are kept together when cross-validating and in the intervals.`);
   if (r.rankAgreement !== null) {
-    const rest = r.rankAgreement < 0.9995 ? ' (the rest are ties from rounding the points)' : '';
+    const rest = roundPercent(r.rankAgreement) < 100 ? ' (the rest are ties from rounding the points)' : '';
     lines.push(`The drafted points order ${percent(r.rankAgreement)} of pairs of closed ${r.accountColumn === null ? 'accounts' : 'deals'} as the fit does${rest}.`);
   }
   for (const s of r.skipped) lines.push(`Not used: "${s.column}" (${s.reason}).`);
