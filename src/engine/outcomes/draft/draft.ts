@@ -161,6 +161,7 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
       const other = opposite(c.merged, fitRows, context);
       return other === null ? c : { parts: [other], merged: other, beta: -c.beta };
     }).filter((c, i, all) => all.findIndex((d) => sameCriterion(d, c)) === i);
+    chosen = withoutPartitions(chosen, fitRows);
     // Refit the chosen criteria; drop any whose interval holds "no effect", and refit again, so every criterion kept
     // has evidence and the points come from the fit of exactly the criteria kept.
     for (let round = 0; round < 4 && chosen.length > 0; round++) {
@@ -253,6 +254,32 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
 /** Two chosen criteria ask the same question of the same column (a penalty turned round can meet its opposite). */
 function sameCriterion(a: Chosen, b: Chosen): boolean {
   return a.merged.column === b.merged.column && JSON.stringify(a.merged.when) === JSON.stringify(b.merged.when);
+}
+
+/**
+ * Drops a penalty, or else the weakest, of a column's criteria when together they split its filled cells exactly (`Industry is SaaS` and
+ * `Industry is Retail` on a column of those two, `yes` and `no`): one is the others' complement, and a fit of both
+ * cannot tell their effects apart.
+ */
+function withoutPartitions(chosen: Chosen[], fitRows: Int32Array): Chosen[] {
+  const out = [...chosen];
+  for (;;) {
+    const drop = out.findIndex((c) => {
+      const same = out.filter((d) => d.merged.column === c.merged.column);
+      if (same.length < 2) return false;
+      const codes = c.merged.column.codes;
+      for (let k = 0; k < fitRows.length; k++) {
+        let hits = 0;
+        for (const d of same) hits += d.merged.x[k]!;
+        if (hits !== (codes[fitRows[k]!]! >= 0 ? 1 : 0)) return false;
+      }
+      // A penalty goes first (the others say the same as points), else the weakest.
+      const rank = (d: Chosen): number => (d.beta < 0 ? -1e9 : 0) + Math.abs(d.beta);
+      return rank(c) === Math.min(...same.map(rank));
+    });
+    if (drop < 0) return out;
+    out.splice(drop, 1);
+  }
 }
 
 function hasBoth(y: Uint8Array): boolean {

@@ -2,7 +2,7 @@
 
 import { grouped } from '../../number-text';
 
-/** A round number near `x` for a range bound people can read: 1, 2, 2.5 or 5 times a power of ten (small whole numbers kept). */
+/** A round number near `x` for a range bound people can read: 1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5 or 8 times a power of ten (small whole numbers kept). */
 export function niceNumber(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;
   const sign = x < 0 ? -1 : 1;
@@ -10,7 +10,7 @@ export function niceNumber(x: number): number {
   if (a >= 1 && a <= 20 && Number.isInteger(a)) return x;
   const p = 10 ** Math.floor(Math.log10(a));
   let best = p;
-  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10]) if (Math.abs(m * p - a) < Math.abs(best - a)) best = m * p;
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10]) if (Math.abs(m * p - a) < Math.abs(best - a)) best = m * p;
   // Float noise (0.30000000000000004) would show in the model and its label.
   return sign * Number(best.toPrecision(6));
 }
