@@ -1,5 +1,6 @@
 // Compiles a profile against a header row once (columns resolved, operators prepared) to score many rows fast.
 
+import { maxPointsOf } from './max-points';
 import type { Criterion, Profile, Role, Tier } from './model';
 import { HeaderMap } from './headers';
 import { compileCondition, type CompileContext } from './operators';
@@ -59,11 +60,6 @@ export interface CompileOptions {
   locale?: string;
 }
 
-function maxPointsOf(c: Criterion): number {
-  if ((c.role ?? 'score') === 'exclude') return 0;
-  if (c.when.op === 'bands') return Math.max(0, ...c.when.bands.map((b) => b.points));
-  return Math.max(0, c.points ?? 0);
-}
 
 export class CompiledProfile {
   readonly name: string;

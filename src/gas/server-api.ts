@@ -20,6 +20,7 @@ import { buildTierSummary, getScoreProgress, getSummaryColumns, scoreSheet } fro
 import { findOutputColumns } from './bulk/output-columns';
 import { validateOutcomes } from './validate-outcomes';
 import { draftFromOutcomes } from './draft-outcomes';
+import { getSheetStamp } from './sheet-stamp';
 
 const TEMPLATES: Record<string, { info: TemplateInfo; make: () => Model }> = {
   'b2b-saas': {
@@ -196,6 +197,8 @@ export const serverApi = {
   validateOutcomes,
   // Draft a model from outcomes (draft-outcomes.ts): reads the sheet, writes nothing; the sidebar opens the draft unsaved.
   draftFromOutcomes,
+  // Whether the sheet a panel read has changed since (sheet-stamp.ts): reads no cells.
+  getSheetStamp,
 };
 
 export type ServerApi = typeof serverApi;
