@@ -1,8 +1,6 @@
 // The "Draft a model from outcomes" panel: drafts a model from the deals on the sheet, shows each criterion's evidence, and opens the draft in the editor unsaved.
 import type { DraftAnswer } from '../../src/gas/api-types';
 import type { Model } from '../../src/engine/model';
-import type { DraftResult } from '../../src/engine/outcomes/draft/draft';
-import { draftCriteriaTable, draftNotes, draftTierTable } from '../../src/engine/outcomes/draft/tables';
 import { call } from '../client';
 import { button, field, selectInput } from '../controls';
 import { clear, h } from '../dom';
@@ -39,25 +37,26 @@ export function draftedPending(model: Model): PendingDraft {
   };
 }
 
-function draftView(d: DraftResult, openEditor: (draft?: PendingDraft) => void): HTMLElement[] {
+function draftView(r: DraftAnswer, openEditor: (draft?: PendingDraft) => void): HTMLElement[] {
+  const d = r.draft!;
+  const t = r.tables!;
   const out: HTMLElement[] = [];
   if (d.criteria.length > 0) {
     out.push(
       h('h3', { text: 'Criteria and their evidence' }),
       h('p', { cls: 'hint', text: 'Points drafted; win rate of closed deals where each criterion matched and where it did not; the fitted odds of winning when it matches, with its 95% interval, the other criteria held fixed.' }),
-      outcomeTableView('Drafted criteria with their evidence', draftCriteriaTable(d), 'data-draft-criteria'),
+      outcomeTableView('Drafted criteria with their evidence', t.criteria, 'data-draft-criteria'),
     );
   }
   if (d.model !== null) {
     out.push(
       h('h3', { text: 'Tiers' }),
       h('p', { cls: 'hint', text: 'Cut at the scores\' quantiles: about a fifth of the rows in A, three tenths in B.' }),
-      outcomeTableView('Drafted tiers with the win rate of their closed deals', draftTierTable(d), 'data-draft-tiers'),
+      outcomeTableView('Drafted tiers with the win rate of their closed deals', t.tiers, 'data-draft-tiers'),
       button('Open in the editor (unsaved)…', () => openEditor(draftedPending(d.model!)), { cls: 'btn btn-primary', key: 'draft:open' }),
     );
   }
-  const notes = draftNotes(d);
-  if (notes.length > 0) out.push(h('div', { cls: 'hint', attrs: { 'data-draft-notes': '' } }, ...notes.map((n) => h('p', { text: n }))));
+  if (t.notes.length > 0) out.push(h('div', { cls: 'hint', attrs: { 'data-draft-notes': '' } }, ...t.notes.map((n) => h('p', { text: n }))));
   return out;
 }
 
@@ -95,7 +94,7 @@ export function mountDraft(root: HTMLElement, notices: Notices, subtitle: HTMLEl
     showControls(r);
     clear(result);
     result.appendChild(h('p', { cls: r.ok ? 'verdict' : r.reason === 'nothing' ? 'warning-text' : 'field-error', attrs: { 'data-draft-message': r.reason ?? 'ok' }, text: r.message }));
-    if (r.draft !== null) result.append(...draftView(r.draft, openEditor));
+    if (r.draft !== null && r.tables !== null) result.append(...draftView(r, openEditor));
     announce.textContent = r.message;
   };
 

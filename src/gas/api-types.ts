@@ -4,6 +4,7 @@ import type { Model } from '../engine/model';
 import type { ModelIssue } from '../engine/model-check';
 import type { OutcomeStats } from '../engine/outcomes/stats';
 import type { DraftResult } from '../engine/outcomes/draft/draft';
+import type { OutcomeTable } from '../engine/outcomes/tables';
 
 /** What google.script.run can carry (https://developers.google.com/apps-script/guides/html/reference/run). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -248,6 +249,8 @@ export interface DraftAnswer {
   candidates: string[];
   outcomeColumn: string | null;
   draft: DraftResult | null;
+  /** The draft's evidence as text tables and sentences (the sidebar shows them as they are, as icp draft prints them). */
+  tables: { criteria: OutcomeTable; tiers: OutcomeTable; notes: string[] } | null;
 }
 
 /** getSheetStamp(sheetId): a sheet as a panel read it, to tell when the sheet changed under the panel (sheet-stamp.ts). */

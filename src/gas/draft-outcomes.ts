@@ -1,6 +1,7 @@
 // The server side of "Draft a model from outcomes": reads the deals sheet (pinned by id), drafts a model with the engine, returns it with its evidence. Reads only.
 
 import { draftModel } from '../engine/outcomes/draft/draft';
+import { draftCriteriaTable, draftNotes, draftTierTable } from '../engine/outcomes/draft/tables';
 import { candidateNames, outcomeCandidateColumns } from '../engine/outcomes/column';
 import { EngineError } from '../engine/errors';
 import type { DraftAnswer, DraftRequest } from './api-types';
@@ -17,7 +18,7 @@ function pinnedSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: numb
 export function draftFromOutcomes(request?: DraftRequest | null): DraftAnswer {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = pinnedSheet(ss, request?.sheetId);
-  const base: DraftAnswer = { ok: false, reason: null, message: '', sheetId: null, sheetName: '', candidates: [], outcomeColumn: null, draft: null };
+  const base: DraftAnswer = { ok: false, reason: null, message: '', sheetId: null, sheetName: '', candidates: [], outcomeColumn: null, draft: null, tables: null };
   if (sheet === null) return { ...base, reason: 'sheet', message: 'The sheet the draft was read from is gone: open the panel again on your deals sheet.' };
   base.sheetId = sheet.getSheetId();
   base.sheetName = sheet.getName();
@@ -34,7 +35,8 @@ export function draftFromOutcomes(request?: DraftRequest | null): DraftAnswer {
       ...(typeof max === 'number' && Number.isInteger(max) && max >= 1 && max <= 50 ? { maxCriteria: max } : {}),
     });
     // Dates and NaN never reach google.script.run: the draft is numbers, text and the model's plain JSON.
-    return { ...base, ok: draft.ok, reason: draft.ok ? null : 'nothing', message: draft.message, outcomeColumn: draft.outcomeColumn, draft };
+    const tables = { criteria: draftCriteriaTable(draft), tiers: draftTierTable(draft), notes: draftNotes(draft) };
+    return { ...base, ok: draft.ok, reason: draft.ok ? null : 'nothing', message: draft.message, outcomeColumn: draft.outcomeColumn, draft, tables };
   } catch (e) {
     if (e instanceof EngineError) return { ...base, reason: 'no-outcome-column', message: e.message };
     throw e;
