@@ -340,7 +340,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
       suggestions.reset();
       rerender();
       noHeadersNotice();
-      notices.show('info', `${what} Read again: ${state.rowCount} row${state.rowCount === 1 ? '' : 's'}; your draft is kept.`, { id: 'sheet-changed' });
+      notices.show('info', `${what} Read again; your draft is kept.`, { id: 'sheet-changed' });
     } catch (e) {
       notices.error(`${what} It could not be read again`, e, 'sheet-changed');
     }
