@@ -84,6 +84,8 @@ Options:
   -h, --help           show this help
 
 Exit codes: 0 a model was drafted, 1 nothing could be drafted (the report says why), 2 usage, file or CSV error.
+`;
+
 export const SQL_USAGE = `Usage: icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD]
 
 Prints one SELECT that scores every row of a BigQuery or DuckDB table with the model, as the add-on and
