@@ -164,6 +164,14 @@ export class Workbook implements InvocationHost {
     this.recalc.functionsRegistered(names);
   }
 
+  /**
+   * A user opens the spreadsheet (again): volatile functions such as TODAY() are recalculated by the emulator's clock,
+   * and custom functions whose arguments changed with them run again. Nothing else runs.
+   */
+  open(): void {
+    this.recalc.opened();
+  }
+
   /** File > Make a copy: an independent document with a new id and the same bound script. */
   copy(name?: string): Workbook {
     const target = new Workbook({ name: name ?? `Copy of ${this.name}`, timeZone: this.timeZone, locale: this.locale });

@@ -51,15 +51,22 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
     if (!on && pressed && (document.activeElement === null || document.activeElement === document.body)) go.focus();
   };
 
-  const run = async (): Promise<void> => {
+  // A run is pinned to one sheet by id for all its calls: the user may switch tabs while it runs, and the server's
+  // active sheet follows them. `pinned` is the sheet a run the menu started is on (set by menu.ts), else none.
+  const given = (window as unknown as { ICP_SHEET_ID?: unknown }).ICP_SHEET_ID;
+  const pinned = typeof given === 'number' ? given : undefined;
+
+  const run = async (sheetId?: number): Promise<void> => {
     if (running) return;
     setRunning(true);
-    const options = { ...(profile === '' ? {} : { profile }), live };
     notices.dismiss('score');
     let poll: ReturnType<typeof setInterval> | undefined;
     try {
+      // A run started here is on the sheet active now; every call after this one names it.
+      const id = sheetId ?? (await call('getScoreProgress')).sheetId;
+      const options = { ...(profile === '' ? {} : { profile }), live, sheetId: id };
       poll = setInterval(() => {
-        call('getScoreProgress').then((p) => {
+        call('getScoreProgress', id).then((p) => {
           if (running && p.running) showProgress(p);
         }, () => undefined);
       }, POLL_MS);
@@ -137,10 +144,10 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
   const follow = (p: ScoreProgress): void => {
     showProgress(p);
     if (p.running) {
-      setTimeout(() => call('getScoreProgress').then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e)), POLL_MS);
+      setTimeout(() => call('getScoreProgress', p.sheetId).then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e)), POLL_MS);
     } else if (p.partial && !running) {
-      void run();
+      void run(p.sheetId);
     }
   };
-  call('getScoreProgress').then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e));
+  (pinned === undefined ? call('getScoreProgress') : call('getScoreProgress', pinned)).then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e));
 }

@@ -13,7 +13,7 @@ import type {
 } from './api-types';
 import { FIX, MAX_MODEL_CHARS, modelTextFits, readStoredModel, writeStoredModel, MODEL_SHEET_NAME } from './model-store';
 import { grouped } from '../engine/number-text';
-import { refreshIcpFormulas } from './recalc';
+import { passModelEverywhere } from './recalc';
 import { readTable } from './sheet-table';
 import { scriptToday } from './today';
 import { buildTierSummary, getScoreProgress, getSummaryColumns, scoreSheet } from './bulk';
@@ -169,9 +169,11 @@ function saveModel(draft: Json, baseVersion: number): SaveResult {
     }
     const version = stored.version + 1;
     writeStoredModel(ss, r.model, version);
-    const refreshed = refreshIcpFormulas(ss);
+    // Formulas passing ICP_MODEL follow the save by themselves; typed ones get the argument now, once.
+    const rewritten = passModelEverywhere(ss);
     SpreadsheetApp.flush();
-    return { ok: true, version, refreshedFormulas: refreshed, message: `Saved (version ${version}). ${refreshed} ICP formula(s) refreshed.` };
+    const note = rewritten === 0 ? '' : ` ${rewritten} ICP formula(s) now pass ICP_MODEL, so they follow every save and every new day.`;
+    return { ok: true, version, rewrittenFormulas: rewritten, message: `Saved (version ${version}).${note}` };
   } finally {
     lock.releaseLock();
   }

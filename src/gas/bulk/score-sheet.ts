@@ -8,6 +8,7 @@ import { prepare } from './prepare';
 import { failedResult, isFailure } from './result';
 import { readRunState, scoredRows } from './run-state';
 import { runValues } from './values-run';
+import { runSheet } from './run-sheet';
 
 function busyMessage(sheetId: number): string {
   const state = readRunState(sheetId);
@@ -19,12 +20,16 @@ function busyMessage(sheetId: number): string {
 export function scoreSheet(options?: ScoreSheetOptions | null): ScoreSheetResult {
   const started = Date.now();
   const opts: ScoreSheetOptions = options ?? {};
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+  const sheet = runSheet(opts.sheetId);
+  if (sheet === null) {
+    return failedResult('', -1, started, { reason: 'sheet', message: 'The sheet this scoring run started on was deleted or cannot be found; open the sheet to score and run Score this sheet again.' });
+  }
+  const id = sheet.getSheetId();
   return withDocumentLock(
-    () => failedResult(sheet.getName(), started, { reason: 'busy', message: busyMessage(sheet.getSheetId()) }),
+    () => failedResult(sheet.getName(), id, started, { reason: 'busy', message: busyMessage(id) }),
     () => {
       const p = prepare(sheet, opts);
-      if (isFailure(p)) return failedResult(sheet.getName(), started, p);
+      if (isFailure(p)) return failedResult(sheet.getName(), id, started, p);
       return opts.live === true ? runLive(p, opts, started) : runValues(p, opts, started);
     },
   );
