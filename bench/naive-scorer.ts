@@ -36,7 +36,7 @@ function reading(kind: string, value: unknown): unknown {
 /** Score of one row, the way a hand-written script would do it: no compile step, nothing reused between criteria. */
 export function naiveScore(model: Model, headers: readonly unknown[], row: readonly unknown[], today: Date): number {
   const profile = model.profiles[0]!;
-  const context = { today: dayOfDate(today) ?? 0 };
+  const context = { today: dayOfDate(today) ?? 0, decimalComma: false };
   const earned = new Map<string, number>();
   const possible = new Map<string, number>();
   let disqualified = false;

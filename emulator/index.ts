@@ -14,7 +14,7 @@ import type { LockControl } from './services/lock';
 import type { LogEntry } from './services/logger';
 import type { TriggerRecord } from './services/script-app';
 import type { Ui } from './services/ui';
-import { createSpreadsheetApp, Workbook } from './spreadsheet';
+import { copyWorkbook, createSpreadsheetApp, Workbook } from './spreadsheet';
 
 export { loadBundle, callServer } from './load-bundle';
 export type { BundleContext, RealmMode } from './load-bundle';
@@ -69,7 +69,7 @@ function build(options: EmulatorOptions, script: ScriptScope, document: Document
     globals,
     triggers: services.triggers,
     logs: services.logs,
-    copy: () => build(options, script, createDocumentScope(), workbook.copy()),
+    copy: () => build(options, script, createDocumentScope(), copyWorkbook(workbook)),
     withAuthMode: (mode, fn) => withAuthMode(env, mode, fn),
     runTrigger(context, triggerId) {
       const pending = [...services.triggers].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());

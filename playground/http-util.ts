@@ -45,16 +45,57 @@ function megabytes(bytes: number): string {
   return (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
 }
 
-const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+/**
+ * On every answer. No other site may frame a playground page (clickjacking: a page of theirs over ours, tricking a
+ * click on Score this sheet or Reset): `frame-ancestors 'none'` for browsers that read CSP, `X-Frame-Options: DENY`
+ * for older ones.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+  'content-security-policy': "frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+};
+
+/**
+ * The one page the playground frames itself: the sidebar, inside the playground page (as Sheets frames an add-on's
+ * sidebar). Only a page of the same origin may frame it; every other site is still refused.
+ */
+export const SAME_ORIGIN_FRAME_HEADERS: Readonly<Record<string, string>> = {
+  ...SECURITY_HEADERS,
+  'content-security-policy': "frame-ancestors 'self'",
+  'x-frame-options': 'SAMEORIGIN',
+};
 
 export function sendJson(res: ServerResponse, status: number, data: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
   res.end(JSON.stringify(data));
 }
 
-export function sendHtml(res: ServerResponse, html: string): void {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS });
+/** An HTML page; `framedBySelf` for the sidebar, which the playground page shows in a frame. */
+export function sendHtml(res: ServerResponse, html: string, framedBySelf = false): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(framedBySelf ? SAME_ORIGIN_FRAME_HEADERS : SECURITY_HEADERS) });
   res.end(html);
+}
+
+/** decodeURIComponent, with a malformed escape (`%E0%A4%A`) as the client's error (400) rather than a URIError (500). */
+export function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, `the address holds a malformed escape: ${JSON.stringify(part.slice(0, 100))}`);
+  }
+}
+
+/** A port already in use (or not ours to take): which one, and how to choose another, instead of `listen EADDRINUSE`. */
+export function listenErrorMessage(e: unknown, port: number, host: string): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return `Port ${port} on ${host} is already in use (another playground, or another program, is listening there). ` +
+      `Stop it, or choose another port: PORT=${port === 8080 ? 8081 : port + 1} npm start (PORT=0 picks a free one).`;
+  }
+  if (code === 'EACCES') return `Port ${port} on ${host} needs privileges this user lacks. Choose another port: PORT=8080 npm start (PORT=0 picks a free one).`;
+  return `Could not listen on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}`;
 }
 
 export function sendText(res: ServerResponse, status: number, text: string): void {

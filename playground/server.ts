@@ -8,7 +8,7 @@ import { callServer, loadBundle, runExecution, type BundleContext } from '../emu
 import { b2bSaasTemplate } from '../src/engine/templates/b2b-saas';
 import { buildAssets, withShim, type Assets } from './assets';
 import { CsvInputError, MAX_CSV_BYTES, parseCsvBytes, parseCsvText } from './csv';
-import { HttpError, readBodyBytes, readJson, sendHtml, sendJson, sendText } from './http-util';
+import { decodePathPart, HttpError, listenErrorMessage, readBodyBytes, readJson, SECURITY_HEADERS, sendHtml, sendJson, sendText } from './http-util';
 import { gridView, loadAccounts, visibleSheets } from './sheet';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -134,18 +134,23 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
 
   const routes = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     checkOrigin(req, listeningPort, host);
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      throw new HttpError(400, 'the request address is malformed');
+    }
     const route = `${req.method ?? 'GET'} ${url.pathname}`;
     if (route === 'GET /') return sendHtml(res, assets.page);
     // Browsers ask for it on every load; a 404 would print a console error each time.
     if (route === 'GET /favicon.ico') {
-      res.writeHead(204, { 'cache-control': 'max-age=86400' });
+      res.writeHead(204, { ...SECURITY_HEADERS, 'cache-control': 'max-age=86400' });
       return void res.end();
     }
     if (route === 'GET /sidebar') {
       const shown = state.emulator.ui.sidebar;
-      if (shown === undefined) return sendHtml(res, '<!DOCTYPE html><p>No sidebar is open: use the menu buttons.</p>');
-      return sendHtml(res, withShim(shown.content, assets.shimTag));
+      if (shown === undefined) return sendHtml(res, '<!DOCTYPE html><p>No sidebar is open: use the menu buttons.</p>', true);
+      return sendHtml(res, withShim(shown.content, assets.shimTag), true);
     }
     if (route === 'GET /api/revision') return sendJson(res, 200, { revision: state.revision });
     if (route === 'GET /api/grid') {
@@ -191,7 +196,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       }
     }
     if (req.method === 'POST' && url.pathname.startsWith('/api/menu/')) {
-      const fn = decodeURIComponent(url.pathname.slice('/api/menu/'.length));
+      const fn = decodePathPart(url.pathname.slice('/api/menu/'.length));
       if (!menuFunctions(state.emulator).items.some((i) => i.functionName === fn)) throw new HttpError(404, `"${fn}" is not an item of the add-on menu`);
       const before = state.emulator.ui.sidebars.length;
       const toastsBefore = state.emulator.workbook.toasts.length;
@@ -239,7 +244,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e) => reject(new Error(listenErrorMessage(e, options.port, host))));
     server.listen(options.port, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;

@@ -1,12 +1,10 @@
 // Embedded charts: Sheet.newChart() builder (type, ranges, position, options) and the recorded EmbeddedChart.
-import type { ChartSpec } from './chart-spec';
-import { copyChartSpec } from './chart-spec';
+import type { ChartSpec, SheetData } from './sheet-data';
+import { copyChartSpec } from './spec-copy';
 import type { Ctx } from './context';
 import { instrument, Wrapper } from './counting';
 import { enumName } from './enums';
-import type { Range } from './range';
-import type { SheetData } from './sheet-data';
-import { rangeWrapper } from './wrappers';
+import { type Range, rangeWrapper } from './wrappers';
 
 export function newChartSpec(id: number): ChartSpec {
   return {

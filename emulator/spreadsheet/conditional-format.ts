@@ -1,31 +1,10 @@
 // Conditional format rules: the newConditionalFormatRule() builder, built rules and their boolean conditions (recorded).
 import type { Ctx } from './context';
 import { instrument, Wrapper } from './counting';
-import type { Range } from './range';
-import type { SheetRect } from './records';
-import type { SheetData } from './sheet-data';
+import { type Range, rangeWrapper } from './wrappers';
+import type { ConditionalRuleSpec } from './sheet-data';
+import { copyRuleSpec } from './spec-copy';
 import { normalizeColor } from './styles';
-import { rangeWrapper } from './wrappers';
-
-export interface ConditionalFormat {
-  background: string | null;
-  fontColor: string | null;
-  bold: boolean | null;
-  italic: boolean | null;
-  underline: boolean | null;
-  strikethrough: boolean | null;
-}
-
-export interface ConditionalRuleSpec {
-  ranges: SheetRect[];
-  criteria: string | null;
-  values: unknown[];
-  format: ConditionalFormat;
-}
-
-export function copyRuleSpec(spec: ConditionalRuleSpec, mapSheet: (s: SheetData) => SheetData = (s) => s): ConditionalRuleSpec {
-  return { ranges: spec.ranges.map((r) => ({ ...r, sheet: mapSheet(r.sheet) })), criteria: spec.criteria, values: [...spec.values], format: { ...spec.format } };
-}
 
 function emptySpec(): ConditionalRuleSpec {
   return {

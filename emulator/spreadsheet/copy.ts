@@ -1,17 +1,21 @@
 // File > Make a copy: deep-copies every sheet (values, formulas, formats, hidden state, charts, pivots) and document records.
-import { copyChartSpec } from './chart-spec';
-import { copyRuleSpec } from './conditional-format';
-import { FormulaCell } from './formula-cell';
-import { copyPivotSpec } from './pivot-spec';
-import { SheetData } from './sheet-data';
+import { copyChartSpec, copyRuleSpec, copyPivotSpec } from './spec-copy';
+import { FormulaCell, SheetData } from './sheet-data';
 import { CellValue, copyValue } from './values';
-import type { Workbook } from './workbook';
+import { Workbook } from './workbook';
 
 function copyResult(result: CellValue[][] | null): CellValue[][] | null {
   return result ? result.map((row) => row.map((v) => copyValue(v))) : null;
 }
 
-export function copyWorkbookInto(src: Workbook, target: Workbook): void {
+/** File > Make a copy: an independent document with a new id and the same bound script. */
+export function copyWorkbook(src: Workbook, name?: string): Workbook {
+  const target = new Workbook({ name: name ?? `Copy of ${src.name}`, timeZone: src.timeZone, locale: src.locale });
+  copyWorkbookInto(src, target);
+  return target;
+}
+
+function copyWorkbookInto(src: Workbook, target: Workbook): void {
   const sheetMap = new Map<SheetData, SheetData>();
   const fcMap = new Map<FormulaCell, FormulaCell>();
   const newSheets: SheetData[] = [];

@@ -1,6 +1,6 @@
 // Calling a registered custom function as Sheets does: context (calling cell, auth mode), result shape, errors, time limit.
 import { qualifiedCellA1 } from './a1';
-import type { FormulaCell } from './formula-cell';
+import type { FormulaCell } from './sheet-data';
 import type { EmulatorEnv } from '../env';
 import { MAX_CELL_CHARS } from './grid-args';
 import { CellValue } from './values';

@@ -2,14 +2,8 @@
 import type { Ctx } from './context';
 import { instrument, Wrapper } from './counting';
 import { enumName } from './enums';
-import type { Range } from './range';
-
-export interface DataValidationSpec {
-  criteria: string;
-  values: unknown[];
-  allowInvalid: boolean;
-  helpText: string | null;
-}
+import type { DataValidationSpec } from './sheet-data';
+import type { Range } from './wrappers';
 
 export class DataValidation extends Wrapper {
   constructor(

@@ -1,6 +1,5 @@
 // Reverse index from cells to the emulator-evaluated formulas that take them as arguments (row buckets + wide list).
-import type { FormulaCell } from './formula-cell';
-import type { SheetData } from './sheet-data';
+import type { FormulaCell, SheetData } from './sheet-data';
 
 interface Entry {
   fc: FormulaCell;

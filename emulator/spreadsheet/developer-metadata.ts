@@ -4,12 +4,9 @@
 import { assertWritable, Ctx } from './context';
 import { instrument, Wrapper } from './counting';
 import { enumName } from './enums';
-import type { Range } from './range';
+import { type Range, type Sheet, type Spreadsheet, rangeWrapper, sheetWrapper, spreadsheetWrapper } from './wrappers';
 import type { MetadataLocation, MetadataRecord } from './records';
-import type { Sheet } from './sheet';
 import type { SheetData } from './sheet-data';
-import type { Spreadsheet } from './spreadsheet';
-import { rangeWrapper, sheetWrapper, spreadsheetWrapper } from './wrappers';
 
 export type MetadataScope = { kind: 'spreadsheet' } | { kind: 'sheet'; sheet: SheetData } | { kind: 'range'; range: Range };
 

@@ -2,18 +2,31 @@
 import { CellError, ExportedCellChange, ExportedChange, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import { columnToLetters, MAX_COLUMNS, MAX_ROWS, quoteSheetName } from './a1';
 import { groupIntoBlocks } from './cell-blocks';
-import { CallOutcome, invokeCustom, sameArgs } from './custom-functions';
+import { CallOutcome, type InvocationHost, invokeCustom, sameArgs } from './custom-functions';
 import { AstLike, createClockPlugin, createCustomFunctionPlugin, EngineAddress, StateLike } from './engine-plugin';
 import { wallClock } from './dates';
 import { errorTypeOf, fromExported, fromInterpreter, toEngineContent, toEngineScalar } from './engine-values';
-import type { FormulaCell } from './formula-cell';
+import type { FormulaCell, SheetData } from './sheet-data';
 import { fromEngineText, toEngineText, topLevelCallName } from './formula-text';
 import { SparseGrid } from './grid';
-import type { Recalc } from './recalc';
-import type { SheetData } from './sheet-data';
 import { spillBlockMessage } from './spill';
-import { copyValue } from './values';
-import type { Workbook } from './workbook';
+import { type CellValue, copyValue } from './values';
+import type { NamedRangeRecord } from './records';
+
+/** What the engine reads of the document (the Workbook), named here so this module need not import the Workbook. */
+export interface EngineBook extends InvocationHost {
+  readonly timeZone: string;
+  sheetList(): readonly SheetData[];
+  namedRangeList(): readonly NamedRangeRecord[];
+}
+
+/** What the engine asks of recalculation (Recalc, which owns the engine and passes itself in). */
+export interface EngineRecalc {
+  allFormulas(): Iterable<FormulaCell>;
+  applyOutcome(fc: FormulaCell, outcome: CallOutcome): void;
+  placeResult(fc: FormulaCell): boolean;
+  systemWrite(sheet: SheetData, r: number, c: number, v: CellValue, fromEngine?: boolean): void;
+}
 
 interface Mask {
   cells: SparseGrid<true>;
@@ -42,8 +55,8 @@ export class FormulaEngine {
   private lastTick = Number.NaN;
 
   constructor(
-    private readonly book: Workbook,
-    private readonly recalc: Recalc,
+    private readonly book: EngineBook,
+    private readonly recalc: EngineRecalc,
   ) {}
 
   get active(): boolean {

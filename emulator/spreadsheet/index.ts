@@ -2,9 +2,14 @@
 import type { EmulatorEnv } from '../env';
 import type { SpreadsheetAppOptions } from './context';
 import { SpreadsheetApp } from './spreadsheet-app';
+// Loading the wrapper classes registers them with wrappers.ts, which builds them for the modules that may not import them.
+import './range';
+import './sheet';
+import './spreadsheet';
 import type { Workbook } from './workbook';
 
 export { Workbook } from './workbook';
+export { copyWorkbook } from './copy';
 export type { WorkbookOptions } from './workbook';
 export { Charts } from './enums';
 export type { SpreadsheetAppOptions } from './context';

@@ -1,10 +1,9 @@
 // Named ranges: validation of names and the NamedRange object (getName/getRange/setName/setRange/remove).
 import { assertWritable, Ctx } from './context';
 import { instrument, Wrapper } from './counting';
-import type { Range } from './range';
+import { type Range, rangeWrapper } from './wrappers';
 import type { NamedRangeRecord } from './records';
 import type { Workbook } from './workbook';
-import { rangeWrapper } from './wrappers';
 
 /**
  * Sheets accepts letters, digits, underscores and periods, not starting with a digit, not "true"/"false",

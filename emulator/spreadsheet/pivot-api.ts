@@ -5,10 +5,10 @@ import { assertWritable, Ctx } from './context';
 import { instrument, Wrapper } from './counting';
 import { enumName } from './enums';
 import { FilterCriteria, FilterCriteriaBuilder } from './filter-criteria';
-import type { PivotFilterSpec, PivotGroupSpec, PivotSpec, PivotValueSpec } from './pivot-spec';
+import type { PivotFilterSpec, PivotGroupSpec, PivotValueSpec } from './pivot-spec';
+import type { PivotSpec } from './sheet-data';
 import { removePivotOutput } from './pivot-refresh';
-import type { Range } from './range';
-import { rangeWrapper } from './wrappers';
+import { type Range, rangeWrapper } from './wrappers';
 
 export function createPivot(ctx: Ctx, anchor: Range, source: Range): PivotTable {
   const spec: PivotSpec = {

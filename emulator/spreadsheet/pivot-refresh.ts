@@ -1,10 +1,16 @@
 // Writes a pivot table's current output into its sheet (clearing what it showed before) and removes it.
 import { displayValue } from './number-format';
 import { renderPivot } from './pivot-render';
-import type { PivotSpec } from './pivot-spec';
-import type { Workbook } from './workbook';
+import type { PivotSpec } from './sheet-data';
+import type { Recalc } from './recalc';
 
-export function refreshPivot(book: Workbook, spec: PivotSpec): void {
+/** What a pivot refresh needs of the document (the Workbook, which calls it). */
+export interface PivotBook {
+  readonly timeZone: string;
+  readonly recalc: Pick<Recalc, 'settle' | 'systemWrite'>;
+}
+
+export function refreshPivot(book: PivotBook, spec: PivotSpec): void {
   spec.dirty = false;
   const src = spec.source;
   const source = [];
@@ -19,12 +25,12 @@ export function refreshPivot(book: Workbook, spec: PivotSpec): void {
   book.recalc.settle();
 }
 
-export function removePivotOutput(book: Workbook, spec: PivotSpec): void {
+export function removePivotOutput(book: PivotBook, spec: PivotSpec): void {
   writeOutput(book, spec, []);
   book.recalc.settle();
 }
 
-function writeOutput(book: Workbook, spec: PivotSpec, output: unknown[][]): void {
+function writeOutput(book: PivotBook, spec: PivotSpec, output: unknown[][]): void {
   const { sheet, row, col } = spec.anchor;
   const rows = output.length;
   let cols = 0;

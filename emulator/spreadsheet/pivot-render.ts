@@ -1,5 +1,6 @@
 // Computes what a pivot table shows: a header row, one row per group (sorted), subtotals and a Grand Total.
-import type { PivotGroupSpec, PivotSpec, PivotValueSpec } from './pivot-spec';
+import type { PivotGroupSpec, PivotValueSpec } from './pivot-spec';
+import type { PivotSpec } from './sheet-data';
 import { CellValue } from './values';
 
 type Row = CellValue[];

@@ -1,10 +1,9 @@
 // Protected sheets and ranges (recorded, not enforced: the script's user is treated as an editor of every protection).
 import { assertWritable, Ctx } from './context';
 import { instrument, Wrapper } from './counting';
-import type { Range } from './range';
-import type { ProtectionRecord, SheetRect } from './records';
-import type { SheetData } from './sheet-data';
-import { rangeWrapper } from './wrappers';
+import { type Range, rangeWrapper } from './wrappers';
+import type { ProtectionRecord } from './records';
+import type { SheetRect, SheetData } from './sheet-data';
 
 /** The effective user of emulated executions; Sheets makes the protecting user an editor. */
 export const EFFECTIVE_USER = 'user@example.com';

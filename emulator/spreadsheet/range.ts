@@ -12,8 +12,7 @@ import type { SheetData, StyleKey } from './sheet-data';
 import { normalizeColor, STYLE_DEFAULTS } from './styles';
 import { TextFinder } from './text-finder';
 import { EMPTY, parseInput, ParsedInput } from './values';
-import type { Sheet } from './sheet';
-import { sheetWrapper } from './wrappers';
+import { type Sheet, sheetWrapper, registerWrapper } from './wrappers';
 
 const OUTSIDE = 'The coordinates of the range are outside the dimensions of the sheet.';
 
@@ -472,3 +471,10 @@ function toFormulaInput(formula: unknown, ctx: Ctx): ParsedInput {
 }
 
 instrument(Range, 'Range');
+registerWrapper('Range', Range);
+
+declare module './wrappers' {
+  interface WrapperClasses {
+    Range: typeof Range;
+  }
+}

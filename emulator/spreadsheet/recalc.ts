@@ -2,14 +2,17 @@
 import { HyperFormula } from 'hyperformula';
 import { CallOutcome, invokeCustom } from './custom-functions';
 import { DependencyIndex } from './dependency-index';
-import { FormulaEngine } from './engine';
-import { ArgRect, FormulaCell } from './formula-cell';
+import { type EngineBook, FormulaEngine } from './engine';
+import { ArgRect, FormulaCell, type SheetData } from './sheet-data';
 import { parseSimpleCall, renameSheetInFormula } from './formula-text';
 import type { NamedRangeRecord } from './records';
-import type { SheetData } from './sheet-data';
 import { applySpill, clearSpill, SpillWriter } from './spill';
 import { CellValue, copyValue, ParsedInput, sameValue } from './values';
-import type { Workbook } from './workbook';
+
+/** What recalculation needs of the document (the Workbook, which owns this Recalc and passes itself in). */
+export interface RecalcBook extends EngineBook {
+  sheetByName(name: string): SheetData | undefined;
+}
 
 type ChangeListener = (sheet: SheetData, r0: number, c0: number, r1: number, c1: number) => void;
 
@@ -31,7 +34,7 @@ export class Recalc implements SpillWriter {
   private settling = false;
   readonly listeners: ChangeListener[] = [];
 
-  constructor(private readonly book: Workbook) {
+  constructor(private readonly book: RecalcBook) {
     this.engine = new FormulaEngine(book, this);
   }
 
@@ -88,7 +91,7 @@ export class Recalc implements SpillWriter {
 
   private namedRange(name: string): NamedRangeRecord | undefined {
     const lower = name.toLowerCase();
-    return this.book.namedRanges.find((n) => n.name.toLowerCase() === lower);
+    return this.book.namedRangeList().find((n) => n.name.toLowerCase() === lower);
   }
 
   /** All formula cells of the workbook. */

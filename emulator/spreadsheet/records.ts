@@ -1,14 +1,6 @@
 // Document-level records (named ranges, developer metadata, protections) and shifting rectangles on row/column changes.
-import type { SheetData } from './sheet-data';
+import type { SheetData, SheetRect } from './sheet-data';
 
-/** A rectangle on a sheet, 0-based and inclusive. */
-export interface SheetRect {
-  sheet: SheetData;
-  r0: number;
-  c0: number;
-  r1: number;
-  c1: number;
-}
 
 export interface NamedRangeRecord extends SheetRect {
   name: string;

@@ -1,11 +1,118 @@
 // The stored state of one sheet: values in row arrays, formulas, formats, notes, validation, charts, pivots, sizes.
-import { FormulaCell } from './formula-cell';
+// The records a sheet stores name their sheet, and the sheet stores them: they are declared here together, so that
+// this module, the bottom of the document's data, imports nothing that imports it back.
+import type { SimpleCall } from './formula-text';
 import { SparseGrid } from './grid';
-import { CellValue } from './values';
-import type { ChartSpec } from './chart-spec';
-import type { ConditionalRuleSpec } from './conditional-format';
-import type { DataValidationSpec } from './data-validation';
-import type { PivotSpec } from './pivot-spec';
+import type { PivotFilterSpec, PivotGroupSpec, PivotValueSpec } from './pivot-spec';
+import type { CellValue } from './values';
+
+/** A rectangle on a sheet, 0-based and inclusive. */
+export interface SheetRect {
+  sheet: SheetData;
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+/** A reference argument of a simple call, resolved to a sheet (0-based, inclusive; Infinity = open end). */
+export interface ArgRect {
+  sheet: SheetData;
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+  single: boolean;
+}
+
+/** One formula cell: its text, how it is evaluated, its custom-function result cache and its spill area. */
+export class FormulaCell {
+  /** 'native': `=CUSTOM(refs/literals)` evaluated by the emulator; 'engine': evaluated by HyperFormula. */
+  kind: 'native' | 'engine' = 'engine';
+  call: SimpleCall | null = null;
+  argRects: ArgRect[] = [];
+  /** Set when a referenced sheet does not exist ("Unresolved sheet name 'X'."). */
+  unresolved: string | null = null;
+  /** Message behind an error value (custom function throw, blocked spill, engine error). */
+  error: string | null = null;
+  /** Full result of the last custom function call when the formula is that call (for spilling). */
+  result: CellValue[][] | null = null;
+  /** Arguments of the last custom function call (engine path), to skip recomputation with identical arguments. */
+  cachedArgs: unknown[] | null = null;
+  /** Applied spill extent, including the formula cell itself. */
+  spillRows = 1;
+  spillCols = 1;
+  /** Extent the result wants; differs from the applied one while blocked. */
+  wantRows = 1;
+  wantCols = 1;
+  removed = false;
+  /** Whether the custom function has been called since the formula was written. */
+  evaluated = false;
+  /** Text as HyperFormula printed it after it was set, to notice HF rewriting references. */
+  engineText: string | null = null;
+
+  constructor(
+    public text: string,
+    public sheet: SheetData,
+    public row: number,
+    public col: number,
+  ) {}
+}
+
+/** The recorded definition of an embedded chart (type, data ranges, position, options). */
+export interface ChartSpec {
+  id: number;
+  type: string;
+  ranges: SheetRect[];
+  position: { row: number; col: number; offsetX: number; offsetY: number };
+  options: Map<string, unknown>;
+  hiddenDimensionStrategy: string;
+  mergeStrategy: string;
+  numHeaders: number;
+  transposeRowsAndColumns: boolean;
+}
+
+/** The recorded definition of a pivot table: source range, anchor, row/column groups, values and filters. */
+export interface PivotSpec {
+  id: number;
+  source: SheetRect;
+  anchor: { sheet: SheetData; row: number; col: number };
+  rowGroups: PivotGroupSpec[];
+  columnGroups: PivotGroupSpec[];
+  values: PivotValueSpec[];
+  filters: PivotFilterSpec[];
+  valuesOrientation: 'COLUMNS' | 'ROWS';
+  /** Size of the output last written to the sheet. */
+  rendered: { rows: number; cols: number };
+  dirty: boolean;
+}
+
+/** The format a conditional rule applies (null: left as it is). */
+export interface ConditionalFormat {
+  background: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  italic: boolean | null;
+  underline: boolean | null;
+  strikethrough: boolean | null;
+}
+
+/** A conditional format rule as recorded: its ranges, boolean condition and format. */
+export interface ConditionalRuleSpec {
+  ranges: SheetRect[];
+  criteria: string | null;
+  values: unknown[];
+  format: ConditionalFormat;
+}
+
+/** A data validation rule as recorded on its cells. */
+export interface DataValidationSpec {
+  criteria: string;
+  values: unknown[];
+  allowInvalid: boolean;
+  helpText: string | null;
+}
+
 
 export type StyleKey =
   | 'background'

@@ -1,8 +1,7 @@
 // Sheet: ranges, size, rows/columns insertion and deletion, appendRow, visibility, protections, charts, pivots, formats.
 import { newChartSpec, EmbeddedChart, EmbeddedChartBuilder } from './chart-api';
-import { copyChartSpec } from './chart-spec';
+import { copyChartSpec, copyRuleSpec } from './spec-copy';
 import { ConditionalFormatRule } from './conditional-format';
-import { copyRuleSpec } from './conditional-format';
 import { assertWritable, Ctx } from './context';
 import { instrument, Wrapper } from './counting';
 import { addMetadata, DeveloperMetadata, DeveloperMetadataFinder, metadataForSheet } from './developer-metadata';
@@ -10,14 +9,12 @@ import { enumName } from './enums';
 import { NamedRange } from './named-range';
 import { PivotTable } from './pivot-api';
 import { newProtection, Protection } from './protection';
-import type { Range } from './range';
+import { type Range, type Spreadsheet, rangeWrapper, spreadsheetWrapper, registerWrapper } from './wrappers';
 import type { SheetData } from './sheet-data';
-import type { Spreadsheet } from './spreadsheet';
 import { changeStructure } from './structure';
 import { TextFinder } from './text-finder';
 import { checkCellText } from './grid-args';
 import { parseInput } from './values';
-import { rangeWrapper, spreadsheetWrapper } from './wrappers';
 
 export class Sheet extends Wrapper {
   constructor(
@@ -407,3 +404,10 @@ export class Sheet extends Wrapper {
 }
 
 instrument(Sheet, 'Sheet');
+registerWrapper('Sheet', Sheet);
+
+declare module './wrappers' {
+  interface WrapperClasses {
+    Sheet: typeof Sheet;
+  }
+}

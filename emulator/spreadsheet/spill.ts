@@ -1,7 +1,6 @@
 // Spilling a custom function's array result into the cells below and to the right, or refusing with #REF!.
 import { cellA1 } from './a1';
-import type { FormulaCell } from './formula-cell';
-import type { SheetData } from './sheet-data';
+import type { FormulaCell, SheetData } from './sheet-data';
 import { CellValue } from './values';
 
 export interface SpillWriter {

@@ -3,12 +3,10 @@ import { ConditionalFormatRuleBuilder } from './conditional-format';
 import { assertDocumentAccess } from './context';
 import { instrument, Wrapper } from './counting';
 import { DataValidationBuilder } from './data-validation';
-import * as enums from './enums';
 import { FilterCriteriaBuilder } from './filter-criteria';
-import type { Range } from './range';
-import type { Sheet } from './sheet';
-import { activeRange, activeSheetData, Spreadsheet } from './spreadsheet';
-import { sheetWrapper, spreadsheetWrapper } from './wrappers';
+import { type Range, type Sheet, type Spreadsheet, sheetWrapper, spreadsheetWrapper } from './wrappers';
+import { activeRange, activeSheetData } from './spreadsheet';
+import * as enums from './enums';
 
 export class SpreadsheetApp extends Wrapper {
   readonly ProtectionType = enums.ProtectionType;

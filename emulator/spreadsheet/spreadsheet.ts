@@ -1,16 +1,15 @@
 // Spreadsheet: the document's sheets, active sheet and range, named ranges, finders, metadata, time zone, toasts.
 import { parseA1 } from './a1';
+import { copyWorkbook } from './copy';
 import { assertWritable, Ctx } from './context';
 import { instrument, Wrapper } from './counting';
 import { addMetadata, DeveloperMetadata, DeveloperMetadataFinder, metadataForSpreadsheet } from './developer-metadata';
 import { enumName } from './enums';
 import { findNamedRange, NamedRange, setNamedRange } from './named-range';
 import { Protection } from './protection';
-import type { Range } from './range';
-import type { Sheet } from './sheet';
+import { type Range, type Sheet, rangeWrapper, sheetWrapper, spreadsheetWrapper, registerWrapper } from './wrappers';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, type SheetData } from './sheet-data';
 import { TextFinder } from './text-finder';
-import { rangeWrapper, sheetWrapper, spreadsheetWrapper } from './wrappers';
 
 /** The sheet and cell a custom function is running in (env.customFunctionCell), if any. */
 export function callingCell(ctx: Ctx): { sheet: SheetData; r: number; c: number } | null {
@@ -190,7 +189,7 @@ export class Spreadsheet extends Wrapper {
   }
   /** File > Make a copy; the copy is a separate document. */
   copy(name: string): Spreadsheet {
-    const copy = this._ctx.book.copy(String(name));
+    const copy = copyWorkbook(this._ctx.book, String(name));
     copy.attach(this._ctx.env);
     return spreadsheetWrapper({ ...this._ctx, book: copy });
   }
@@ -200,3 +199,10 @@ export class Spreadsheet extends Wrapper {
 }
 
 instrument(Spreadsheet, 'Spreadsheet');
+registerWrapper('Spreadsheet', Spreadsheet);
+
+declare module './wrappers' {
+  interface WrapperClasses {
+    Spreadsheet: typeof Spreadsheet;
+  }
+}

@@ -1,8 +1,7 @@
 // Inserting and deleting rows or columns: cells, formulas (text and arguments), metadata, named ranges, specs move along.
 import { adjustFormula, StructuralChange } from './formula-text';
-import type { FormulaCell } from './formula-cell';
+import type { FormulaCell, SheetData } from './sheet-data';
 import { shiftIndex, shiftRect } from './records';
-import type { SheetData } from './sheet-data';
 import { clearSpill } from './spill';
 import type { Workbook } from './workbook';
 

@@ -4,12 +4,10 @@
 // replacement may use $1..$9 capture groups as in Sheets' Find and replace dialog (JavaScript replacement syntax here).
 import { assertWritable, Ctx } from './context';
 import { instrument, Wrapper } from './counting';
-import type { Range } from './range';
-import type { SheetRect } from './records';
-import type { SheetData } from './sheet-data';
+import { type Range, rangeWrapper } from './wrappers';
+import type { SheetRect, SheetData } from './sheet-data';
 import { checkCellText } from './grid-args';
 import { EMPTY, parseInput, ParsedInput } from './values';
-import { rangeWrapper } from './wrappers';
 
 interface Hit {
   sheet: SheetData;

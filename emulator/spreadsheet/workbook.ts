@@ -1,15 +1,13 @@
 // The spreadsheet document: sheets, named ranges, developer metadata, protections, custom functions, and test helpers.
 import { createEnv, EmulatorEnv } from '../env';
 import { MAX_COLUMNS, parseA1 } from './a1';
-import { copyWorkbookInto } from './copy';
-import { CustomFunctionImpl, InvocationHost } from './custom-functions';
+import type { CustomFunctionImpl } from './custom-functions';
 import { wallClock } from './dates';
 import { displayValue } from './number-format';
-import { PivotSpec } from './pivot-spec';
-import { refreshPivot } from './pivot-refresh';
-import { Recalc } from './recalc';
-import { MetadataRecord, NamedRangeRecord, ProtectionRecord, SheetRect, ToastRecord } from './records';
-import { SheetData } from './sheet-data';
+import { PivotSpec, SheetRect, SheetData } from './sheet-data';
+import { type PivotBook, refreshPivot } from './pivot-refresh';
+import { Recalc, type RecalcBook } from './recalc';
+import { MetadataRecord, NamedRangeRecord, ProtectionRecord, ToastRecord } from './records';
 import { CellValue, copyValue, ParseContext, ParsedInput } from './values';
 
 export interface WorkbookOptions {
@@ -45,7 +43,7 @@ function newSpreadsheetId(): string {
   return id;
 }
 
-export class Workbook implements InvocationHost {
+export class Workbook implements RecalcBook, PivotBook {
   readonly id: string;
   name: string;
   timeZone: string;
@@ -172,13 +170,6 @@ export class Workbook implements InvocationHost {
     this.recalc.opened();
   }
 
-  /** File > Make a copy: an independent document with a new id and the same bound script. */
-  copy(name?: string): Workbook {
-    const target = new Workbook({ name: name ?? `Copy of ${this.name}`, timeZone: this.timeZone, locale: this.locale });
-    copyWorkbookInto(this, target);
-    return target;
-  }
-
   /** Values of an A1 range ("Sheet1!A1:C3"), without counting Apps Script calls (for tests). */
   valuesAt(a1: string): CellValue[][] {
     const r = this.resolveA1(a1, this.activeSheet);
@@ -274,13 +265,13 @@ export class Workbook implements InvocationHost {
     return this.nextIds[kind]++;
   }
 
-  /** Copies id counters (used by copy()). */
+  /** Copies id counters (used by copyWorkbook). */
   copyIdsFrom(other: Workbook): void {
     this.nextIds = { ...other.nextIds };
     this.nextSheetId = other.nextSheetId;
   }
 
-  /** Replaces the sheets wholesale (used by copy()). */
+  /** Replaces the sheets wholesale (used by copyWorkbook). */
   adoptSheets(sheets: SheetData[], activeIndex: number): void {
     this.sheets = sheets;
     this.activeSheet = sheets[activeIndex] ?? sheets[0] ?? this.activeSheet;

@@ -71,6 +71,18 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
   return { positionals, flags };
 }
 
+/**
+ * `--locale de_DE`: the locale numbers written as text are read in (`1.234,5` in de, fr, es, pt_BR...; see the engine's
+ * read/locale.ts). A Sheets locale (`de_DE`), BCP 47 (`de-DE`) or a language (`de`); undefined when absent (the US reading).
+ */
+export function localeFlag(args: ParsedArgs): string | undefined {
+  const locale = flagValue(args, 'locale');
+  if (locale !== undefined && !/^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$/.test(locale)) {
+    throw new UsageError(`--locale needs a locale like de_DE, fr, pt_BR or en_US, not "${locale}"`);
+  }
+  return locale;
+}
+
 /** The string value of a flag, or undefined when absent. */
 export function flagValue(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags.get(name);

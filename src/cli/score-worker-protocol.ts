@@ -10,6 +10,8 @@ export interface WorkerSetup {
   headers: string[];
   /** "Today" as epoch milliseconds, fixed by the main thread so every thread counts days from the same day. */
   today: number;
+  /** --locale: the locale text numbers are read in; undefined for the US reading. */
+  locale?: string;
   lineEnding: string;
   /** The file's cell delimiter, told from its header row by the main thread. */
   delimiter: Delimiter;

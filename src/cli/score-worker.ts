@@ -6,7 +6,7 @@ import type { ScoreChunk, WorkerSetup } from './score-worker-protocol';
 
 const setup = workerData as WorkerSetup;
 // The main thread compiled the same model against the same headers already, so this cannot fail.
-const profile = compileModel(setup.model, setup.headers, { today: new Date(setup.today) }).profile(setup.profile);
+const profile = compileModel(setup.model, setup.headers, { today: new Date(setup.today), ...(setup.locale === undefined ? {} : { locale: setup.locale }) }).profile(setup.profile);
 
 parentPort!.on('message', (chunk: ScoreChunk) => {
   const result = scoreChunk(profile, setup.headers.length, setup, chunk);

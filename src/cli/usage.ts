@@ -1,6 +1,6 @@
 // The help texts of `icp`, `icp score`, `icp check` and `icp validate`.
 
-export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--threads N]
+export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N]
 
 Scores every row of a CSV file (the first row holds the column headers) and writes the CSV back with three
 columns added: ICP Score (0-100), ICP Tier and ICP Why ("ICP Score (ICP Scorer)"... when the file has columns
@@ -18,6 +18,8 @@ Options:
                     when scoring succeeds (through a symlink, keeping its permissions; a FIFO or device is
                     written directly), and never if it is the CSV or the model read
   --today DATE      the day "withinDays" criteria count back from, YYYY-MM-DD; default: today
+  --locale LOCALE   read numbers written as text as LOCALE writes them: de_DE, fr, pt_BR... (decimal comma:
+                    1.234,5 and 1 234,5 are 1234.5, 1.234 is 1234, 1,5 is 1.5); default: the US reading (1,234.5)
   --threads N       score on N threads (1 to 64); default: one per CPU core for files of 4 MB or more,
                     else 1. The output is the same byte for byte; standard input and pipes are read on
                     one thread
@@ -35,7 +37,7 @@ Options:
   -h, --help        show this help
 `;
 
-export const VALIDATE_USAGE = `Usage: icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--json] [--suggested-model FILE]
+export const VALIDATE_USAGE = `Usage: icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE]
 
 Scores every row of a CSV file whose outcome column says won, lost or open (also closed won, closed lost,
 customer, churned, in progress...), then reports how well the model predicts winning: win rate and lift per
@@ -51,6 +53,8 @@ Options:
                           Opportunity Stage or Result among the columns that read as outcomes, else the
                           column with the most outcomes
   --today DATE            the day "withinDays" criteria count back from, YYYY-MM-DD; default: today
+  --locale LOCALE         read numbers written as text as LOCALE writes them (de_DE: 1.234,5); default: the
+                          US reading (1,234.5)
   --json                  print the figures as JSON instead of the report
   --suggested-model FILE  also write the model with the suggested points applied to FILE (replacing it)
   -h, --help              show this help
@@ -59,9 +63,9 @@ Options:
 export const MAIN_USAGE = `icp: score account lists against an Ideal Customer Profile (ICP) model
 
 Usage:
-  icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--threads N]
+  icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N]
   icp check <model.json> [--headers accounts.csv]
-  icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--json] [--suggested-model FILE]
+  icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE]
   icp --help | --version
   icp <command> --help
 

@@ -8,6 +8,7 @@ import * as cellsModule from './read/cells';
 import * as slotModule from './slot';
 import type { SlotCriterion, SlotOutcome } from './slot';
 import { dayOfDate } from './read/date';
+import { isDecimalCommaLocale } from './read/locale';
 import type { BatchResults, CriterionOutcome, CriterionStatus, Explanation, RowResult } from './results';
 import * as resultsModule from './results';
 import * as tiersModule from './tiers';
@@ -51,6 +52,11 @@ interface CompiledCriterion extends SlotCriterion {
 export interface CompileOptions {
   /** "Today" for `withinDays`; defaults to the current date. */
   today?: Date;
+  /**
+   * The spreadsheet's locale as Sheets names it (`de_DE`, `en_US`, `pt_BR`; a bare language such as `de` too): numbers
+   * written as text are read as it writes them (`1.234,5` in de, `1,234.5` in en). Default: the US reading.
+   */
+  locale?: string;
 }
 
 function maxPointsOf(c: Criterion): number {
@@ -139,7 +145,7 @@ export class CompiledProfile {
     for (const c of this.participating) totalWeight += this.weights[c]!;
     this.totalWeight = totalWeight;
     this.missingColumns = [...missing];
-    this.judges = this.columnIndexes.map((_, slot) => new SlotJudge(this.criteria.filter((c) => c.slot === slot)));
+    this.judges = this.columnIndexes.map((_, slot) => new SlotJudge(this.criteria.filter((c) => c.slot === slot), context.decimalComma));
     this.outcomes = this.judges.map((j) => j.judge(''));
     const n = this.criteria.length;
     const outcomes = this.outcomes;
@@ -370,5 +376,5 @@ function isBlankRow(row: readonly unknown[]): boolean {
 
 export function compileContext(options: CompileOptions = {}): CompileContext {
   const today = dayOfDate(options.today ?? new Date());
-  return { today: today ?? 0 };
+  return { today: today ?? 0, decimalComma: isDecimalCommaLocale(options.locale) };
 }

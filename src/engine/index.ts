@@ -13,6 +13,7 @@ export { roundScore, sortedTiers, tierFor, tierLabels, disqualifiedLabel } from 
 export { headerKey, cellText } from './read/text';
 export { isBlank } from './read/blank';
 export { readNumber } from './read/number';
+export { isDecimalCommaLocale, LOCALE_SHAPE } from './read/locale';
 export { readBoolean } from './read/boolean';
 export { readDay } from './read/date';
 export { b2bSaasTemplate } from './templates/b2b-saas';

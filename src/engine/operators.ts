@@ -18,6 +18,8 @@ export type TestResult = number;
 export interface CompileContext {
   /** Today's calendar day number, for `withinDays`. */
   today: number;
+  /** Text numbers are written with a decimal comma (`1.234,5`): the sheet's locale is one of those (see read/locale.ts). */
+  decimalComma: boolean;
 }
 
 export interface CompiledCondition {
@@ -73,12 +75,12 @@ export const OPERATORS: CompilerTable = {
     const want = normalizeText(expected);
     return { kind: 'text', test: (v: string) => (v === want ? 0 : -1) };
   },
-  in(c) {
+  in(c, context) {
     const wanted = textSet(c.values);
     // Number values also match the numbers people write for them, as `equals` does: `1,000` or `1k` for 1000.
     const numbers = c.values.filter((v): v is number => typeof v === 'number');
     const isWantedNumber = (item: string): boolean => {
-      const n = readNumber(item);
+      const n = readNumber(item, context.decimalComma);
       return n !== undefined && numbers.some((w) => sameNumber(n, w));
     };
     return {

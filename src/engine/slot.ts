@@ -10,7 +10,7 @@ import * as dateModule from './read/date';
 // Read once: as CommonJS (tsx), each use of an imported binding would be a getter call in the hot loop.
 const { BLANK_READING, CellReading: Reading, ColumnReader, KIND_CODE } = cells;
 const { FewStrings, MAX_FEW_STRINGS } = fewStrings;
-const { quickNumber } = numberModule;
+const { quickNumber, COMMA, POINT } = numberModule;
 const { quickDay } = dateModule;
 
 export const SCORE = 0;
@@ -111,8 +111,15 @@ export class SlotJudge {
   /** Base of the hits as digits of one number (each hit + 2 is a digit), or 0 when that number could overflow. */
   private readonly radix: number;
 
-  constructor(private readonly criteria: readonly SlotCriterion[]) {
-    this.reader = new ColumnReader(criteria.map((c) => c.kind));
+  /** The thousands and decimal signs quickNumber takes (swapped in decimal-comma locales). */
+  private readonly groupCode: number;
+  private readonly pointCode: number;
+
+  /** decimalComma: the column's text numbers are read as decimal-comma locales write them (`1.234,5`). */
+  constructor(private readonly criteria: readonly SlotCriterion[], decimalComma = false) {
+    this.reader = new ColumnReader(criteria.map((c) => c.kind), decimalComma);
+    this.groupCode = decimalComma ? POINT : COMMA;
+    this.pointCode = decimalComma ? COMMA : POINT;
     const categories = [...new Set(criteria.filter(earns).map((c) => c.category))];
     this.earnCategories = Int32Array.from(categories);
     this.earnSlot = Int32Array.from(criteria, (c) => (earns(c) ? categories.indexOf(c.category) : -1));
@@ -151,7 +158,7 @@ export class SlotJudge {
     // A column of amounts, head counts or dates has thousands of distinct values: reading the common shapes of them
     // (`1,234`, `$34.4M`, `2026-03-01`) by character codes costs less than a memo lookup, which hashes the text.
     if (this.quick === QUICK_NUMBER) {
-      const x = quickNumber(value);
+      const x = quickNumber(value, this.groupCode, this.pointCode);
       if (x === x) return this.judgeReading(x);
     } else if (this.quick === QUICK_DAY) {
       const day = quickDay(value);

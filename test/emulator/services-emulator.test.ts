@@ -10,15 +10,13 @@ jest.mock(
   () => {
     class Workbook {
       readonly custom: Record<string, unknown> = {};
-      copy(): Workbook {
-        return new Workbook();
-      }
       registerCustomFunctions(impls: Record<string, unknown>): void {
         Object.assign(this.custom, impls);
       }
     }
     return {
       Workbook,
+      copyWorkbook: () => new Workbook(),
       createSpreadsheetApp: (_env: unknown, _book: unknown, options: { ui: unknown }) => ({ getUi: () => options.ui }),
     };
   },

@@ -1,8 +1,8 @@
-// SpreadsheetApp emulator: Workbook.copy() (File > Make a copy) is a deep, independent copy with a new id.
+// SpreadsheetApp emulator: copyWorkbook() (File > Make a copy) is a deep, independent copy with a new id.
 import { createEnv } from '../../emulator/env';
-import { createSpreadsheetApp, Workbook } from '../../emulator/spreadsheet';
+import { copyWorkbook, createSpreadsheetApp, Workbook } from '../../emulator/spreadsheet';
 
-test('copy() keeps values, formulas, formats, hidden sheets, protections, named ranges, metadata, charts; then both diverge', () => {
+test('copyWorkbook() keeps values, formulas, formats, hidden sheets, protections, named ranges, metadata, charts; then both diverge', () => {
   const env = createEnv();
   const book = new Workbook({ name: 'Accounts' });
   book.registerCustomFunctions({ DOUBLE: (x: unknown) => Number(x) * 2 });
@@ -22,7 +22,7 @@ test('copy() keeps values, formulas, formats, hidden sheets, protections, named 
   sheet.getRange('C:C').addDeveloperMetadata('icp', 'score');
   sheet.insertChart(sheet.newChart().setChartType('PIE').addRange(sheet.getRange('A1:B1')).setPosition(2, 2, 0, 0).build());
 
-  const copy = book.copy();
+  const copy = copyWorkbook(book);
   expect(copy.id).not.toBe(book.id);
   expect(copy.name).toBe('Copy of Accounts');
   const cApp = createSpreadsheetApp(createEnv(), copy);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { isBlank } from '../../src/engine';
 
-const PLACEHOLDERS = new Set(['', 'na', 'nan', 'null', 'nil', 'none', 'unknown', 'select', 'selectone', 'pleaseselect', 'notavailable', 'notapplicable']);
+const PLACEHOLDERS = new Set(['', 'na', 'null', 'nil', 'none', 'unknown', 'select', 'selectone', 'pleaseselect', 'notavailable', 'notapplicable']);
 
 const FORMULA_ERRORS = new Set(['#ERROR!', '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!', '#FIELD!', '#GETTING_DATA', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
 

@@ -11,10 +11,22 @@ describe('isBlank: empty values', () => {
     ['tabs and line breaks', '\t\n '],
     ['a non-breaking space', '\u00a0'],
     ['a zero-width space', '\u200b'],
-    ['NaN', NaN],
-    ['an invalid Date', new Date(NaN)],
   ])('%s is blank', (_name, value) => {
     expect(isBlank(value)).toBe(true);
+  });
+
+  // Present values no reading can use: unreadable (a must-have on them disqualifies), never missing data.
+  test.each<[string, unknown]>([
+    ['NaN', NaN],
+    ['Infinity', Infinity],
+    ['-Infinity', -Infinity],
+    ['an invalid Date', new Date(NaN)],
+    ['the text NaN', 'NaN'],
+    ['the text nan', ' nan '],
+    ['the text Infinity', 'Infinity'],
+    ['the text -Infinity', '-Infinity'],
+  ])('%s is not blank', (_name, value) => {
+    expect(isBlank(value)).toBe(false);
   });
 });
 
@@ -106,5 +118,26 @@ describe('blank cells in scoring', () => {
     const why = explainRecord(profileOf([criterion({ op: 'notBlank' })]), { Account: 'Acme', Value: value });
     expect(itemOf(why, 'c1').status).toBe('matched');
     expect(why.score).toBe(100);
+  });
+});
+
+describe('NaN, Infinity and invalid Dates in scoring: unreadable, so a must-have disqualifies', () => {
+  test.each<[string, unknown, string]>([
+    ['NaN', NaN, 'NaN'],
+    ['Infinity', Infinity, 'Infinity'],
+    ['the text NaN', 'NaN', 'NaN'],
+    ['the text Infinity', 'Infinity', 'Infinity'],
+    ['the text 1e999', '1e999', '1e999'],
+  ])('%s in a number must-have knocks the row out, naming the value', (_name, value, shown) => {
+    const why = explainRecord(profileOf([criterion({ op: 'gte', value: 10 }, { role: 'must' })]), { Account: 'Acme', Value: value });
+    expect(why.disqualified).toBe(true);
+    expect(itemOf(why, 'c1')).toMatchObject({ status: 'knockout', knockout: 'must-unreadable', value: shown });
+    expect(why.text).toContain(shown);
+  });
+
+  test('an invalid Date in a withinDays must-have knocks the row out', () => {
+    const why = explainRecord(profileOf([criterion({ op: 'withinDays', days: 30 }, { role: 'must' })]), { Account: 'Acme', Value: new Date(NaN) });
+    expect(why.disqualified).toBe(true);
+    expect(itemOf(why, 'c1')).toMatchObject({ knockout: 'must-unreadable', value: 'Invalid Date' });
   });
 });

@@ -183,6 +183,12 @@ describe('readNumber: unreadable values', () => {
     'Infinity',
     '-Infinity',
     'NaN',
+    'nan',
+    'inf',
+    // Text that overflows to Infinity is no number a person can use either.
+    '1e999',
+    '-1e400',
+    '$1e300 bn',
     '5 - 10 - 20',
     '--5',
     '5-',

@@ -2,7 +2,7 @@
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import { compileModel, EngineError, type CompiledProfile, type Model } from '../../engine';
-import { flagValue, oneFileArgs, UsageError, type FlagSpec, type OneFileCommand } from '../args';
+import { flagValue, localeFlag, oneFileArgs, UsageError, type FlagSpec, type OneFileCommand } from '../args';
 import { delimiterName, type Delimiter } from '../csv-chars';
 import { csvRow, CsvWriter } from '../csv-writer';
 import { readCsvBatches, type CsvParser } from '../csv-reader';
@@ -23,6 +23,7 @@ const FLAGS: FlagSpec = {
   profile: { value: true },
   out: { value: true },
   today: { value: true },
+  locale: { value: true },
   threads: { value: true },
   help: { value: false },
 };
@@ -43,9 +44,11 @@ export function parseToday(text: string | undefined): Date | undefined {
 }
 
 /** The profile to score with, compiled against the file's headers; an unknown name is a CliError. */
-export function compileProfile(model: Model, headers: readonly string[], name: string | undefined, today: Date | undefined): CompiledProfile {
+export function compileProfile(
+  model: Model, headers: readonly string[], name: string | undefined, today: Date | undefined, locale?: string,
+): CompiledProfile {
   try {
-    return compileModel(model, headers, today === undefined ? {} : { today }).profile(name);
+    return compileModel(model, headers, { ...(today === undefined ? {} : { today }), ...(locale === undefined ? {} : { locale }) }).profile(name);
   } catch (err) {
     if (err instanceof EngineError) throw new CliError(err.message);
     throw err;
@@ -129,7 +132,7 @@ async function streamSource(file: string, io: CliIo): Promise<RowSource> {
 }
 
 /** Cuts a file into chunks of whole rows scored on worker threads (see parallel-score.ts). */
-async function threadedSource(file: string, threads: number, model: Model, today: Date, io: CliIo): Promise<RowSource> {
+async function threadedSource(file: string, threads: number, model: Model, today: Date, locale: string | undefined, io: CliIo): Promise<RowSource> {
   // Chunks are cut at line-break bytes, which only works for UTF-8: UTF-16 files, rare and small, get one thread.
   // A missing file or a directory fails here with its system code, which csvFailure words as openInput does.
   if (await isUtf16File(file)) return streamSource(file, io);
@@ -150,7 +153,7 @@ async function threadedSource(file: string, threads: number, model: Model, today
         writer,
         tally,
         profile,
-        setup: { model, profile: profile.name, headers: head.headers!, today: today.getTime(), lineEnding, delimiter: head.delimiter },
+        setup: { model, profile: profile.name, headers: head.headers!, today: today.getTime(), locale, lineEnding, delimiter: head.delimiter },
       }),
     close: async () => {},
   };
@@ -197,6 +200,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const { args, file } = parsed;
   // Fixed once, so every thread counts days back from the same today even across midnight.
   const today = parseToday(flagValue(args, 'today')) ?? new Date();
+  const locale = localeFlag(args);
   const threads = await threadsFor(file, flagValue(args, 'threads'));
   // The model is checked before any input is read or output created: its mistakes are the likeliest.
   const model = await loadModel(flagValue(args, 'model'));
@@ -207,12 +211,12 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   let committed = false;
   let writer: CsvWriter | undefined;
   try {
-    source = threads > 1 ? await threadedSource(file, threads, model, today, io) : await streamSource(file, io);
+    source = threads > 1 ? await threadedSource(file, threads, model, today, locale, io) : await streamSource(file, io);
     const headers = source.headers;
     if (headers === undefined) {
       throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
     }
-    const profile = compileProfile(model, headers, flagValue(args, 'profile'), today);
+    const profile = compileProfile(model, headers, flagValue(args, 'profile'), today, locale);
     output = await openOutput(flagValue(args, 'out'), io);
     const { delimiter } = source;
     writer = new CsvWriter(output.stream, { lineEnding: source.lineEnding, delimiter });

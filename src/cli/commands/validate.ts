@@ -4,7 +4,7 @@ import {
   checkModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
 } from '../../engine';
 import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcomeSource, type OutcomeColumn } from '../../engine/outcomes/column';
-import { flagValue, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
+import { flagValue, localeFlag, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
 import { readCsvBatches } from '../csv-reader';
 import { csvFailure, inputName, openInput } from '../input';
 import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../io';
@@ -21,6 +21,7 @@ const FLAGS: FlagSpec = {
   profile: { value: true },
   outcome: { value: true },
   today: { value: true },
+  locale: { value: true },
   json: { value: false },
   'suggested-model': { value: true },
   help: { value: false },
@@ -85,7 +86,7 @@ async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model
         const headers = rows[0]!;
         // Errors in the header row or the model come first, before any data row is read.
         const wanted = wantedOutcomeName(headers, flagValue(args, 'outcome'), file);
-        const profile = compileProfile(model, headers, flagValue(args, 'profile'), today);
+        const profile = compileProfile(model, headers, flagValue(args, 'profile'), today, localeFlag(args));
         warnings = missingColumnWarnings(profile, file);
         start = { headers, wanted, profile };
         rows = rows.slice(1);
@@ -152,6 +153,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   if (parsed === undefined) return EXIT_OK;
   const { args, file } = parsed;
   const today = parseToday(flagValue(args, 'today')) ?? new Date();
+  localeFlag(args); // a mistyped --locale is refused before the file is read
   const model = await loadModel(flagValue(args, 'model'));
   const target = flagValue(args, 'suggested-model');
   if (target !== undefined) await refuseSuggestedOverInput(target, file, io);

@@ -3,8 +3,10 @@
 import { cellText } from './text';
 
 // Compared after removing punctuation, spaces and invisible characters, so `N/A`, `n.a.`, `-- Select --` and `—` all
-// match; symbols stay, so a check mark (`✓`, `✅`) is a value, not a blank.
-const PLACEHOLDERS = new Set(['', 'na', 'nan', 'null', 'nil', 'none', 'unknown', 'select', 'selectone', 'pleaseselect', 'notavailable', 'notapplicable']);
+// match; symbols stay, so a check mark (`✓`, `✅`) is a value, not a blank. `NaN` is not one: it is what a broken
+// computation writes (a division by zero exported by pandas or a script), a value present but unreadable, so a
+// must-have on it disqualifies rather than counting it as missing data.
+const PLACEHOLDERS = new Set(['', 'na', 'null', 'nil', 'none', 'unknown', 'select', 'selectone', 'pleaseselect', 'notavailable', 'notapplicable']);
 const LONGEST = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
 const IGNORED = /[\p{P}\p{Z}\p{Cc}\p{Cf}]/u;
 
@@ -64,7 +66,11 @@ function isPlaceholderText(value: string): boolean {
   return PLACEHOLDERS.has(lower.replace(/[\p{P}\p{Z}\p{Cc}\p{Cf}]+/gu, ''));
 }
 
-/** True for '', null, undefined, whitespace, NaN, invalid Dates, the placeholders of the spec and formula errors (`#REF!`). */
+/**
+ * True for '', null, undefined, whitespace, the placeholders of the spec and formula errors (`#REF!`). Not for NaN,
+ * Infinity or an invalid Date, nor the text `NaN` or `Infinity`: those are values present that no reading can use
+ * (unreadable, so a must-have on them disqualifies), not missing ones.
+ */
 export function isBlank(value: unknown): boolean {
   if (value === '' || value === null || value === undefined) return true;
   if (typeof value === 'string') {
@@ -92,14 +98,18 @@ export function isBlank(value: unknown): boolean {
     }
     return (candidates & LENGTH_MASK[letters]!) !== 0;
   }
-  if (typeof value === 'number') return Number.isNaN(value);
+  if (typeof value === 'number') return false;
   if (typeof value === 'boolean') return false;
   return isBlankObject(value);
 }
 
 function isBlankObject(value: unknown): boolean {
   try {
-    if (value instanceof Date) return Number.isNaN(value.getTime());
+    if (value instanceof Date) {
+      // getTime() throws for an object posing as a Date (blank, below); an invalid Date is present but unreadable.
+      value.getTime();
+      return false;
+    }
   } catch {
     // A Proxy whose traps throw, or an object posing as a Date: no value a person could read, and scoring never throws.
     return true;

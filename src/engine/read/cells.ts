@@ -50,7 +50,8 @@ export class ColumnReader {
   /** Some reading needed is made from the value's text (text, list, raw, lower), which is only worked out then. */
   private readonly needsText: boolean;
 
-  constructor(needs: Iterable<ReadingKind>) {
+  /** needs: the readings the column's criteria take; decimalComma: read text numbers as decimal-comma locales write them. */
+  constructor(needs: Iterable<ReadingKind>, private readonly decimalComma = false) {
     this.needs = [...new Set(needs)].map((kind) => KIND_CODE[kind]);
     const textCodes = [KIND_CODE.text, KIND_CODE.list, KIND_CODE.raw, KIND_CODE.lower];
     this.needsText = this.needs.some((code) => textCodes.includes(code));
@@ -72,12 +73,12 @@ export class ColumnReader {
         case 1: {
           const whole = normalizeText(shown);
           // A cell that reads as one number (`1,000`, `$1,001-5,000`) is one value: its commas are not list separators.
-          const items = readNumber(value) === undefined ? splitList(shown) : [whole];
+          const items = readNumber(value, this.decimalComma) === undefined ? splitList(shown) : [whole];
           v[1] = items.length > 1 ? [whole, ...items] : [whole];
           break;
         }
         case 2:
-          v[2] = readNumber(value);
+          v[2] = readNumber(value, this.decimalComma);
           break;
         case 3:
           v[3] = readBoolean(value);

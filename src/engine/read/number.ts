@@ -1,11 +1,16 @@
 // Number reading: plain numbers and the money, percentage and range notations people type and exports use.
 
+import { pointDecimalText } from './locale';
+
 // Multipliers of the word or letter after an amount: `1.2k`, `$3 bn`, `1.5 million`, `$25 mil.`.
 const SUFFIXES: Record<string, number> = {
   k: 1e3, thousand: 1e3, thousands: 1e3,
   m: 1e6, mm: 1e6, mn: 1e6, mil: 1e6, mio: 1e6, million: 1e6, millions: 1e6,
   b: 1e9, bn: 1e9, bil: 1e9, billion: 1e9, billions: 1e9,
   t: 1e12, tn: 1e12, trillion: 1e12, trillions: 1e12,
+  // In decimal-comma locales' exports: `1,2 Mio.`, `€ 2,5 Mrd.` (German), `3 Tsd.`, `2,5 Md€` (French), `4 mln`,
+  // `1,5 mld` (Italian, Polish). Not the German `Bio.` (a billion there is 10^12, `billion` here 10^9).
+  tsd: 1e3, mln: 1e6, mrd: 1e9, md: 1e9, mds: 1e9, mld: 1e9,
 };
 
 const CURRENCY = '(?:[$€£¥₹]|usd|eur|gbp|cad|aud|chf|jpy|inr|us\\$)';
@@ -129,10 +134,19 @@ function readNumberText(raw: string): number | undefined {
   return readRange(text);
 }
 
-/** The number a person reads in a non-blank cell value, or undefined when there is none (`lots`). */
-export function readNumber(value: unknown): number | undefined {
+/**
+ * The number a person reads in a non-blank cell value, or undefined when there is none (`lots`). Text is read the US
+ * way (`1,234.5`), or with `decimalComma` as decimal-comma locales write it (`1.234,5`, `1 234,5`; see locale.ts).
+ * A number cell is a number whatever the locale.
+ */
+export function readNumber(value: unknown, decimalComma = false): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string') return value.length > 80 ? undefined : readNumberText(value);
+  if (typeof value === 'string') {
+    if (value.length > 80) return undefined;
+    const n = readNumberText(decimalComma ? pointDecimalText(value) : value);
+    // `1e999` and `$1e300 bn` overflow to Infinity: no number a person can use, so unreadable like `NaN`.
+    return n !== undefined && Number.isFinite(n) ? n : undefined;
+  }
   return undefined;
 }
 
@@ -140,6 +154,9 @@ export function readNumber(value: unknown): number | undefined {
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 // Currency signs SHORT_AMOUNT and AMOUNT take before the digits: $ £ ¥ € ₹.
 const isCurrencySign = (c: number): boolean => c === 36 || c === 163 || c === 165 || c === 8364 || c === 8377;
+/** Character codes of the US thousands and decimal signs; a decimal-comma locale's reading swaps them. */
+export const COMMA = 44;
+export const POINT = 46;
 /** The longest text quickNumber reads (15 digits, 4 commas, a point, a currency sign and a suffix fit); longer goes to readNumber. */
 const QUICK_MAX_LENGTH = 24;
 
@@ -147,12 +164,14 @@ const QUICK_MAX_LENGTH = 24;
  * readNumber of the commonest numeric cells, by character codes: a finite number, or text written `145`, `1,234`,
  * `12.5`, `$34.4M`, `€1,200k` (an optional currency sign, digits with or without thousands commas, an optional decimal
  * part and an optional k/m/b/t suffix, no spaces). NaN for any other value, which then goes the general way.
+ * groupCode and pointCode are the thousands and decimal signs: COMMA and POINT for readNumber(value), swapped for
+ * readNumber(value, true) (`1.234,5`).
  * Why: a column of amounts or head counts has thousands of distinct values, and reading one of these takes less than
  * looking it up in a memo. Same answers as readNumber, to the bit: at most 15 digits make the mantissa an exact
  * integer, so mantissa / 10^k is the correctly rounded decimal, as Number() gives it (Clinger's fast path), and the
  * suffix multiplies it as readNumber does. None of these texts is blank (each has a digit).
  */
-export function quickNumber(value: unknown): number {
+export function quickNumber(value: unknown, groupCode = COMMA, pointCode = POINT): number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
   if (typeof value !== 'string') return NaN;
   const n = value.length;
@@ -169,7 +188,7 @@ export function quickNumber(value: unknown): number {
       mantissa = mantissa * 10 + (c - 48);
       digitCount++;
       group++;
-    } else if (c === 44) {
+    } else if (c === groupCode) {
       if (grouped ? group !== 3 : group < 1 || group > 3) return NaN;
       grouped = true;
       group = 0;
@@ -179,7 +198,7 @@ export function quickNumber(value: unknown): number {
   }
   if (digitCount === 0 || (grouped && group !== 3)) return NaN;
   let scale = 0;
-  if (i < n && value.charCodeAt(i) === 46) {
+  if (i < n && value.charCodeAt(i) === pointCode) {
     for (i++; i < n; i++) {
       const c = value.charCodeAt(i);
       if (!isDigit(c)) break;

@@ -43,7 +43,7 @@ export function cutIndex(text: string, end: number): number {
 export function cellText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return '';
+    if (!Number.isFinite(value)) return String(value); // `NaN`, `Infinity`: shown as the unreadable values they are
     // 15 significant digits, as Sheets shows them: 0.1 + 0.2 reads as `0.3`, not `0.30000000000000004`.
     return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
   }
@@ -51,7 +51,7 @@ export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   try {
     if (value instanceof Date) {
-      if (Number.isNaN(value.getTime())) return '';
+      if (Number.isNaN(value.getTime())) return 'Invalid Date';
       const m = String(value.getMonth() + 1).padStart(2, '0');
       const d = String(value.getDate()).padStart(2, '0');
       return `${value.getFullYear()}-${m}-${d}`;
