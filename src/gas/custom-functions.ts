@@ -10,8 +10,7 @@ import { profileKey, type Model } from '../engine/model';
 import { findHeaders, FunctionError } from './header-discovery';
 import { modelColumnKeys } from './header-row';
 import { isModelArgument, modelToday, NO_MODEL, parseModelCells, readStoredModel } from './model-store';
-import { scriptToday } from './today';
-import { sheetDay, spreadsheetTimeZone, toSheetDays } from './sheet-dates';
+import { sheetDay, toSheetDays } from './sheet-dates';
 
 type Cell = unknown;
 type Matrix = Cell[][];
@@ -58,6 +57,10 @@ interface Call {
 interface Saved {
   model: Model;
   today: Date;
+  /** The spreadsheet's locale, for reading numbers written as text. */
+  locale: string;
+  /** The spreadsheet's time zone, asked for once and only when a date needs it. */
+  timeZone: () => string;
 }
 
 /**
@@ -66,14 +69,23 @@ interface Saved {
  * sheet, the fallback for a typed formula that a save has not yet given the argument.
  */
 function savedModel(fnName: string, modelArg: unknown[][] | null): Saved {
-  const stored = modelArg === null ? readStoredModel(SpreadsheetApp.getActiveSpreadsheet()) : parseModelCells(modelArg);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let zone: string | undefined;
+  const timeZone = (): string => (zone ??= ss.getSpreadsheetTimeZone());
+  const stored = modelArg === null ? readStoredModel(ss) : parseModelCells(modelArg);
   if (stored.error !== null) throw new FunctionError(`${fnName}: ${stored.error}`);
   if (stored.model === null) {
     // After "ICP_SCORE: ", so the sentence goes on in lower case.
     throw new FunctionError(`${fnName}: ${NO_MODEL.charAt(0).toLowerCase()}${NO_MODEL.slice(1)}`);
   }
   const day = modelArg === null ? null : modelToday(modelArg);
-  return { model: stored.model, today: day === null ? scriptToday() : sheetDay(day, spreadsheetTimeZone()) };
+  return {
+    model: stored.model,
+    today: day === null ? sheetDay(new Date(), timeZone()) : sheetDay(day, timeZone()),
+    // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSpreadsheetLocale()
+    locale: ss.getSpreadsheetLocale(),
+    timeZone,
+  };
 }
 
 /**
@@ -111,13 +123,13 @@ function prepare(fnName: string, rows: Matrix, headersArg: unknown, saved: Saved
     }
     headers = h[0]!.map((v) => cellText(v));
   }
-  return { fnName, rows, headers, headerIndex, model: compileModel(model, headers, { today: saved.today }) };
+  return { fnName, rows, headers, headerIndex, model: compileModel(model, headers, { today: saved.today, locale: saved.locale }) };
 }
 
 /** The rows argument as a matrix, its date cells read as the days the sheet shows. */
-function rowsOf(arg: unknown): Matrix {
+function rowsOf(arg: unknown, saved: Saved): Matrix {
   const rows = toMatrix(arg);
-  toSheetDays(rows, spreadsheetTimeZone);
+  toSheetDays(rows, saved.timeZone);
   return rows;
 }
 
@@ -201,7 +213,7 @@ export function ICP_SCORE(rows: unknown, headers?: unknown, profile?: unknown, m
   return guarded('ICP_SCORE', () => {
     const { rest, model: modelArg } = withoutModel('ICP_SCORE', ['rows', 'headers', 'profile'], [headers, profile, model]);
     const saved = savedModel('ICP_SCORE', modelArg);
-    const m = rowsOf(rows);
+    const m = rowsOf(rows, saved);
     const args = splitArgs('ICP_SCORE', m, saved.model, rest[0], rest[1]);
     const call = prepare('ICP_SCORE', m, args.headers, saved);
     const p = chooseProfile(call, args.profile);
@@ -213,7 +225,7 @@ export function ICP_EXPLAIN(rows: unknown, headers?: unknown, profile?: unknown,
   return guarded('ICP_EXPLAIN', () => {
     const { rest, model: modelArg } = withoutModel('ICP_EXPLAIN', ['rows', 'headers', 'profile'], [headers, profile, model]);
     const saved = savedModel('ICP_EXPLAIN', modelArg);
-    const m = rowsOf(rows);
+    const m = rowsOf(rows, saved);
     const args = splitArgs('ICP_EXPLAIN', m, saved.model, rest[0], rest[1]);
     const call = prepare('ICP_EXPLAIN', m, args.headers, saved);
     const p = chooseProfile(call, args.profile);
@@ -226,7 +238,7 @@ export function ICP_PROFILE(rows: unknown, headers?: unknown, model?: unknown): 
     const { rest, model: modelArg } = withoutModel('ICP_PROFILE', ['rows', 'headers'], [headers, model]);
     const headersArg = rest[0];
     const saved = savedModel('ICP_PROFILE', modelArg);
-    const m = rowsOf(rows);
+    const m = rowsOf(rows, saved);
     // It weighs every profile: a profile name given as with the other functions would otherwise read as a bad headers range.
     if (typeof headersArg === 'string' && !omitted(headersArg) && (m[0]?.length ?? 0) > 1) {
       throw new FunctionError(`ICP_PROFILE compares every profile of the model, so it takes no profile ("${headersArg.trim()}"): use =ICP_PROFILE(A2:H2), or =ICP_PROFILE(A2:H2, A$1:H$1) to give the header row.`);
@@ -286,7 +298,7 @@ export function ICP_TIER(scoresOrRows: unknown, headersArg?: unknown, profileArg
       const out = m.map(([v], i): Output[] => [i === header ? 'ICP Tier' : typeof v === 'number' ? p.tierOfScore(v) : '']);
       return out.length === 1 ? out[0]![0]! : out;
     }
-    const rows = rowsOf(scoresOrRows);
+    const rows = rowsOf(scoresOrRows, saved);
     const args = splitArgs('ICP_TIER', rows, model, headers, profile);
     try {
       const call = prepare('ICP_TIER', rows, args.headers, saved);

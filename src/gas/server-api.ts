@@ -16,6 +16,7 @@ import { grouped } from '../engine/number-text';
 import { passModelEverywhere } from './recalc';
 import { readTable } from './sheet-table';
 import { scriptToday } from './today';
+import { spreadsheetLocale } from './locale';
 import { buildTierSummary, getScoreProgress, getSummaryColumns, scoreSheet } from './bulk';
 import { findOutputColumns } from './bulk/output-columns';
 import { validateOutcomes } from './validate-outcomes';
@@ -101,12 +102,12 @@ function previewDraft(draft: Json, profileName: string | null = null): PreviewRe
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getActiveSheet();
   const table = readTable(sheet, r.model);
-  const today = scriptToday();
-  const draftProfile = compileModel(r.model, table.headers, { today }).profile(profileName ?? undefined);
+  const options = { today: scriptToday(), locale: spreadsheetLocale() };
+  const draftProfile = compileModel(r.model, table.headers, options).profile(profileName ?? undefined);
   const stored = readStoredModel(ss);
   let savedProfile = null;
   if (stored.model !== null) {
-    const saved = compileModel(stored.model, table.headers, { today });
+    const saved = compileModel(stored.model, table.headers, options);
     // Compare like with like: the saved profile of the same name, else the saved default.
     savedProfile = saved.profiles.find((p) => p.name === draftProfile.name) ?? saved.profile();
   }
