@@ -1,5 +1,5 @@
 // The `icp` command line: dispatches to a command and turns every failure into a message and an exit code.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { EngineError } from '../engine';
 import { UsageError } from './args';
@@ -18,9 +18,15 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => 
 };
 
 function version(): string {
-  // Read at run time rather than imported, so package.json stays outside the TypeScript program.
-  const pkg = JSON.parse(readFileSync(nodePath.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
+  // Read at run time rather than imported, so package.json stays outside the TypeScript program. It is one folder
+  // up from the bundle (dist-cli/icp.js), two from the sources (src/cli/main.ts).
+  for (const up of [['..'], ['..', '..']]) {
+    const file = nodePath.join(__dirname, ...up, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'icp-scorer') return pkg.version ?? 'unknown';
+  }
+  return 'unknown';
 }
 
 /** Runs `icp` with `argv` (without node and the script) and returns the exit code; never throws. */
