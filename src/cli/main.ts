@@ -5,6 +5,7 @@ import { EngineError } from '../engine';
 import { UsageError } from './args';
 import { checkCommand } from './commands/check';
 import { scoreCommand } from './commands/score';
+import { sqlCommand } from './commands/sql';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT_FAILURE, EXIT_OK, fsReason, isBrokenPipe, WriteWatch, writeLine, type CliIo } from './io';
 import { MAIN_USAGE } from './usage';
@@ -15,6 +16,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => 
   score: scoreCommand,
   check: checkCommand,
   validate: validateCommand,
+  sql: sqlCommand,
 };
 
 function version(): string {
@@ -46,7 +48,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 function commandNamed(name: string): (argv: readonly string[], io: CliIo) => Promise<number> {
   // An own property only: `icp constructor` or `icp help toString` must not find Object.prototype's.
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (command === undefined) throw new UsageError(`unknown command "${name}" (the commands are score, check and validate)`);
+  if (command === undefined) throw new UsageError(`unknown command "${name}" (the commands are score, check, validate and sql)`);
   return command;
 }
 
