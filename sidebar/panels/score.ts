@@ -56,30 +56,26 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
     if (!on && pressed && (document.activeElement === null || document.activeElement === document.body)) go.focus();
   };
 
-  // A run is pinned to one sheet by id for all its calls: the user may switch tabs while it runs, and the server's
-  // active sheet follows them. `pinned` is the sheet a run the menu started is on (set by menu.ts), else none.
-  const given = (window as unknown as { ICP_SHEET_ID?: unknown }).ICP_SHEET_ID;
-  const pinned = typeof given === 'number' ? given : undefined;
-
-  const run = async (sheetId?: number): Promise<void> => {
+  // A run is pinned to its sheet by id for every call after the first (which scores the active sheet): the user may
+  // switch tabs meanwhile, and the server's active sheet follows them. A run the menu started arrives pinned.
+  const run = async (id?: number): Promise<void> => {
     if (running) return;
     setRunning(true);
+    const options = { ...(profile === '' ? {} : { profile }), live };
     notices.dismiss('score');
     let poll: ReturnType<typeof setInterval> | undefined;
     try {
-      // A run started here is on the sheet active now; every call after this one names it.
-      const id = sheetId ?? (await call('getScoreProgress')).sheetId;
-      const options = { ...(profile === '' ? {} : { profile }), live, sheetId: id };
       poll = setInterval(() => {
-        call('getScoreProgress', id).then((p) => {
+        call('getScoreProgress', id ?? null).then((p) => {
           if (running && p.running) showProgress(p);
         }, () => undefined);
       }, POLL_MS);
       status.textContent = live ? 'Inserting live formulas...' : 'Scoring...';
       let first = true;
       for (;;) {
-        const r = await call('scoreSheet', { ...options, restart: first && restart, budgetMs: CHUNK_BUDGET_MS });
+        const r = await call('scoreSheet', { ...options, sheetId: id, restart: first && restart, budgetMs: CHUNK_BUDGET_MS });
         first = false;
+        id = r.sheetId;
         showResult(r);
         if (!r.ok) {
           notices.show(r.reason === 'busy' ? 'warning' : 'error', r.message, { id: 'score' });
@@ -145,11 +141,10 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
   // time limit; follow it, and continue a stopped run while the panel is open.
   const follow = (p: ScoreProgress): void => {
     showProgress(p);
-    if (p.running) {
-      setTimeout(() => call('getScoreProgress', p.sheetId).then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e)), POLL_MS);
-    } else if (p.partial && !running) {
-      void run(p.sheetId);
-    }
+    if (p.running) setTimeout(() => followRun(p.sheetId), POLL_MS);
+    else if (p.partial && !running) void run(p.sheetId);
   };
-  (pinned === undefined ? call('getScoreProgress') : call('getScoreProgress', pinned)).then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e));
+  // menu.ts sets ICP_SHEET_ID to the sheet of the run it started.
+  const followRun = (id: number | null): unknown => call('getScoreProgress', id).then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e));
+  followRun((window as unknown as { ICP_SHEET_ID?: number }).ICP_SHEET_ID ?? null);
 }
