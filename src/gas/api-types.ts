@@ -198,6 +198,10 @@ export interface OutcomeRequest {
   outcomeColumn?: string | null;
   /** Profile to validate; the model's default profile when omitted. */
   profile?: string | null;
+  /** Header of the column naming each deal's account; null or omitted: found by name (Account, Company, ...); '' for none. */
+  accountColumn?: string | null;
+  /** Header of the deal-value column; null or omitted: found by name (Deal Value, Amount, ARR, ...); '' for none. */
+  valueColumn?: string | null;
 }
 
 export type OutcomeFailure = 'no-model' | 'no-data' | 'no-outcome-column' | 'profile' | 'too-few';
@@ -216,5 +220,10 @@ export interface OutcomeValidation {
   candidates: string[];
   /** The column used; null when none was found. */
   outcomeColumn: string | null;
+  /** The sheet's headers, for the account and value column choices. */
+  headers: string[];
+  /** The account and value columns read (null: none). */
+  accountColumn: string | null;
+  valueColumn: string | null;
   stats: OutcomeStats | null;
 }
