@@ -2,16 +2,18 @@
 
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildCli } from '../tools/build/cli';
 import { loadBundled } from './bundled';
 import { benchCli } from './cli';
 import { benchFormula } from './formula';
 import { benchGas } from './gas';
 import { benchBulk } from './bulk';
+import { benchDuckDb } from './duckdb';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}x`;
 
-function main(): void {
+async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const quick = args.has('--quick');
   console.log(`# ICP Scorer benchmarks (${os.cpus().length} cores, Node ${process.version}${quick ? ', --quick sizes' : ''})\n`);
@@ -25,6 +27,7 @@ function main(): void {
   const cli = benchCli(quick ? 100_000 : 1_000_000, quick ? 1 : 3);
   const gas = benchGas(quick ? 1_000 : 10_000);
   const bulk = benchBulk(quick ? 10_000 : 100_000, quick ? 1_000 : 10_000);
+  const duck = await benchDuckDb(quick ? 100_000 : 1_000_000, quick ? 1 : 3);
 
   const rows = [
     ['what', 'figure', 'baseline (same run)', 'ratio', 'target'],
@@ -60,8 +63,38 @@ function main(): void {
       '<= 25 range reads/writes',
     ],
   );
+  const secs = (t: { seconds: number }): string => `${t.seconds.toFixed(2)} s`;
+  const duckWhat = `${fmt(duck.rows)} typed rows (${duck.fileMegabytes.toFixed(0)} MB CSV), 7 criteria, CSV out with score, tier and reason`;
+  const duckBase = `DuckDB, hand-written CASE query over \`read_csv\`, 2 threads: ${secs(duck.handWritten)}`;
+  rows.push(
+    [
+      `\`icp score\` end to end, ${duckWhat}, default threads (${duck.icpThreads})`,
+      `${secs(duck.icpDefault)}, peak ${duck.icpDefault.peakMegabytes.toFixed(0)} MB`,
+      duckBase,
+      `${(duck.icpDefault.seconds / duck.handWritten.seconds).toFixed(2)}x DuckDB's time`,
+      "<= 1.5x DuckDB's time",
+    ],
+    [
+      `\`icp score --threads 1\`, the same file`,
+      `${secs(duck.icpOneThread)}, peak ${duck.icpOneThread.peakMegabytes.toFixed(0)} MB`,
+      duckBase,
+      `${(duck.icpOneThread.seconds / duck.handWritten.seconds).toFixed(2)}x DuckDB's time; default/one thread ${(duck.icpDefault.seconds / duck.icpOneThread.seconds).toFixed(2)}`,
+      'default never slower than one thread',
+    ],
+    [
+      `DuckDB running the SQL \`icp sql --dialect duckdb\` generates, the same file read as text, 2 threads`,
+      duck.generated === undefined ? `not available (${duck.generatedMissing ?? 'no icp sql'})` : `${secs(duck.generated)}, peak ${duck.generated.peakMegabytes.toFixed(0)} MB`,
+      duckBase,
+      duck.generated === undefined ? 'not available' : `${(duck.generated.seconds / duck.handWritten.seconds).toFixed(2)}x DuckDB's time`,
+      'for reference',
+    ],
+  );
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   console.log('');
+  console.log(
+    `DuckDB race: each contender a whole process (Node start-up included), ${quick ? 1 : 3} interleaved rounds, medians; ` +
+      `\`icp score\` and the hand-written query disagree on ${duck.scoreMismatches} of ${fmt(duck.rows)} scores or tiers.`,
+  );
   console.log(
     quick
       ? `Times: the fastest of 3 runs after ${WARM_UP_RUNS} warm-up runs for the engine (bundled as it ships), one run for the rest.`
@@ -73,7 +106,13 @@ function main(): void {
       `${fmt(floor.perfectMemoRowsPerSecond)} rows/s. Engine against the perfect memo: ${ratio(engine.engineRowsPerSecond, floor.perfectMemoRowsPerSecond)}.`,
   );
   console.log(`Agreement: engine vs naive scorer ${engine.mismatches} different scores of ${fmt(engine.rows)}; engine vs the IF formula ${formula.disagreements} of ${fmt(formula.rows)} (formula length ${fmt(formula.formulaChars)} characters per row).`);
-  if (engine.mismatches > 0 || formula.disagreements > 0) process.exitCode = 1;
+  if (engine.mismatches > 0 || formula.disagreements > 0 || duck.scoreMismatches > 0) process.exitCode = 1;
 }
 
-main();
+// `icp score` runs from dist-cli/ (bin/icp.js): bundle the sources as they are now, so its figures are never of a stale build.
+buildCli()
+  .then(main)
+  .catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

@@ -7,7 +7,6 @@ import { child } from '../issue-paths';
 import { typedValue, valueHint, valueText } from '../typed-value';
 import { valuesInput } from './values-input';
 import { offerUndo } from '../undo';
-import { hasNestedRepetition, SLOW_PATTERN_WARNING } from '../../src/engine/slow-pattern';
 
 /** Writes a field of a plain record (the draft may hold not-yet-valid values that validation reports). */
 function set(target: object, key: string, value: unknown): void {
@@ -155,22 +154,15 @@ export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: 
       box.appendChild(numberField(ctx, edited, 'Days', child(wp, 'days'), when, 'days', { hint: 'A date no more than this many days before today.' }));
       break;
     case 'matches': {
-      // Not an error (the pattern is valid), so not in the issue slot: a line under the field while it applies.
-      const slow = h('div', { cls: 'hint hint-warning', attrs: { 'data-slow-pattern': '' } });
-      const warnIfSlow = (pattern: string): void => {
-        slow.textContent = hasNestedRepetition(pattern) ? `Slow pattern: ${SLOW_PATTERN_WARNING}.` : '';
-        slow.hidden = slow.textContent === '';
-      };
       const input = textInput(child(wp, 'pattern'), when.pattern ?? '', (v) => {
         when.pattern = v;
-        warnIfSlow(v);
         edited();
       }, { ariaLabel: 'Pattern', placeholder: 'e.g. @(gmail|yahoo)\\.' });
-      warnIfSlow(when.pattern ?? '');
       const flags = when.flags ?? '';
       box.append(
         field('Pattern (regular expression)', input, { error: ctx.issues.slot(child(wp, 'pattern'), input) }),
-        slow,
+        // Every accepted pattern runs in bounded time; backreferences and lookarounds are refused in the issue slot.
+        h('div', { cls: 'hint', text: 'Backreferences (\\1) and lookarounds ((?=...)) are not supported.' }),
         checkbox(`${wp}:ignore-case`, 'Ignore upper/lower case', flags.includes('i'), (on) => {
           const next = on ? `${flags.replace(/i/g, '')}i` : flags.replace(/i/g, '');
           set(when, 'flags', next === '' ? undefined : next);

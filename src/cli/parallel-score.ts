@@ -10,12 +10,20 @@ import type { CsvWriter } from './csv-writer';
 import { firstRowEnd, lastRowEnd } from './row-boundaries';
 import type { CompiledProfile } from '../engine';
 import { scoreChunk } from './score-chunk';
-import type { ChunkResult, WorkerSetup } from './score-worker-protocol';
+import { WORKER_READY, type ChunkResult, type WorkerMessage, type WorkerSetup } from './score-worker-protocol';
 import { TierTally } from './tier-tally';
 
-// Workers are plain threads without tsx's loader: they register it, then load the TypeScript worker. Both by
-// absolute path: an eval'd worker resolves modules from the current directory, which may be anywhere.
-const WORKER_BOOT = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(path.join(__dirname, 'score-worker.ts'))});`;
+/**
+ * What a worker runs first. Shipped, this module is bundled in dist-cli/ beside score-worker.js (tools/build/cli.ts).
+ * Run from the TypeScript sources (the tests, the playground), workers are plain threads without tsx's loader: they
+ * register it, then load score-worker.ts. Both by absolute path: an eval'd worker resolves modules from the current
+ * directory, which may be anywhere.
+ */
+function workerBoot(): string {
+  const bundled = path.join(__dirname, 'score-worker.js');
+  if (fs.existsSync(bundled)) return `require(${JSON.stringify(bundled)});`;
+  return `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(path.join(__dirname, 'score-worker.ts'))});`;
+}
 
 /**
  * Bytes read per chunk sent to a worker: large enough that a message per chunk costs nothing, small enough that
@@ -161,12 +169,15 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
     await input.close();
     throw err;
   }
-  // No more workers than chunks to score: each costs a V8 instance (some 20-40 MB and a second or more to start), so
-  // `--threads 64` on a file of a few chunks must not start 64 of them.
+  // The main thread scores too, so `threads` is this thread and threads - 1 workers. No more workers than chunks to
+  // score: each costs a V8 instance (some 20-40 MB and a few hundred ms to start), so `--threads 64` on a file of a few
+  // chunks must not start 64 of them.
   const chunks = Math.ceil((size - o.head.dataStart) / chunkBytes);
-  const count = Math.max(1, Math.min(o.threads, chunks));
+  const count = Math.max(1, Math.min(o.threads - 1, chunks));
   const resourceLimits = { maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB, maxYoungGenerationSizeMb: youngGenerationMb(count) };
-  const workers = Array.from({ length: count }, () => new Worker(WORKER_BOOT, { eval: true, workerData: o.setup, resourceLimits }));
+  const workers = Array.from({ length: count }, () => new Worker(workerBoot(), { eval: true, workerData: o.setup, resourceLimits }));
+  /** Chunks sent to each worker and not yet answered; a worker still starting counts as full until it says it is ready. */
+  const pending = workers.map(() => QUEUED_PER_WORKER);
   const results = new Map<number, ChunkResult>();
   let failure: unknown;
   let finished = false;
@@ -176,9 +187,14 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
     wake = undefined;
     w?.();
   };
-  for (const worker of workers) {
-    worker.on('message', (r: ChunkResult) => {
-      results.set(r.id, r);
+  workers.forEach((worker, w) => {
+    worker.on('message', (r: WorkerMessage) => {
+      // A worker takes a few hundred ms to start (more on a busy machine): chunks go to it only once it has.
+      if (r === WORKER_READY) pending[w] = 0;
+      else {
+        pending[w]!--;
+        results.set(r.id, r);
+      }
       signal();
     });
     worker.on('error', (err) => {
@@ -190,7 +206,7 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
       if (!finished) failure ??= new Error(`a scoring thread stopped unexpectedly (exit code ${code})`);
       signal();
     });
-  }
+  });
 
   let sent = 0;
   let written = 0;
@@ -220,15 +236,25 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
       if (!results.has(written)) await new Promise<void>((resolve) => (wake = resolve));
     }
   };
+  /** The worker with the fewest chunks in hand, if it has room for one more; undefined when all are busy. */
+  const idleWorker = (): number | undefined => {
+    let best = 0;
+    for (let w = 1; w < workers.length; w++) if (pending[w]! < pending[best]!) best = w;
+    return pending[best]! < QUEUED_PER_WORKER ? best : undefined;
+  };
+  // A chunk goes to a worker with room for it, else is scored here: when the machine is busy and the workers get
+  // little CPU, this thread does the work itself instead of waiting, so threads cost little where they cannot help.
   // `bytes` is a view of an ArrayBuffer nothing else uses: it is handed over to the worker, not copied.
   const send = async (bytes: Uint8Array, last: boolean): Promise<void> => {
-    await settle(QUEUED_PER_WORKER * workers.length);
+    await settle(QUEUED_PER_WORKER * (workers.length + 1));
     const chunk = { id: sent, bytes, last };
-    if (bytes.length >= MAIN_THREAD_MIN_BYTES) {
-      // A chunk this big is a row of many megabytes: scored here, where the heap is not capped like a worker's.
+    // A chunk of MAIN_THREAD_MIN_BYTES is a row of many megabytes: scored here, where the heap is not capped like a worker's.
+    const w = bytes.length >= MAIN_THREAD_MIN_BYTES ? undefined : idleWorker();
+    if (w === undefined) {
       results.set(sent, scoreChunk(o.profile, o.head.headers!.length, o.setup, chunk));
     } else {
-      workers[sent % workers.length]!.postMessage(chunk, [bytes.buffer as ArrayBuffer]);
+      pending[w]!++;
+      workers[w]!.postMessage(chunk, [bytes.buffer as ArrayBuffer]);
     }
     sent++;
   };

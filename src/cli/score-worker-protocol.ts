@@ -39,3 +39,9 @@ export type ChunkResult =
       firstLongRow: number;
     }
   | { id: number; ok: false; name: string; message: string };
+
+/** What a worker posts once, when it has compiled the model and can take chunks. */
+export const WORKER_READY = 'ready';
+
+/** A worker's messages: ready once, then one result per chunk. */
+export type WorkerMessage = typeof WORKER_READY | ChunkResult;

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileModel } from '../engine';
 import { scoreChunk } from './score-chunk';
-import type { ScoreChunk, WorkerSetup } from './score-worker-protocol';
+import { WORKER_READY, type ScoreChunk, type WorkerSetup } from './score-worker-protocol';
 
 const setup = workerData as WorkerSetup;
 // The main thread compiled the same model against the same headers already, so this cannot fail.
@@ -12,3 +12,4 @@ parentPort!.on('message', (chunk: ScoreChunk) => {
   const result = scoreChunk(profile, setup.headers.length, setup, chunk);
   parentPort!.postMessage(result, result.ok ? [result.bytes.buffer as ArrayBuffer] : []);
 });
+parentPort!.postMessage(WORKER_READY);

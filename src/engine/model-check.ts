@@ -2,6 +2,7 @@
 // zod/mini: the same checks without the classic API's bundled locales (about 400 KB less in the Apps Script bundle).
 import * as z from 'zod/mini';
 import { DEFAULT_DISQUALIFIED_LABEL, OPERATOR_NAMES, profileKey, ROLES, type Model } from './model';
+import { compilePattern, PatternError } from './pattern';
 
 /** One problem found in a model document. */
 export interface ModelIssue {
@@ -418,7 +419,13 @@ class Checker {
     if (typeof when.pattern !== 'string') return;
     try {
       new RegExp(when.pattern, flags);
+      // The subset every door runs in bounded time (pattern.ts), flags as the operator adds them.
+      compilePattern(when.pattern, [...new Set(`${flags}i`)].join(''));
     } catch (e) {
+      if (e instanceof PatternError) {
+        this.add([...at, 'pattern'], `not supported: ${e.message}`);
+        return;
+      }
       const reason = (e instanceof Error ? e.message : String(e)).replace(/^invalid regular expression:\s*/i, '');
       this.add([...at, 'pattern'], `invalid regular expression: ${reason}`);
     }

@@ -1,6 +1,5 @@
 // Warnings on a valid model: fields the format does not know (a misspelt `disqualifedLabel`) and settings that do nothing.
 
-import { hasNestedRepetition, SLOW_PATTERN_WARNING } from './slow-pattern';
 import { FORMAT_FIELDS, formatPath, isRecord, type ModelIssue } from './model-check';
 
 // The format allows new optional fields (PRODUCT.md: "new optional fields may be added"), so an unknown field is never
@@ -70,7 +69,8 @@ function sameLabels(items: Json[], labelOf: (item: Json) => unknown, at: Path, w
 /**
  * Fields of a valid model that the ICP model v1 format does not define, and settings that have no effect: `points` on
  * an exclusion (it only disqualifies) or next to `bands` (each band has its own), and two categories or two criteria of
- * a profile with the same label, and `matches` patterns that can run for minutes (slow-pattern.ts). Never errors: the
+ * a profile with the same label. (A `matches` pattern cannot run for long: pattern.ts runs every accepted one in
+ * bounded time, so nested repetitions need no warning.) Never errors: the
  * model still works.
  */
 export function modelWarnings(model: unknown): ModelIssue[] {
@@ -93,9 +93,6 @@ export function modelWarnings(model: unknown): ModelIssue[] {
       // A field of another operator (`values` on `equals`) is suggested as this operator's own field, if close.
       unknownFields(c.when, ['op', ...fields], [...cp, 'when'], out, ['op', ...(fields.length > 0 ? fields : ALL_CONDITION_FIELDS)]);
       records(c.when.bands).forEach((b, k) => unknownFields(b, FORMAT_FIELDS.band, [...cp, 'when', 'bands', k], out));
-      if (op === 'matches' && typeof c.when.pattern === 'string' && hasNestedRepetition(c.when.pattern)) {
-        out.push({ path: formatPath([...cp, 'when', 'pattern']), message: SLOW_PATTERN_WARNING });
-      }
       if (c.points !== undefined && c.role === 'exclude') {
         out.push({ path: formatPath([...cp, 'points']), message: 'ignored: an exclusion earns no points, it disqualifies the account when it matches' });
       } else if (c.points !== undefined && op === 'bands') {

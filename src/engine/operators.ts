@@ -3,6 +3,7 @@
 import type { Condition, OperatorName, Scalar } from './model';
 import { normalizeText } from './read/text';
 import { readNumber } from './read/number';
+import { compilePattern } from './pattern';
 
 /**
  * How a criterion wants a cell read. Each kind is computed once per cell value (see cells.ts):
@@ -153,8 +154,9 @@ export const OPERATORS: CompilerTable = {
   matches(c) {
     // Text operators are case-insensitive by the spec, so `i` is always added.
     const flags = new Set(`${c.flags ?? ''}i`.replace(/[gy]/g, ''));
-    const re = new RegExp(c.pattern, [...flags].join(''));
-    return { kind: 'raw', test: (v: string) => (re.test(v) ? 0 : -1) };
+    // Never backtracks for long (pattern.ts): no cell can make a shared model hang a formula.
+    const pattern = compilePattern(c.pattern, [...flags].join(''));
+    return { kind: 'raw', test: (v: string) => (pattern.test(v) ? 0 : -1) };
   },
 };
 

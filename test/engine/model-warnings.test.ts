@@ -1,7 +1,6 @@
 // Warnings on valid models: unknown (often misspelt) fields and settings that have no effect, each with its path.
 import { b2bSaasTemplate, modelWarnings, checkModel, type Model } from '../../src/engine';
 import { blankModel } from '../../src/engine/templates/blank';
-import { hasNestedRepetition, SLOW_PATTERN_WARNING } from '../../src/engine/slow-pattern';
 
 type Loose = Record<string, unknown> & { profiles: (Record<string, unknown> & { criteria: Record<string, unknown>[]; tiers: Record<string, unknown>[]; categories: Record<string, unknown>[] })[] };
 
@@ -91,25 +90,11 @@ describe('modelWarnings', () => {
 });
 
 describe('slow patterns', () => {
-  test.each(['(a+)+', '(\\w*,)*$', '(?:x|y+){2,}', '^(([a-z])+.)+[A-Z]([a-z])+$', '(a*)*b', '((ab)+c)*', '(\\d+\\s?)+x', '([a-z]+)*@'])(
-    '%s is a repeated group holding a repetition: flagged',
-    (pattern) => {
-      expect(hasNestedRepetition(pattern)).toBe(true);
-    },
-  );
-
-  test.each(['@(gmail|yahoo)\\.', 'a+b+', '(ab)+', '[(a+)+]', '\\(a+\\)+', '(a+){1}', '(a?)+', '^\\d{3}-\\d{4}$', '(a{2})+', '(?:https?://)?www\\.'])(
-    '%s is not',
-    (pattern) => {
-      expect(hasNestedRepetition(pattern)).toBe(false);
-    },
-  );
-
-  test('a matches criterion with one is warned about, at its pattern; the template is not', () => {
+  test('a repeated group holding a repetition is no longer warned about: pattern.ts runs it in bounded time', () => {
     const d = doc();
     const m = d as unknown as Model;
     const j = m.profiles[0]!.criteria.findIndex((c) => c.when.op === 'matches');
     (d.profiles[0]!.criteria[j]!.when as Record<string, unknown>).pattern = '^([a-z0-9]+\\.?)+@';
-    expect(warningsOf(d)).toEqual([`profiles[0].criteria[${j}].when.pattern: ${SLOW_PATTERN_WARNING}`]);
+    expect(warningsOf(d)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 // `icp score`: streams a CSV through the engine and writes it back with ICP Score, ICP Tier and ICP Why added.
 import { promises as fsp } from 'node:fs';
-import * as os from 'node:os';
 import { compileModel, EngineError, type CompiledProfile, type Model } from '../../engine';
 import { flagValue, localeFlag, oneFileArgs, UsageError, type FlagSpec, type OneFileCommand } from '../args';
 import { delimiterName, type Delimiter } from '../csv-chars';
@@ -17,6 +16,7 @@ import { refuseWritingOverInput } from '../same-file';
 import { SCORE_USAGE } from '../usage';
 import { addedColumns } from './icp-columns';
 import { RowScorer } from '../row-scorer';
+import { cpuTimes, defaultThreads, measureCpu, THREADED_MIN_BYTES, type CpuTimes } from '../thread-count';
 
 const FLAGS: FlagSpec = {
   model: { value: true },
@@ -172,11 +172,8 @@ function readingNotes(source: RowSource, file: string): string[] {
   return notes;
 }
 
-/** Worker threads pay off only when there is enough to share out: small files are scored on this thread. */
-const THREADED_MIN_BYTES = 4 * 1024 * 1024;
-
-/** How many threads to score with: --threads, else one per core for a large file, else 1. */
-async function threadsFor(file: string, flag: string | undefined): Promise<number> {
+/** The thread count --threads asks for (checked), undefined without the flag. */
+async function threadsFlag(file: string, flag: string | undefined): Promise<number | undefined> {
   if (flag !== undefined) {
     // Digits only: Number() would also take "0x2", "1e1" or " 2".
     const n = /^\d+$/.test(flag) ? Number(flag) : NaN;
@@ -189,21 +186,31 @@ async function threadsFor(file: string, flag: string | undefined): Promise<numbe
     }
     return n;
   }
+  return undefined;
+}
+
+/** Without --threads: 1 for standard input or a small file, else as many as the CPUs idle since `since` allow (see thread-count.ts). */
+async function defaultThreadsFor(file: string, since: CpuTimes): Promise<number> {
   if (file === '-') return 1;
-  const size = (await fsp.stat(file).catch(() => undefined))?.size ?? 0;
-  return size >= THREADED_MIN_BYTES ? Math.min(os.availableParallelism(), 8) : 1;
+  const stat = await fsp.stat(file).catch(() => undefined);
+  if (stat === undefined || !stat.isFile() || stat.size < THREADED_MIN_BYTES) return 1;
+  return defaultThreads(stat.size, await measureCpu(since));
 }
 
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = oneFileArgs(argv, COMMAND, io.stdout);
   if (parsed === undefined) return EXIT_OK;
   const { args, file } = parsed;
+  // The first look at how busy the CPUs are; the second is taken once the model and header row are read.
+  const since = cpuTimes();
   // Fixed once, so every thread counts days back from the same today even across midnight.
   const today = parseToday(flagValue(args, 'today')) ?? new Date();
   const locale = localeFlag(args);
-  const threads = await threadsFor(file, flagValue(args, 'threads'));
+  const asked = await threadsFlag(file, flagValue(args, 'threads'));
   // The model is checked before any input is read or output created: its mistakes are the likeliest.
   const model = await loadModel(flagValue(args, 'model'));
+  const threads = asked ?? (await defaultThreadsFor(file, since));
+  if (process.env.ICP_DEBUG_THREADS === '1') writeLine(io.stderr, `icp: debug: ${threads} thread${threads === 1 ? '' : 's'}`);
   await refuseWritingOverInput({ input: file, model: flagValue(args, 'model'), out: flagValue(args, 'out') }, io);
 
   let source: RowSource | undefined;
