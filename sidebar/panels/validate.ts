@@ -2,10 +2,8 @@
 import type { OutcomeValidation } from '../../src/gas/api-types';
 import type { Model } from '../../src/engine/model';
 import type { KnockoutWinRates, OutcomeStats } from '../../src/engine/outcomes/stats';
-import {
-  accountsLine, aucLine, cellNotes, changedPoints, criteriaTable, knockoutTable, reasonLines, tierTable, weightsTable, type OutcomeTable,
-} from '../../src/engine/outcomes/tables';
-import { withSuggestedPoints, type Suggestion } from '../../src/engine/outcomes/fit-points';
+import type { OutcomeTable, OutcomeView } from '../../src/engine/outcomes/tables';
+import { withSuggestedPoints, type Suggestion } from '../../src/engine/outcomes/suggestion';
 import { call } from '../client';
 import { button, field, selectInput } from '../controls';
 import { clear, h } from '../dom';
@@ -38,37 +36,35 @@ function suggestedPointsDraft(profile: string, suggestion: Suggestion): PendingD
   };
 }
 
-function statsView(s: OutcomeStats, openEditor: (draft?: PendingDraft) => void): HTMLElement[] {
+function statsView(s: OutcomeStats, v: OutcomeView, openEditor: (draft?: PendingDraft) => void): HTMLElement[] {
   const sg = s.suggestion;
-  const apply = !sg.usable || changedPoints(sg) === 0
+  const apply = !sg.usable || v.changed === 0
     ? h('p', { cls: 'hint', attrs: { 'data-suggestion-note': '' }, text: sg.usable ? 'The outcomes suggest no change to the points.' : sg.note })
     : button('Apply suggested points…', () => openEditor(suggestedPointsDraft(s.profile, sg)), { cls: 'btn', key: 'validate:apply-points' });
   const agreement = sg.fit?.rankAgreement;
   return [
-    h('p', { cls: 'hint', text: accountsLine(s) }),
+    h('p', { cls: 'hint', text: v.accountsLine }),
     h('h3', { text: 'Win rate by tier' }),
-    table('Win rate by tier', tierTable(s), 'data-outcome-tiers'),
+    table('Win rate by tier', v.tiers, 'data-outcome-tiers'),
     h('p', { cls: s.verdictKind === 'separates' ? 'verdict' : 'verdict warning-text', attrs: { 'data-verdict': s.verdictKind }, text: s.verdict }),
-    h('p', { cls: 'hint', attrs: { 'data-auc': '' }, text: aucLine(s.auc, s.closed, s.aucInterval, s.accountColumn) }),
+    h('p', { cls: 'hint', attrs: { 'data-auc': '' }, text: v.aucLine }),
     h('h3', { text: 'Criteria' }),
     h('p', { cls: 'hint', text: 'Win rate where each criterion matched and where it did not; its effect on the odds of winning with the other criteria held fixed (95% interval); points now and suggested. Strongest effect first.' }),
-    table('Each criterion: win rates, fitted effect with its interval, points now and suggested', criteriaTable(s), 'data-outcome-criteria'),
-    ...(sg.usable
-      ? [table('Category weights now and suggested', weightsTable(sg), 'data-outcome-weights')]
-      : []),
+    table('Each criterion: win rates, fitted effect with its interval, points now and suggested', v.criteria, 'data-outcome-criteria'),
+    ...(v.weights === null ? [] : [table('Category weights now and suggested', v.weights, 'data-outcome-weights')]),
     h('p', {
       cls: 'hint',
       text: `${sg.note}${agreement != null ? ` Rank correlation with the fit: ${agreement.toFixed(3)}.` : ''} A criterion without evidence is suggested 0; one the outcomes cannot judge (it matched all or none of the deals) keeps its points. Applying opens the editor with them, unsaved.`,
     }),
     apply,
-    h('details', { attrs: { 'data-outcome-reasons': '' } }, h('summary', { text: 'Why each suggestion' }), h('ul', {}, ...reasonLines(s).map((r) => h('li', { text: r })))),
-    ...cellNotes(sg).map((n) => h('p', { cls: 'hint', attrs: { 'data-cell-note': '' }, text: n })),
+    h('details', { attrs: { 'data-outcome-reasons': '' } }, h('summary', { text: 'Why each suggestion' }), h('ul', {}, ...v.reasons.map((r) => h('li', { text: r })))),
+    ...v.notes.map((n) => h('p', { cls: 'hint', attrs: { 'data-cell-note': '' }, text: n })),
     ...(s.knockouts.length === 0
       ? []
       : [
         h('h3', { text: 'Must-haves and exclusions' }),
         h('p', { cls: 'hint', text: `${s.unit === 'deals' ? 'Deals' : 'Accounts'} each rule disqualified, and how often their closed deals were won.` }),
-        table('Accounts each must-have and exclusion disqualified, and the win rate of their closed deals', knockoutTable(s), 'data-outcome-knockouts'),
+        table('Accounts each must-have and exclusion disqualified, and the win rate of their closed deals', v.knockouts, 'data-outcome-knockouts'),
         ...knockoutWarnings(s.knockouts),
       ]),
   ];
@@ -132,7 +128,7 @@ export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTM
       result.appendChild(h('p', { cls: r.reason === 'too-few' ? 'warning-text' : 'field-error', attrs: { 'data-outcome-error': r.reason ?? '' }, text: r.message }));
       if (r.reason === 'no-model') result.appendChild(button('Open the ICP editor', () => openEditor(), { cls: 'btn btn-primary', key: 'panel:editor' }));
     }
-    if (r.stats !== null) result.append(...statsView(r.stats, openEditor));
+    if (r.stats !== null && r.view !== null) result.append(...statsView(r.stats, r.view, openEditor));
     announce.textContent = r.ok && r.stats !== null ? r.stats.verdict : r.message;
   };
 

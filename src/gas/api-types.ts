@@ -3,6 +3,7 @@
 import type { Model } from '../engine/model';
 import type { ModelIssue } from '../engine/model-check';
 import type { OutcomeStats } from '../engine/outcomes/stats';
+import type { OutcomeView } from '../engine/outcomes/tables';
 
 /** What google.script.run can carry (https://developers.google.com/apps-script/guides/html/reference/run). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -229,6 +230,8 @@ export interface OutcomeValidation {
   accountColumn: string | null;
   valueColumn: string | null;
   stats: OutcomeStats | null;
+  /** The panel's texts and tables for stats (null when stats is). */
+  view: OutcomeView | null;
 }
 
 /** getSheetStamp(sheetId): a sheet as a panel read it, to tell when the sheet changed under the panel (sheet-stamp.ts). */

@@ -7,6 +7,7 @@ import {
   OUTCOME_WORDS_HINT, outcomeCandidateColumns, outcomeSource, type ColumnRef, type OutcomeColumn,
 } from '../engine/outcomes/column';
 import { isDecimalCommaLocale } from '../engine/read/locale';
+import { outcomeView } from '../engine/outcomes/tables';
 import type { OutcomeRequest, OutcomeValidation } from './api-types';
 import { NO_MODEL, readStoredModel } from './model-store';
 import { readTable } from './sheet-table';
@@ -18,7 +19,7 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
   const sheet = ss.getActiveSheet();
   const base: OutcomeValidation = {
     ok: false, reason: null, message: '', sheetName: sheet.getName(), profiles: [], profile: null, candidates: [], outcomeColumn: null,
-    headers: [], accountColumn: null, valueColumn: null, stats: null,
+    headers: [], accountColumn: null, valueColumn: null, stats: null, view: null,
   };
   const fail = (reason: OutcomeValidation['reason'], message: string): OutcomeValidation => ({ ...base, reason, message });
 
@@ -75,6 +76,7 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
   const stats = outcomeStats(profile, table.rows, outcomeSource(column, table.headers, table.rows), {
     account, value, decimalComma, dealRows: columnNamed(table.headers, DEAL_HEADERS) !== null,
   });
-  if (stats.verdictKind === 'too-few') return { ...base, reason: 'too-few', message: stats.verdict, stats };
-  return { ...base, ok: true, message: stats.verdict, stats };
+  const view = outcomeView(stats);
+  if (stats.verdictKind === 'too-few') return { ...base, reason: 'too-few', message: stats.verdict, stats, view };
+  return { ...base, ok: true, message: stats.verdict, stats, view };
 }

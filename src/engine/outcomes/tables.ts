@@ -1,11 +1,13 @@
 // The figures of outcome validation as table cells and sentences, shared by the sidebar panel and `icp validate`.
 
-import { aucIntervalText, MIN_CLOSED_DEALS, type OutcomeStats } from './stats';
+import { MIN_CLOSED_DEALS, type OutcomeStats } from './stats';
 import { grouped, percent, roundPercent } from '../number-text';
-import { effectText, type PointsSuggestion, type Suggestion } from './fit-points';
+import { effectText, type PointsSuggestion, type Suggestion } from './suggestion';
 import type { AucInterval } from './auc-interval';
 
-export { changedPoints } from './fit-points';
+import { changedPoints } from './suggestion';
+
+export { changedPoints };
 
 /** A table as text cells: the header row, then one row per item (the first cell names it). */
 export interface OutcomeTable {
@@ -120,11 +122,41 @@ export function reasonLines(s: OutcomeStats): string[] {
   return [...s.suggestion.points].sort((a, b) => size(b) - size(a)).map((p) => `${p.label}: ${p.reason}`);
 }
 
-export { aucIntervalText };
 /** Must-haves and exclusions in model order: how many accounts each disqualified and how their closed deals went. */
 export function knockoutTable(s: OutcomeStats): OutcomeTable {
   return {
     head: ['Rule', 'Disqualified', 'Won'],
     rows: s.knockouts.map((k) => [`${k.role === 'must' ? 'Must' : 'Exclude'}: ${k.label}`, grouped(k.accounts), `${pct(k.winRate)} of ${grouped(k.won + k.lost)}`]),
+  };
+}
+
+/** Every text the sidebar's Validate panel shows, made on the server so the sidebar bundle carries no table code. */
+export interface OutcomeView {
+  accountsLine: string;
+  aucLine: string;
+  tiers: OutcomeTable;
+  criteria: OutcomeTable;
+  /** Category weights now and suggested; null without a usable suggestion. */
+  weights: OutcomeTable | null;
+  knockouts: OutcomeTable;
+  reasons: string[];
+  notes: string[];
+  /** Criteria and weights the suggestion would change (0 without a usable one). */
+  changed: number;
+}
+
+/** The view of `s` (see OutcomeView). */
+export function outcomeView(s: OutcomeStats): OutcomeView {
+  const sg = s.suggestion;
+  return {
+    accountsLine: accountsLine(s),
+    aucLine: aucLine(s.auc, s.closed, s.aucInterval, s.accountColumn),
+    tiers: tierTable(s),
+    criteria: criteriaTable(s),
+    weights: sg.usable ? weightsTable(sg) : null,
+    knockouts: knockoutTable(s),
+    reasons: reasonLines(s),
+    notes: cellNotes(sg),
+    changed: changedPoints(sg),
   };
 }
