@@ -1,4 +1,4 @@
-// The ICP editor panel: loads the saved model, renders the sections, validates as you type, previews the draft and saves it.
+// The ICP editor panel: loads the saved model, renders the sections, checks as you type, previews the draft and saves it.
 import type { Model } from '../../src/engine/model';
 import { checkModel } from '../../src/engine/model-check';
 import type { EditorState, Json } from '../../src/gas/api-types';
@@ -43,6 +43,10 @@ export interface PendingDraft {
   profile: string;
   /** Said in a notice when the draft opens. */
   message: string;
+  /** The draft when no model is saved (without it, the editor opens as if there were no pending draft). */
+  makeWithoutSaved?(): Model;
+  /** The profile to show in the draft made, when `profile` cannot say it beforehand (a name made unique). */
+  profileOf?(draft: Model): string;
 }
 
 /** What the sidebar may ask of a mounted editor. */
@@ -90,8 +94,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     saveBar.update({ dirty, saving: session.saving, problems: issues.issues.length, canDiscard: session.saved !== null, summary: preview.summary() });
   }
 
-  /** Validates the draft in the sidebar (the engine's own validator) and shows each issue by its field. */
-  function validate(): boolean {
+  /** Checks the draft in the sidebar (the engine's own checkModel) and shows each issue by its field. */
+  function checkDraft(): boolean {
     if (session === null) return false;
     const r = checkModel(session.draft);
     // A criterion just added and not filled in yet is not wrong, only unfinished: its card says what it needs.
@@ -127,7 +131,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   function refreshPreview(): void {
     if (session === null) return;
     const s = session;
-    if (validate()) {
+    if (checkDraft()) {
       notices.dismiss('preview');
       // The profile being edited, not the model's default: editing a second profile previews that profile's scores.
       previewCall.schedule(() => [toJson(countedDraft(s)), currentProfile(s).name]);
@@ -204,9 +208,10 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   }
 
   /** Opens the pending draft over the saved model as unsaved changes, its changed criteria open; false when it cannot. */
-  function loadPending(state: EditorState, saved: Model, p: PendingDraft): boolean {
-    const draft = p.make(clone(saved));
-    const index = draft === null ? -1 : draft.profiles.findIndex((x) => x.name === p.profile);
+  function loadPending(state: EditorState, saved: Model, p: PendingDraft, made?: Model): boolean {
+    const draft = made ?? p.make(clone(saved));
+    const name = draft === null ? p.profile : (p.profileOf?.(draft) ?? p.profile);
+    const index = draft === null ? -1 : draft.profiles.findIndex((x) => x.name === name);
     if (draft === null || index < 0) return false;
     const before = new Map(saved.profiles[index]?.criteria.map((c) => [c.id, c.points]) ?? []);
     for (const c of draft.profiles[index]!.criteria) if (before.get(c.id) !== c.points) expanded.add(c);
@@ -237,7 +242,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   async function save(overwrite: boolean, overVersion?: number): Promise<void> {
     if (session === null || session.saving) return;
     const s = session;
-    if (!validate()) {
+    if (!checkDraft()) {
       updateBar();
       return;
     }
@@ -309,6 +314,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
       }
       try {
         const blank = await call('getTemplate', 'blank');
+        // Nothing saved: a pending draft that stands alone (a model drafted from outcomes) opens as unsaved changes.
+        if (pending?.makeWithoutSaved !== undefined && loadPending(state, blank, pending, pending.makeWithoutSaved())) return;
         load(state, blank);
         freshBlank = true;
         // A damaged model is not "no model yet": the warning above says what happened; this says how to go on.

@@ -10,7 +10,8 @@ import { clear, h } from '../dom';
 import type { Notices } from '../notices';
 import type { PendingDraft } from './editor';
 
-function table(caption: string, t: OutcomeTable, key: string): HTMLElement {
+/** A table of outcome figures (also the draft panel's), its first column naming each row. */
+export function outcomeTableView(caption: string, t: OutcomeTable, key: string): HTMLElement {
   const el = h(
     'table',
     { cls: 'stats', attrs: { [key]: '' } },
@@ -45,13 +46,13 @@ function statsView(s: OutcomeStats, v: OutcomeView, openEditor: (draft?: Pending
   return [
     h('p', { cls: 'hint', text: v.accountsLine }),
     h('h3', { text: 'Win rate by tier' }),
-    table('Win rate by tier', v.tiers, 'data-outcome-tiers'),
+    outcomeTableView('Win rate by tier', v.tiers, 'data-outcome-tiers'),
     h('p', { cls: s.verdictKind === 'separates' ? 'verdict' : 'verdict warning-text', attrs: { 'data-verdict': s.verdictKind }, text: s.verdict }),
     h('p', { cls: 'hint', attrs: { 'data-auc': '' }, text: v.aucLine }),
     h('h3', { text: 'Criteria' }),
     h('p', { cls: 'hint', text: 'Win rate where each criterion matched and where it did not; its effect on the odds of winning with the other criteria held fixed (95% interval); points now and suggested. Strongest effect first.' }),
-    table('Each criterion: win rates, fitted effect with its interval, points now and suggested', v.criteria, 'data-outcome-criteria'),
-    ...(v.weights === null ? [] : [table('Category weights now and suggested', v.weights, 'data-outcome-weights')]),
+    outcomeTableView('Each criterion: win rates, fitted effect with its interval, points now and suggested', v.criteria, 'data-outcome-criteria'),
+    ...(v.weights === null ? [] : [outcomeTableView('Category weights now and suggested', v.weights, 'data-outcome-weights')]),
     h('p', {
       cls: 'hint',
       text: `${sg.note}${agreement != null ? ` Rank correlation with the fit: ${agreement.toFixed(3)}.` : ''} A criterion without evidence is suggested 0; one the outcomes cannot judge (it matched all or none of the deals) keeps its points. Applying opens the editor with them, unsaved.`,
@@ -64,13 +65,15 @@ function statsView(s: OutcomeStats, v: OutcomeView, openEditor: (draft?: Pending
       : [
         h('h3', { text: 'Must-haves and exclusions' }),
         h('p', { cls: 'hint', text: `${s.unit === 'deals' ? 'Deals' : 'Accounts'} each rule disqualified, and how often their closed deals were won.` }),
-        table('Accounts each must-have and exclusion disqualified, and the win rate of their closed deals', v.knockouts, 'data-outcome-knockouts'),
+        outcomeTableView('Accounts each must-have and exclusion disqualified, and the win rate of their closed deals', v.knockouts, 'data-outcome-knockouts'),
         ...knockoutWarnings(s.knockouts),
       ]),
   ];
 }
 
-export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTMLElement, openEditor: (draft?: PendingDraft) => void): void {
+export function mountValidate(
+  root: HTMLElement, notices: Notices, subtitle: HTMLElement, openEditor: (draft?: PendingDraft) => void, openDraft: () => void,
+): void {
   let outcomeColumn: string | null = null;
   let profile: string | null = null;
   // null: let the server find the column by its name; '' for none.
@@ -152,6 +155,7 @@ export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTM
       'div',
       { cls: 'panel-text' },
       h('p', { text: 'Compares the saved model with real deals: how often accounts in each tier were won, and which criteria go with winning. Nothing is written to the sheet.' }),
+      h('p', {}, button('Draft a model from outcomes…', () => openDraft(), { cls: 'btn', key: 'validate:draft' })),
       controls,
       announce,
       result,

@@ -9,7 +9,7 @@ import type { Model } from '../engine/model';
 import { frequentValues } from '../engine/frequent-values';
 import { HeaderMap } from '../engine/headers';
 import type {
-  ColumnSuggestions, EditorState, ImportResult, Json, PreviewResult, SaveResult, TemplateInfo, ValidateResult,
+  ColumnSuggestions, EditorState, ImportResult, Json, PreviewResult, SaveResult, TemplateInfo, CheckDraftResult,
 } from './api-types';
 import { FIX, MAX_MODEL_CHARS, modelTextFits, readStoredModel, writeStoredModel, MODEL_SHEET_NAME } from './model-store';
 import { grouped } from '../engine/number-text';
@@ -19,6 +19,7 @@ import { scriptToday } from './today';
 import { buildTierSummary, getScoreProgress, getSummaryColumns, scoreSheet } from './bulk';
 import { findOutputColumns } from './bulk/output-columns';
 import { validateOutcomes } from './validate-outcomes';
+import { draftFromOutcomes } from './draft-outcomes';
 import { getSheetStamp } from './sheet-stamp';
 
 const TEMPLATES: Record<string, { info: TemplateInfo; make: () => Model }> = {
@@ -65,7 +66,7 @@ function getTemplate(id: string): Model {
   return t.make();
 }
 
-function validateDraft(draft: Json): ValidateResult {
+function checkDraft(draft: Json): CheckDraftResult {
   const r = checkModel(draft);
   return { ok: r.ok, issues: r.ok ? [] : r.issues };
 }
@@ -182,7 +183,7 @@ function saveModel(draft: Json, baseVersion: number): SaveResult {
 export const serverApi = {
   getEditorState,
   getTemplate,
-  validateDraft,
+  checkDraft,
   parseImport,
   getColumnSuggestions,
   previewDraft,
@@ -194,6 +195,8 @@ export const serverApi = {
   getSummaryColumns,
   // Validate against outcomes (validate-outcomes.ts): reads the active sheet, writes nothing.
   validateOutcomes,
+  // Draft a model from outcomes (draft-outcomes.ts): reads the sheet, writes nothing; the sidebar opens the draft unsaved.
+  draftFromOutcomes,
   // Whether the sheet a panel read has changed since (sheet-stamp.ts): reads no cells.
   getSheetStamp,
 };
