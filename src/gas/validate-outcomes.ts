@@ -12,6 +12,7 @@ import type { OutcomeRequest, OutcomeValidation } from './api-types';
 import { NO_MODEL, readStoredModel } from './model-store';
 import { readTable } from './sheet-table';
 import { scriptToday } from './today';
+import { spreadsheetLocale } from './locale';
 
 /** Win rate by tier and by criterion of the saved model on the active sheet, against a column of won / lost / open. */
 export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValidation {
@@ -30,7 +31,7 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
   }
   const table = readTable(sheet, stored.model);
   base.headers = table.headers.filter((h) => h !== '');
-  const compiled = compileModel(stored.model, table.headers, { today: scriptToday() });
+  const compiled = compileModel(stored.model, table.headers, { today: scriptToday(), locale: spreadsheetLocale() });
   base.profiles = compiled.profileNames;
   if (table.rows.length === 0) return fail('no-data', `Sheet "${sheet.getName()}" has no data rows under a header row.`);
 
@@ -63,7 +64,7 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
   }
   base.outcomeColumn = column.header;
   // Numbers written as text in the value column are read by the spreadsheet's locale, as the engine reads criteria.
-  const decimalComma = isDecimalCommaLocale(ss.getSpreadsheetLocale());
+  const decimalComma = isDecimalCommaLocale(spreadsheetLocale());
   const pick = (wanted: string | null | undefined, detect: () => ColumnRef | null): ColumnRef | null => {
     if (wanted === '') return null;
     if (wanted !== null && wanted !== undefined) return columnByName(table.headers, wanted);
