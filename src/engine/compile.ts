@@ -61,7 +61,7 @@ export interface CompileOptions {
 
 function maxPointsOf(c: Criterion): number {
   if ((c.role ?? 'score') === 'exclude') return 0;
-  if (c.when.op === 'bands') return Math.max(0, ...c.when.bands.map((b) => b.points));
+  if (c.when.op === 'bands') return c.when.bands.reduce((most, b) => Math.max(most, b.points), 0);
   return Math.max(0, c.points ?? 0);
 }
 

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_DISQUALIFIED_LABEL, OPERATOR_NAMES, profileKey, ROLES, type Model } from './model';
 import { compilePattern, PatternError } from './pattern';
+import { limitIssues, textLimitIssue } from './model-limits';
 
 /** One problem found in a model document. */
 export interface ModelIssue {
@@ -505,6 +506,9 @@ function toSegments(path: readonly PropertyKey[]): Segment[] {
 
 /** Validates a model document (already parsed from JSON); on success returns it typed, unchanged, with no defaults filled in. */
 export function checkModel(input: unknown): ValidationResult {
+  // Limits first: past them the checks below could overflow the stack or crawl (model-limits.ts).
+  const beyond = limitIssues(input);
+  if (beyond.length > 0) return { ok: false, issues: beyond.map((b) => ({ path: formatPath(b.segments), message: b.message })) };
   const parsed = modelSchema.safeParse(input);
   const raw: RawIssue[] = parsed.success
     ? []
@@ -528,6 +532,8 @@ export function checkModel(input: unknown): ValidationResult {
 
 /** Parses model JSON text and validates it; a syntax error is reported at `(root)` with its line and column. */
 export function parseModelJson(text: string): ValidationResult {
+  const tooLong = textLimitIssue(text);
+  if (tooLong !== undefined) return { ok: false, issues: [{ path: ROOT_PATH, message: tooLong }] };
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {
