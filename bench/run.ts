@@ -2,6 +2,7 @@
 
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildCli } from '../tools/build/cli';
 import { loadBundled } from './bundled';
 import { benchCli } from './cli';
 import { benchFormula } from './formula';
@@ -108,4 +109,10 @@ async function main(): Promise<void> {
   if (engine.mismatches > 0 || formula.disagreements > 0 || duck.scoreMismatches > 0) process.exitCode = 1;
 }
 
-void main();
+// `icp score` runs from dist-cli/ (bin/icp.js): bundle the sources as they are now, so its figures are never of a stale build.
+buildCli()
+  .then(main)
+  .catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

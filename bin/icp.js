@@ -1,10 +1,17 @@
 #!/usr/bin/env node
-// The `icp` executable: loads the TypeScript command line through tsx and runs it with this process's streams.
+// The `icp` executable: runs the command line bundled by `npm run build` (dist-cli/icp.js) with this process's streams.
 'use strict';
 
-// tsx compiles src/cli/*.ts on the fly (cached), so the package needs no build step before `npx icp`.
-require('tsx/cjs');
-const { main } = require('../src/cli/main.ts');
+const path = require('node:path');
+const fs = require('node:fs');
+
+const bundle = path.join(__dirname, '..', 'dist-cli', 'icp.js');
+if (!fs.existsSync(bundle)) {
+  // Only a source checkout can lack it: the package ships dist-cli/.
+  process.stderr.write('icp: dist-cli/icp.js is missing; run `npm run build` in the icp-scorer checkout first.\n');
+  process.exit(2);
+}
+const { main } = require(bundle);
 
 main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then(
   (code) => {

@@ -9,7 +9,8 @@ import { b2bSaasTemplate } from '../src/engine/templates/b2b-saas';
 import { buildAssets, withShim, type Assets } from './assets';
 import { CsvInputError, MAX_CSV_BYTES, parseCsvBytes, parseCsvText } from './csv';
 import { decodePathPart, HttpError, listenErrorMessage, readBodyBytes, readJson, SECURITY_HEADERS, sendHtml, sendJson, sendText } from './http-util';
-import { gridView, loadAccounts, visibleSheets } from './sheet';
+import { modelColumnKeys } from '../src/gas/header-row';
+import { gridView, loadAccounts, savedModelColumns, visibleSheets } from './sheet';
 
 const ROOT = path.resolve(__dirname, '..');
 export const SAMPLE_CSV = path.join(ROOT, 'data', 'sample-accounts.csv');
@@ -80,7 +81,7 @@ function createState(options: PlaygroundOptions, csvText: string): State {
   const context = loadBundle(emulator, bundle);
   // The spreadsheet opens: onOpen builds the add-on menu (AuthMode.NONE before the add-on is enabled).
   emulator.withAuthMode('NONE', () => runExecution(emulator, () => (context.onOpen as (e: unknown) => void)({ authMode: 'NONE' })));
-  loadAccounts(spreadsheetOf(emulator), parseCsvText(csvText));
+  loadAccounts(spreadsheetOf(emulator), parseCsvText(csvText), modelColumnKeys(b2bSaasTemplate()));
   const saved = callServer(context, 'saveModel', b2bSaasTemplate(), 0) as { ok: boolean; message: string };
   if (!saved.ok) throw new Error(`Could not save the starter model: ${saved.message}`);
   return { emulator, context, revision: 1 };
@@ -221,9 +222,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         if (e instanceof CsvInputError || (e instanceof Error && e.name === 'CsvError')) throw new HttpError(400, `Could not read the CSV: ${e.message}`);
         throw e;
       }
-      const r = loadAccounts(spreadsheetOf(state.emulator), rows);
+      const ss = spreadsheetOf(state.emulator);
+      const r = loadAccounts(ss, rows, savedModelColumns(ss));
       state.revision += 1;
-      return sendJson(res, 200, { message: `loaded ${count(r.dataRows, 'row')} and ${count(r.dataColumns, 'column')}; the ICP columns were added after them.` });
+      const headerAt = r.headerRow > 1 ? ` under the header on row ${r.headerRow}` : '';
+      return sendJson(res, 200, { message: `loaded ${count(r.dataRows, 'row')}${headerAt} and ${count(r.dataColumns, 'column')}; the ICP columns were added after them.${r.summaryRemoved ? ' The ICP Tiers summary of the old sheet was removed: build it again from the new one.' : ''}` });
     }
     if (route === 'POST /api/reset') {
       const revision = state.revision;

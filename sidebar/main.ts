@@ -6,6 +6,7 @@ import { mountHelp } from './panels/help';
 import { mountScore } from './panels/score';
 import { mountSummary } from './panels/summary';
 import { mountValidate } from './panels/validate';
+import { watchSheet } from './sheet-watch';
 
 type Panel = 'editor' | 'score' | 'summary' | 'validate' | 'help';
 
@@ -37,17 +38,43 @@ function start(): void {
   window.addEventListener('error', (ev) => notices.show('error', `Something went wrong in the sidebar: ${ev.message}`));
   window.addEventListener('unhandledrejection', (ev) => notices.error('Something went wrong in the sidebar', ev.reason));
 
+  let stopWatch = (): void => undefined;
   const show = (panel: Panel, pending?: PendingDraft): void => {
+    stopWatch();
+    notices.dismiss('sheet-changed');
     clear(body);
     title.textContent = TITLES[panel];
     document.title = `ICP Scorer: ${TITLES[panel]}`;
     body.setAttribute('data-panel', panel);
     const openEditor = (draft?: PendingDraft): void => show('editor', draft);
-    if (panel === 'editor') mountEditor(body, notices, unsaved, subtitle, pending);
-    else if (panel === 'help') mountHelp(body, () => openEditor());
-    else if (panel === 'score') mountScore(body, notices, subtitle);
+    if (panel === 'help') {
+      mountHelp(body, () => openEditor());
+      stopWatch = () => undefined;
+      return;
+    }
+    if (panel === 'editor') {
+      // The editor reads the sheet again itself and keeps the draft (its columns and preview follow the new sheet).
+      const editor = mountEditor(body, notices, unsaved, subtitle, pending);
+      const watch = (): void => {
+        stopWatch = watchSheet((what) => {
+          stopWatch();
+          void editor.sheetChanged(what).finally(watch);
+        });
+      };
+      watch();
+      return;
+    }
+    if (panel === 'score') mountScore(body, notices, subtitle);
     else if (panel === 'summary') mountSummary(body, notices, subtitle);
     else mountValidate(body, notices, subtitle, openEditor);
+    // What these panels show was read from the sheet when they opened: once it changes, they say so and offer to read it again.
+    stopWatch = watchSheet((what) => {
+      body.setAttribute('data-stale', '');
+      notices.show('warning', `${what} This panel is out of date.`, {
+        id: 'sheet-changed',
+        actions: [{ label: 'Read the sheet again', run: () => show(panel), primary: true }],
+      });
+    });
   };
   show(requestedPanel());
 }

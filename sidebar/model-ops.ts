@@ -112,7 +112,9 @@ export function criteriaIn(profile: Profile, categoryId: string): Criterion[] {
 
 export function addCriterion(profile: Profile, categoryId: string, column: string): Criterion {
   const id = uniqueName('criterion', profile.criteria.map((c) => c.id), '_');
-  const criterion: Criterion = { id, label: '', category: categoryId, column, when: { op: 'notBlank' }, points: 10 };
+  // A list test with nothing in it yet: the user picks the column and what it must match (session.ts: until then the
+  // criterion is unfinished and counts for nothing), where "is filled in" matched every row the moment it was added.
+  const criterion: Criterion = { id, label: '', category: categoryId, column, when: { op: 'in', values: [] }, points: 10 };
   insertInCategory(profile, criterion);
   return criterion;
 }

@@ -11,8 +11,9 @@ import { IssueView } from '../issue-view';
 import { latestCall } from '../latest-call';
 import { clone } from '../model-ops';
 import { Notices } from '../notices';
-import { currentProfile, hasEdits, isDirty, newSession, type Session } from '../session';
+import { countedDraft, currentProfile, hasEdits, isDirty, newSession, unfinishedPaths, type Session } from '../session';
 import { stableJson } from '../stable-json';
+import { refreshShares } from '../point-shares';
 import { Suggestions } from '../suggestions';
 import { categoriesSection } from '../sections/categories';
 import { modelFileSection } from '../sections/model-file';
@@ -44,7 +45,13 @@ export interface PendingDraft {
   message: string;
 }
 
-export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: HTMLElement, subtitle: HTMLElement, pending?: PendingDraft): void {
+/** What the sidebar may ask of a mounted editor. */
+export interface EditorHandle {
+  /** The sheet changed under the editor (sheet-watch.ts): read its columns and rows again, keeping the draft. */
+  sheetChanged(what: string): Promise<void>;
+}
+
+export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: HTMLElement, subtitle: HTMLElement, pending?: PendingDraft): EditorHandle {
   const issues = new IssueView();
   const issueList = new IssueList();
   const suggestions = new Suggestions();
@@ -87,11 +94,15 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   function validate(): boolean {
     if (session === null) return false;
     const r = checkModel(session.draft);
-    issues.show(r.ok ? [] : r.issues);
+    // A criterion just added and not filled in yet is not wrong, only unfinished: its card says what it needs.
+    const waiting = unfinishedPaths(session);
+    const under = (path: string): boolean => waiting.some((w) => path === w || path.startsWith(`${w}.`) || path.startsWith(`${w}[`));
+    const found = r.ok ? [] : r.issues.filter((x) => !under(x.path));
+    issues.show(found);
     const s = session;
     issueList.show(issues.unplaced, (k) => s.draft.profiles[k]?.name ?? `#${k + 1}`);
     markSectionsWithErrors(content);
-    return r.ok;
+    return found.length === 0;
   }
 
   /** Takes the user to the first problem: its profile, its section, its field. */
@@ -119,7 +130,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     if (validate()) {
       notices.dismiss('preview');
       // The profile being edited, not the model's default: editing a second profile previews that profile's scores.
-      previewCall.schedule(() => [toJson(s.draft), currentProfile(s).name]);
+      previewCall.schedule(() => [toJson(countedDraft(s)), currentProfile(s).name]);
     } else {
       previewCall.cancel();
       preview.setStatus('invalid', 'Paused: fix the problems marked in red to update the preview.');
@@ -139,6 +150,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   const expanded = new WeakSet<object>();
 
   function edited(): void {
+    // One criterion's points or category change what the others are worth of the score.
+    if (session !== null) refreshShares(content, session);
     refreshPreview();
   }
 
@@ -231,7 +244,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     s.saving = true;
     updateBar();
     notices.dismiss('save');
-    const sent = clone(s.draft);
+    // Without the criteria not filled in yet: they stay on their cards, to be finished and saved later.
+    const sent = countedDraft(s);
     try {
       const r = await call('saveModel', toJson(sent), overwrite && overVersion !== undefined ? overVersion : s.version);
       if (r.ok) {
@@ -307,6 +321,25 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     },
     (e: unknown) => failed('Could not open the editor', e),
   );
+
+  async function sheetChanged(what: string): Promise<void> {
+    if (session === null) return;
+    try {
+      const state = await call('getEditorState');
+      if (session === null) return;
+      session.sheetName = state.sheetName;
+      session.headers = state.headers;
+      session.rowCount = state.rowCount;
+      suggestions.reset();
+      rerender();
+      noHeadersNotice();
+      notices.show('info', `${what} Read again: ${state.rowCount} row${state.rowCount === 1 ? '' : 's'}; your draft is kept.`, { id: 'sheet-changed' });
+    } catch (e) {
+      notices.error(`${what} It could not be read again`, e, 'sheet-changed');
+    }
+  }
+
+  return { sheetChanged };
 
   /** Loading failed: say so in place of "Loading...", and hide the save bar, whose buttons would do nothing. */
   function failed(action: string, e: unknown): void {

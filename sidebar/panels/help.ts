@@ -22,6 +22,8 @@ export function mountHelp(root: HTMLElement, openEditor: () => void): void {
         h('li', { text: 'Watch the live preview, then Save.' }),
         h('li', { text: 'Type a formula next to your data, e.g. =ICP_SCORE(A2:Q2).' }),
       ),
+      h('h3', { text: 'How points count' }),
+      h('p', { attrs: { 'data-help': 'points' }, text: 'Points count within their category (points earned out of those its criteria can earn), then categories by weight: adding a criterion makes the others in its category worth less. Each criterion shows its share of the 100-point score beside its points (+25 pts = 7.1 of 100).' }),
       h('h3', { text: 'Formulas' }),
       h('dl', { cls: 'formulas' }, ...FORMULAS.flatMap(([f, d]) => [h('dt', {}, h('code', { text: f })), h('dd', { text: d })])),
       h('p', { cls: 'hint', text: 'Columns are found by their header text, so you can insert and reorder columns freely. Saving the model refreshes every ICP formula.' }),

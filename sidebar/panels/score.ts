@@ -28,9 +28,14 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
     progress.value = p.scoredRows;
   };
 
+  /**
+   * The result is said once: a run's message in the status line (its column notices, which the server appends to it,
+   * only as the hints below); a failure only in its notice above, the status line saying no more than that it stopped.
+   */
   const showResult = (r: ScoreSheetResult): void => {
     clear(result);
-    showProgress({ scoredRows: r.scoredRows, totalRows: r.totalRows, message: r.message });
+    const own = r.notices.reduce((m, n) => m.replace(` ${n}`, ''), r.message);
+    showProgress({ scoredRows: r.scoredRows, totalRows: r.totalRows, message: r.ok ? own : 'Not scored: see the message above.' });
     if (r.tierCounts.length > 0) result.appendChild(tierCountList(r.tierCounts, 'Accounts per tier'));
     for (const n of r.notices) result.appendChild(h('p', { cls: 'hint', text: n }));
     if (r.columns.length > 0) {
@@ -73,11 +78,8 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
           notices.show(r.reason === 'busy' ? 'warning' : 'error', r.message, { id: 'score' });
           break;
         }
-        // A partial run continues where it stopped; keep going while the panel is open.
-        if (!r.partial) {
-          notices.show('success', r.message, { id: 'score' });
-          break;
-        }
+        // A partial run continues where it stopped; keep going while the panel is open. The status line says it is done.
+        if (!r.partial) break;
       }
     } catch (e) {
       notices.error('Could not score the sheet', e, 'score');

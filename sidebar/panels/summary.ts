@@ -48,10 +48,20 @@ export function mountSummary(root: HTMLElement, notices: Notices, subtitle: HTML
       const numeric = s.columns.filter((c) => c.numeric);
       if (numeric.length === 0) columnsBox.appendChild(h('p', { cls: 'hint', text: 'No numeric columns to sum.' }));
       numeric.forEach((c, k) => {
-        columnsBox.appendChild(checkbox(`summary:col:${k}`, c.header, false, (on) => {
+        const box = checkbox(`summary:col:${k}`, c.header, false, (on) => {
           if (on) chosen.add(c.header);
           else chosen.delete(c.header);
-        }));
+        });
+        columnsBox.appendChild(box);
+        // A pivot table adds number cells only: say so before the user counts on a total that leaves rows out.
+        if (c.textAmounts > 0) {
+          const all = c.textAmounts === c.sampled;
+          box.appendChild(h('span', {
+            cls: 'hint',
+            attrs: { 'data-text-amounts': String(c.textAmounts) },
+            text: ` (${all ? 'all' : `${c.textAmounts} of ${c.sampled}`} typed as text: a pivot table does not add them)`,
+          }));
+        }
       });
     },
     (e: unknown) => {

@@ -76,6 +76,10 @@ class WeightControls {
   }
 }
 
+function addText(categoryLabel: string): string {
+  return `+ Add criterion to ${categoryLabel}`;
+}
+
 function categoryGroup(ctx: EditorContext, profile: Profile, category: Category, k: number, weights: WeightControls): HTMLElement {
   const i = ctx.session.profileIndex;
   const cp = p('profiles', i, 'categories', k);
@@ -86,6 +90,12 @@ function categoryGroup(ctx: EditorContext, profile: Profile, category: Category,
     // A cleared name falls back to the id (as a model without labels shows), never to an empty name.
     if (labelInput.value.trim() === '') delete category.label;
     else category.label = labelInput.value;
+    // The controls named after the category follow its new name.
+    const name = categoryName(category);
+    weight.setAttribute('aria-label', `Weight of ${name} in percent`);
+    del.setAttribute('aria-label', `Delete category ${name}`);
+    del.title = `Delete category ${name}`;
+    add.textContent = addText(name);
     ctx.edited();
   });
   labelInput.addEventListener('change', () => {
@@ -113,6 +123,15 @@ function categoryGroup(ctx: EditorContext, profile: Profile, category: Category,
     }
   }, { key: `${cp}:delete`, disabled: profile.categories.length <= 1 });
 
+  // What it says is what a screen reader announces: no separate label that could say something else.
+  const add = button(addText(categoryName(category)), () => {
+    // No column yet: the card does nothing (no score, no change to save) until one is chosen and its test filled in.
+    const c = addCriterion(profile, category.id, '');
+    ctx.session.added.add(c);
+    ctx.expanded.add(c);
+    ctx.rerender(`${p('profiles', i, 'criteria', profile.criteria.indexOf(c))}.label`);
+  }, { cls: 'btn btn-small add-criterion', key: `category:${category.id}:add` });
+
   return h(
     'div',
     { cls: 'category', attrs: { 'data-category': category.id } },
@@ -122,11 +141,7 @@ function categoryGroup(ctx: EditorContext, profile: Profile, category: Category,
     ctx.issues.slot(cp),
     criteria.length === 0 ? h('div', { cls: 'hint', text: 'No criteria yet: this category does not count in the score until it has one.' }) : null,
     ...criteria.map((c) => criterionCard(ctx, profile, c, i)),
-    button('+ Add criterion', () => {
-      const c = addCriterion(profile, category.id, ctx.session.headers[0] ?? '');
-      ctx.expanded.add(c);
-      ctx.rerender(`${p('profiles', i, 'criteria', profile.criteria.indexOf(c))}.label`);
-    }, { cls: 'btn btn-small add-criterion', key: `category:${category.id}:add`, label: `Add a criterion to ${categoryName(category)}` }),
+    add,
   );
 }
 

@@ -10,6 +10,8 @@ import { categoryName, changeCategory, deleteCriterion, moveCriterion } from '..
 import { switchOperator, switchRole } from '../condition-memory';
 import { describeCondition, OPERATOR_LABELS, OPERATOR_ORDER, ROLE_LABELS, ROLE_SHORT } from '../operators';
 import { conditionInputs } from './condition-inputs';
+import { shareHint, shareLabel } from '../point-shares';
+import { isUnfinished } from '../session';
 
 function pointsText(c: Criterion): string {
   const role = c.role ?? 'score';
@@ -37,26 +39,35 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
   const path = child(child(`profiles[${profileIndex}]`, 'criteria'), index);
   const open = ctx.expanded.has(criterion);
   const role = (): Role => criterion.role ?? 'score';
-  const title = (): string => (criterion.label !== undefined && criterion.label.trim() !== '' ? criterion.label : describeCondition(criterion.column, criterion.when));
+  const unfinished = (): boolean => isUnfinished(ctx.session, criterion);
+  const title = (): string => {
+    if (criterion.label !== undefined && criterion.label.trim() !== '') return criterion.label;
+    return criterion.column.trim() === '' ? 'New criterion' : describeCondition(criterion.column, criterion.when);
+  };
 
   const titleEl = h('span', { cls: 'card-title' });
   const summaryEl = h('span', { cls: 'card-summary' });
   const badge = h('span');
+  // Its share of the 100-point score (point-shares.ts), kept current by the editor after every edit.
+  const share = h('span', { cls: 'share', attrs: { 'data-share': String(index) } });
+  const waiting = h('div', { cls: 'hint unfinished-hint', attrs: { role: 'note' }, text: 'Not counted yet: choose a column.' });
   /** The header follows every edit in place. */
   const updateHeader = (): void => {
     const r = role();
     titleEl.textContent = title();
-    summaryEl.textContent = describeCondition(criterion.column, criterion.when);
+    summaryEl.textContent = criterion.column.trim() === '' ? 'No column chosen' : describeCondition(criterion.column, criterion.when);
     badge.className = `badge badge-${r}`;
     badge.textContent = r === 'score' ? pointsText(criterion) : r === 'must' ? `Must \u00b7 ${pointsText(criterion)}` : ROLE_SHORT.exclude;
+    share.textContent = shareLabel(ctx.session, criterion);
+    card.classList.toggle('unfinished', unfinished());
+    waiting.hidden = !unfinished();
   };
-  updateHeader();
   const toggle = h(
     'button',
     { cls: 'card-toggle', attrs: { type: 'button', 'aria-expanded': String(open), 'data-key': `${path}:toggle` } },
     h('span', { cls: 'chevron', attrs: { 'aria-hidden': 'true' } }),
     h('span', { cls: 'card-text' }, titleEl, summaryEl),
-    badge,
+    h('span', { cls: 'card-points' }, badge, share),
   );
   toggle.addEventListener('click', () => {
     if (ctx.expanded.has(criterion)) ctx.expanded.delete(criterion);
@@ -65,6 +76,7 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
   });
   const headerErrors = ctx.issues.slot(path, toggle);
   const card = h('div', { cls: `card${open ? ' open' : ''}`, attrs: { 'data-criterion': String(index) } }, toggle, headerErrors);
+  updateHeader();
   if (!open) return card;
 
   const edited = (): void => {
@@ -85,7 +97,12 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
         if (v === undefined) delete criterion.points;
         edited();
       });
-      dynamic.appendChild(field('Points', points, { hint: r === 'must' ? 'Earned when it matches; a present non-match disqualifies.' : 'Negative points are a penalty.', error: ctx.issues.slot(child(path, 'points'), points) }));
+      const pointsField = field('Points', points, { hint: r === 'must' ? 'Earned when it matches; a present non-match disqualifies.' : 'Negative points are a penalty.', error: ctx.issues.slot(child(path, 'points'), points) });
+      // Points count against the other criteria of the category: say what these are worth of the score.
+      const worth = h('div', { cls: 'hint', attrs: { 'data-share-hint': String(index), id: `share-hint-${index}` }, text: shareHint(ctx.session, criterion) });
+      pointsField.appendChild(worth);
+      points.setAttribute('aria-describedby', `${points.getAttribute('aria-describedby') ?? ''} ${worth.id}`.trim());
+      dynamic.appendChild(pointsField);
     } else {
       dynamic.appendChild(ctx.issues.slot(child(path, 'points')));
     }
@@ -182,6 +199,6 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
       });
     }, { cls: 'btn btn-small btn-danger-text', key: `${path}:delete`, label: 'Delete criterion' }),
   );
-  card.appendChild(h('div', { cls: 'card-body' }, ...fields, actions));
+  card.appendChild(h('div', { cls: 'card-body' }, waiting, ...fields, actions));
   return card;
 }

@@ -7,7 +7,7 @@ import { button, field, textArea } from '../controls';
 import { confirmDialog } from '../confirm';
 import type { EditorContext } from '../editor-context';
 import { isOpen } from '../editor-context';
-import { hasEdits } from '../session';
+import { countedDraft, hasEdits } from '../session';
 import { section } from './section';
 
 /** A file name from the model's first profile: `mid-market-b2b-saas.icp.json`. */
@@ -108,10 +108,11 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
   const exportBox = h('textarea', { cls: 'export-text', attrs: { readonly: '', rows: '6', 'aria-label': 'Model JSON (draft)', 'data-key': 'export:text' } });
   exportBox.hidden = true;
   const copyStatus = h('span', { cls: 'hint', attrs: { role: 'status' } });
-  const exportJson = (): string => `${JSON.stringify(ctx.session.draft, null, 2)}\n`;
+  // Without criteria not filled in yet (session.ts), as Save would store it.
+  const exportJson = (): string => `${JSON.stringify(countedDraft(ctx.session), null, 2)}\n`;
   /** Whether the draft can be exported: a file with problems would be refused by import (here and by `icp`). */
   const exportable = (): boolean => {
-    const r = checkModel(ctx.session.draft);
+    const r = checkModel(countedDraft(ctx.session));
     if (r.ok) return true;
     exportBox.hidden = true;
     const n = r.issues.length;

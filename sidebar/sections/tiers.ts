@@ -18,8 +18,9 @@ export function tiersSection(ctx: EditorContext): HTMLElement {
   const i = ctx.session.profileIndex;
   const rows = profile.tiers.map((tier, k) => {
     const tp = p('profiles', i, 'tiers', k);
-    const name = tier.label.trim() === '' ? `tier ${k + 1}` : tier.label;
-    const color = h('input', { cls: 'color', attrs: { type: 'color', 'data-key': child(tp, 'color'), 'aria-label': `Colour of tier ${name}` } });
+    // The tier's name as it is now: a rename must reach its controls' labels and the undo notice, not the name it had.
+    const name = (): string => (tier.label.trim() === '' ? `tier ${k + 1}` : tier.label);
+    const color = h('input', { cls: 'color', attrs: { type: 'color', 'data-key': child(tp, 'color'), 'aria-label': `Colour of tier ${name()}` } });
     color.value = typeof tier.color === 'string' && COLOR.test(tier.color) ? tier.color : '#9aa0a6';
     color.addEventListener('input', () => {
       tier.color = color.value;
@@ -27,22 +28,27 @@ export function tiersSection(ctx: EditorContext): HTMLElement {
     });
     const label = textInput(child(tp, 'label'), tier.label, (v) => {
       tier.label = v;
+      color.setAttribute('aria-label', `Colour of tier ${name()}`);
+      min.setAttribute('aria-label', `Minimum score of tier ${name()}`);
+      del.setAttribute('aria-label', `Delete tier ${name()}`);
+      del.title = `Delete tier ${name()}`;
       ctx.edited();
     }, { ariaLabel: `Tier ${k + 1} label`, cls: 'tier-label', maxLength: 40 });
     const min = numberInput(child(tp, 'min'), tier.min, (v) => {
       (tier as unknown as Record<string, unknown>).min = v;
       ctx.edited();
-    }, { ariaLabel: `Minimum score of tier ${name}` });
-    const del = iconButton('\u00d7', `Delete tier ${name}`, () => {
+    }, { ariaLabel: `Minimum score of tier ${name()}` });
+    const del = iconButton('\u00d7', `Delete tier ${name()}`, () => {
+      const deleted = name();
       deleteTier(profile, k);
       ctx.rerender('tier:add');
       // One click deletes without asking (a tier is quick to retype), so the click can be taken back.
       offerUndo(ctx, {
         id: UNDO_NOTICE,
-        done: `Deleted tier "${name}".`,
+        done: `Deleted tier "${deleted}".`,
         // The draft may have been replaced since (an import, a template, Discard): its profiles are not this one.
         stillHeld: () => ctx.session.draft.profiles.includes(profile),
-        notRestored: `Tier "${name}" was not restored: the draft it was deleted from was replaced since.`,
+        notRestored: `Tier "${deleted}" was not restored: the draft it was deleted from was replaced since.`,
         restore: () => {
           profile.tiers.splice(Math.min(k, profile.tiers.length), 0, tier);
           ctx.session.profileIndex = ctx.session.draft.profiles.indexOf(profile);

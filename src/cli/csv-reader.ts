@@ -1,12 +1,8 @@
 // Streaming RFC 4180 CSV parser: text chunks in, rows of fields out, without ever holding the whole file.
 import { constants as bufferConstants } from 'node:buffer';
 import type { Readable } from 'node:stream';
-import * as chars from './csv-chars';
-import type { Delimiter } from './csv-chars';
+import { CR, detectDelimiter, LF, QUOTE, type Delimiter } from './csv-chars';
 import { InputDecoder, InvalidBytes } from './input-decoder';
-
-// Read once into module constants: run as CommonJS (tsx), each use of an imported binding is a getter call.
-const { QUOTE, CR, LF, detectDelimiter } = chars;
 
 /** The longest string V8 can make (about 512 MB): no row's text, and so no field, can be longer. */
 export const MAX_ROW_LENGTH = bufferConstants.MAX_STRING_LENGTH;

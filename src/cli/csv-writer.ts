@@ -1,10 +1,6 @@
 // CSV output: RFC 4180 field quoting and a buffered row writer that waits for `drain` instead of growing memory.
 import type { Writable } from 'node:stream';
-import * as chars from './csv-chars';
-import type { Delimiter } from './csv-chars';
-
-// Read once into module constants: run as CommonJS (tsx), each use of an imported binding is a getter call.
-const { QUOTE, CR, LF, SPACE, TAB } = chars;
+import { CR, LF, QUOTE, SPACE, TAB, type Delimiter } from './csv-chars';
 
 const LONG_FIELD = 32;
 const QUOTED_CHAR: Readonly<Record<Delimiter, RegExp>> = { ',': /[",\r\n]/, ';': /[";\r\n]/, '\t': /["\t\r\n]/ };

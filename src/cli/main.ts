@@ -1,10 +1,11 @@
 // The `icp` command line: dispatches to a command and turns every failure into a message and an exit code.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { EngineError } from '../engine';
 import { UsageError } from './args';
 import { checkCommand } from './commands/check';
 import { scoreCommand } from './commands/score';
+import { sqlCommand } from './commands/sql';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT_FAILURE, EXIT_OK, fsReason, isBrokenPipe, WriteWatch, writeLine, type CliIo } from './io';
 import { MAIN_USAGE } from './usage';
@@ -15,12 +16,19 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => 
   score: scoreCommand,
   check: checkCommand,
   validate: validateCommand,
+  sql: sqlCommand,
 };
 
 function version(): string {
-  // Read at run time rather than imported, so package.json stays outside the TypeScript program.
-  const pkg = JSON.parse(readFileSync(nodePath.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
+  // Read at run time rather than imported, so package.json stays outside the TypeScript program. It is one folder
+  // up from the bundle (dist-cli/icp.js), two from the sources (src/cli/main.ts).
+  for (const up of [['..'], ['..', '..']]) {
+    const file = nodePath.join(__dirname, ...up, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'icp-scorer') return pkg.version ?? 'unknown';
+  }
+  return 'unknown';
 }
 
 /** Runs `icp` with `argv` (without node and the script) and returns the exit code; never throws. */
@@ -40,7 +48,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 function commandNamed(name: string): (argv: readonly string[], io: CliIo) => Promise<number> {
   // An own property only: `icp constructor` or `icp help toString` must not find Object.prototype's.
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (command === undefined) throw new UsageError(`unknown command "${name}" (the commands are score, check and validate)`);
+  if (command === undefined) throw new UsageError(`unknown command "${name}" (the commands are score, check, validate and sql)`);
   return command;
 }
 

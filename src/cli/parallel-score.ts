@@ -13,9 +13,17 @@ import { scoreChunk } from './score-chunk';
 import { WORKER_READY, type ChunkResult, type WorkerMessage, type WorkerSetup } from './score-worker-protocol';
 import { TierTally } from './tier-tally';
 
-// Workers are plain threads without tsx's loader: they register it, then load the TypeScript worker. Both by
-// absolute path: an eval'd worker resolves modules from the current directory, which may be anywhere.
-const WORKER_BOOT = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(path.join(__dirname, 'score-worker.ts'))});`;
+/**
+ * What a worker runs first. Shipped, this module is bundled in dist-cli/ beside score-worker.js (tools/build/cli.ts).
+ * Run from the TypeScript sources (the tests, the playground), workers are plain threads without tsx's loader: they
+ * register it, then load score-worker.ts. Both by absolute path: an eval'd worker resolves modules from the current
+ * directory, which may be anywhere.
+ */
+function workerBoot(): string {
+  const bundled = path.join(__dirname, 'score-worker.js');
+  if (fs.existsSync(bundled)) return `require(${JSON.stringify(bundled)});`;
+  return `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(path.join(__dirname, 'score-worker.ts'))});`;
+}
 
 /**
  * Bytes read per chunk sent to a worker: large enough that a message per chunk costs nothing, small enough that
@@ -167,7 +175,7 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
   const chunks = Math.ceil((size - o.head.dataStart) / chunkBytes);
   const count = Math.max(1, Math.min(o.threads - 1, chunks));
   const resourceLimits = { maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB, maxYoungGenerationSizeMb: youngGenerationMb(count) };
-  const workers = Array.from({ length: count }, () => new Worker(WORKER_BOOT, { eval: true, workerData: o.setup, resourceLimits }));
+  const workers = Array.from({ length: count }, () => new Worker(workerBoot(), { eval: true, workerData: o.setup, resourceLimits }));
   /** Chunks sent to each worker and not yet answered; a worker still starting counts as full until it says it is ready. */
   const pending = workers.map(() => QUEUED_PER_WORKER);
   const results = new Map<number, ChunkResult>();

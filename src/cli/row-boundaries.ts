@@ -1,9 +1,6 @@
 // Finds where CSV rows end in raw bytes, with the parser's quoting rules, so a file can be cut into whole rows.
 
-import * as chars from './csv-chars';
-
-// Read once into module constants: run as CommonJS (tsx), each use of an imported binding is a getter call.
-const { COMMA, QUOTE, CR, LF } = chars;
+import { COMMA, CR, LF, QUOTE } from './csv-chars';
 
 const FIELD_START = 0;
 const UNQUOTED = 1;

@@ -1,15 +1,9 @@
 // The per-row work of `icp score`: one input row in, the same row plus ICP Score, ICP Tier and ICP Why out.
-import * as engine from '../engine';
-import type { CompiledProfile } from '../engine';
+import { scoreText, type CompiledProfile } from '../engine';
 import type { Delimiter } from './csv-chars';
 import type { CsvBatch } from './csv-reader';
-import * as csvWriter from './csv-writer';
-import type { RowOutput } from './csv-writer';
+import { csvField, inertText, type RowOutput } from './csv-writer';
 import { TierTally } from './tier-tally';
-
-// Read once into module constants: run as CommonJS (tsx), each use of an imported binding is a getter call per row.
-const { scoreText } = engine;
-const { csvField, inertText } = csvWriter;
 
 /** The headers `icp score` appends, in order. */
 export const ICP_COLUMNS: readonly string[] = ['ICP Score', 'ICP Tier', 'ICP Why'];

@@ -1,4 +1,4 @@
-// The help texts of `icp`, `icp score`, `icp check` and `icp validate`.
+// The help texts of `icp`, `icp score`, `icp check`, `icp validate` and `icp sql`.
 
 export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N]
 
@@ -60,12 +60,34 @@ Options:
   -h, --help              show this help
 `;
 
+export const SQL_USAGE = `Usage: icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD]
+
+Prints one SELECT that scores every row of a BigQuery or DuckDB table with the model, as the add-on and
+"icp score" do: every column of the table plus icp_score, icp_tier and icp_why. Text columns are read the way
+the engine reads cells (amounts, ranges, blanks, yes/no, dates, lists), so a table loaded with every column as
+text scores exactly as "icp score" scores the CSV. Save it as a view, schedule it, or run it in DuckDB.
+See docs/sql.md.
+
+Options:
+  --model FILE      the ICP model JSON (as exported from the sidebar)
+  --dialect NAME    bigquery or duckdb
+  --table TABLE     the table to score: project.dataset.table, dataset.table or table (each part is quoted)
+  --headers FILE    a CSV whose first row names the table's columns: criteria find their columns as the engine
+                    finds headers (case, spaces and punctuation ignored), and a row is blank only when all its
+                    columns are; without it each criterion's column name is used as it is written
+  --profile NAME    the profile to score with; default: the model's default profile
+  --today DATE      the day "withinDays" criteria count back from, YYYY-MM-DD; default: the current date where
+                    the query runs
+  -h, --help        show this help
+`;
+
 export const MAIN_USAGE = `icp: score account lists against an Ideal Customer Profile (ICP) model
 
 Usage:
   icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N]
   icp check <model.json> [--headers accounts.csv]
   icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE]
+  icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD]
   icp --help | --version
   icp <command> --help
 
@@ -73,6 +95,7 @@ Commands:
   score     score a CSV export: adds ICP Score, ICP Tier and ICP Why columns
   check     validate a model file, optionally against a CSV's headers
   validate  how well the model predicts won deals, from a CSV with an outcome column
+  sql       the model as one SELECT for BigQuery or DuckDB (adds icp_score, icp_tier, icp_why)
 
 Examples:
   icp score accounts.csv > scored.csv
@@ -82,6 +105,7 @@ Examples:
   icp check model.json
   icp check model.json --headers accounts.csv
   icp validate deals.csv --model model.json --suggested-model model-suggested.json
+  icp sql --model model.json --dialect bigquery --table my-project.crm.accounts > score.sql
 
 Exit codes: 0 success, 1 "check" found an invalid model, 2 usage, file, CSV or model error.
 `;

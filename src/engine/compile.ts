@@ -1,30 +1,20 @@
 // Compiles a profile against a header row once (columns resolved, operators prepared) to score many rows fast.
 
+import { maxPointsOf } from './max-points';
 import type { Criterion, Profile, Role, Tier } from './model';
 import { HeaderMap } from './headers';
 import { compileCondition, type CompileContext } from './operators';
-import * as blankModule from './read/blank';
-import * as cellsModule from './read/cells';
-import * as slotModule from './slot';
-import type { SlotCriterion, SlotOutcome } from './slot';
+import { isBlank } from './read/blank';
+import { KIND_CODE, shownText } from './read/cells';
+import { EXCLUDE, KNOCKED_OUT, MUST, SCORE, SlotJudge, type SlotCriterion, type SlotOutcome } from './slot';
 import { dayOfDate } from './read/date';
 import { isDecimalCommaLocale } from './read/locale';
-import type { BatchResults, CriterionOutcome, CriterionStatus, Explanation, RowResult } from './results';
-import * as resultsModule from './results';
-import * as tiersModule from './tiers';
-import * as explainModule from './explain';
-import type { ExplainView } from './explain';
-
-// Read once into module constants: run as CommonJS (tsx: the CLI, the benchmarks), every use of an imported
-// binding is a getter call, which costs more than the scoring loops' own work.
-const { isBlank } = blankModule;
-const { KIND_CODE, shownText } = cellsModule;
-const { EXCLUDE, KNOCKED_OUT, MUST, SCORE, SlotJudge } = slotModule;
-const { disqualifiedLabel, roundScore, sortedTiers, tierFor, tierLabels, tierOfRounded } = tiersModule;
-const {
+import { BLANK_ROW, DISQUALIFIED, type BatchResults, type CriterionOutcome, type CriterionStatus, type Explanation, type RowResult } from './results';
+import { disqualifiedLabel, roundScore, sortedTiers, tierFor, tierLabels, tierOfRounded } from './tiers';
+import {
   explanationText, phraseCaches, MATCHED, MISSED, UNKNOWN, UNREADABLE, KNOCKOUT, KO_NONE, KO_MUST_MISSED, KO_MUST_UNREADABLE,
-  KO_EXCLUDED,
-} = explainModule;
+  KO_EXCLUDED, type ExplainView,
+} from './explain';
 
 /**
  * Rows scored column by column at a time: small enough that a block's row arrays stay in the CPU cache from one column
@@ -33,8 +23,6 @@ const {
  * blocks at all.
  */
 const BLOCK_ROWS = 8192;
-
-const { BLANK_ROW, DISQUALIFIED } = resultsModule;
 
 const STATUS_NAMES: readonly CriterionStatus[] = ['matched', 'missed', 'unknown', 'unreadable', 'knockout'];
 const KNOCKOUT_NAMES: readonly (CriterionOutcome['knockout'] | undefined)[] = [undefined, 'must-missed', 'must-unreadable', 'excluded'];
@@ -59,12 +47,6 @@ export interface CompileOptions {
   locale?: string;
 }
 
-function maxPointsOf(c: Criterion): number {
-  if ((c.role ?? 'score') === 'exclude') return 0;
-  if (c.when.op === 'bands') return c.when.bands.reduce((most, b) => Math.max(most, b.points), 0);
-  return Math.max(0, c.points ?? 0);
-}
-
 export class CompiledProfile {
   readonly name: string;
   readonly missingColumns: string[];
@@ -73,7 +55,7 @@ export class CompiledProfile {
   private readonly tiers: Tier[];
   private readonly criteria: CompiledCriterion[];
   private readonly columnIndexes: number[];
-  private readonly judges: slotModule.SlotJudge[];
+  private readonly judges: SlotJudge[];
   /** The last row's outcome per column slot (read by explanations before the next row). */
   private readonly outcomes: SlotOutcome[];
   /** The last row scored (explanations read its values as shown). */

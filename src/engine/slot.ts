@@ -1,17 +1,10 @@
 // The outcome of one column's criteria on one cell value, memoised per value (exports repeat values a lot).
 
-import * as cells from './read/cells';
-import type { CellReading } from './read/cells';
+import { BLANK_READING, CellReading, ColumnReader, KIND_CODE } from './read/cells';
 import type { ReadingKind } from './operators';
-import * as fewStrings from './few-strings';
-import * as numberModule from './read/number';
-import * as dateModule from './read/date';
-
-// Read once: as CommonJS (tsx), each use of an imported binding would be a getter call in the hot loop.
-const { BLANK_READING, CellReading: Reading, ColumnReader, KIND_CODE } = cells;
-const { FewStrings, MAX_FEW_STRINGS } = fewStrings;
-const { quickNumber, COMMA, POINT } = numberModule;
-const { quickDay } = dateModule;
+import { FewStrings, MAX_FEW_STRINGS } from './few-strings';
+import { quickNumber, COMMA, POINT } from './read/number';
+import { quickDay } from './read/date';
 
 export const SCORE = 0;
 export const MUST = 1;
@@ -87,14 +80,14 @@ function ownString(text: string): string {
 }
 
 export class SlotJudge {
-  private readonly reader: cells.ColumnReader;
+  private readonly reader: ColumnReader;
   private readonly cache = new Map<string | number | boolean, SlotOutcome>();
   /** The memo of a column's texts while it has few distinct ones (see FewStrings); null once they outgrow it. */
-  private few: fewStrings.FewStrings<SlotOutcome> | null = new FewStrings<SlotOutcome>();
+  private few: FewStrings<SlotOutcome> | null = new FewStrings<SlotOutcome>();
   private memoise = true;
   private reads = 0;
   private hitCount = 0;
-  private readonly reading = new Reading();
+  private readonly reading = new CellReading();
   /** The outcome of every blank cell (its earns are all 0). */
   private readonly blankOutcome: SlotOutcome;
   /** Index of each criterion's category in SlotOutcome.earns, or -1 when it earns nothing (an exclusion, no category). */

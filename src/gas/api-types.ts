@@ -183,8 +183,11 @@ export interface SummaryColumns {
   sheetName: string;
   /** The sheet has ICP Scorer's output columns (it was scored). */
   scored: boolean;
-  /** The user's columns (not ours), with whether they hold numbers a pivot can sum. */
-  columns: { header: string; numeric: boolean }[];
+  /**
+   * The user's columns (not ours), with whether their sampled cells read as numbers, and how many of those sampled
+   * (`sampled`: non-blank cells looked at) are amounts typed as text, which a pivot table does not add.
+   */
+  columns: { header: string; numeric: boolean; textAmounts: number; sampled: number }[];
 }
 
 export interface ValidationReport {
@@ -217,4 +220,13 @@ export interface OutcomeValidation {
   /** The column used; null when none was found. */
   outcomeColumn: string | null;
   stats: OutcomeStats | null;
+}
+
+/** getSheetStamp(sheetId): a sheet as a panel read it, to tell when the sheet changed under the panel (sheet-stamp.ts). */
+export interface SheetStamp {
+  /** False when no sheet has this id any more (deleted, or replaced by an import). */
+  exists: boolean;
+  sheetId: number;
+  sheetName: string;
+  lastRow: number;
 }

@@ -8,5 +8,5 @@ import { serverApi } from './server-api';
 
 export const {
   getEditorState, getTemplate, validateDraft, parseImport, getColumnSuggestions, previewDraft, saveModel,
-  scoreSheet, getScoreProgress, buildTierSummary, getSummaryColumns, validateOutcomes,
+  scoreSheet, getScoreProgress, buildTierSummary, getSummaryColumns, validateOutcomes, getSheetStamp,
 } = serverApi;

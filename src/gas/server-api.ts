@@ -19,6 +19,7 @@ import { scriptToday } from './today';
 import { buildTierSummary, getScoreProgress, getSummaryColumns, scoreSheet } from './bulk';
 import { findOutputColumns } from './bulk/output-columns';
 import { validateOutcomes } from './validate-outcomes';
+import { getSheetStamp } from './sheet-stamp';
 
 const TEMPLATES: Record<string, { info: TemplateInfo; make: () => Model }> = {
   'b2b-saas': {
@@ -193,6 +194,8 @@ export const serverApi = {
   getSummaryColumns,
   // Validate against outcomes (validate-outcomes.ts): reads the active sheet, writes nothing.
   validateOutcomes,
+  // Whether the sheet a panel read has changed since (sheet-stamp.ts): reads no cells.
+  getSheetStamp,
 };
 
 export type ServerApi = typeof serverApi;

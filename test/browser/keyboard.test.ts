@@ -46,7 +46,7 @@ describeBrowser('keyboard-only editing', () => {
 
     let f = await tabTo('category:behavioral:add');
     expectVisibleFocus(f);
-    expect(f.label).toBe('Add a criterion to Behavioral');
+    expect(f.label).toBe('+ Add criterion to Behavioral');
     await page.keyboard.press('Enter');
 
     // The new card opens with its label focused.

@@ -142,6 +142,10 @@ describe('draft edits keep the model valid', () => {
     expect(pr.categories[0]!.weight).toBe(70);
     expect(sum(pr.categories.map((c) => c.weight))).toBe(100);
     const c = addCriterion(pr, 'intent', 'Industry');
+    // A new criterion's list is empty until the user fills it in (the editor counts it for nothing until then).
+    expect(c.when).toEqual({ op: 'in', values: [] });
+    expect(checkModel(m).ok).toBe(false);
+    c.when = { op: 'in', values: ['SaaS'] };
     expect(checkModel(m).ok).toBe(true);
     const before = pr.criteria.filter((x) => x.category === 'intent').indexOf(c);
     expect(moveCriterion(pr, c, -1)).toBe(true);

@@ -143,7 +143,8 @@ describe('Build tier summary', () => {
     const addon = scoredAddon();
     const cols = addon.call<SummaryColumns>('getSummaryColumns');
     expect(cols.scored).toBe(true);
-    expect(cols.columns.filter((c) => c.numeric).map((c) => c.header)).toEqual(['Deal Size', 'Seats']);
+    // The sample's own amounts count too, those typed as text among them (the panel says a pivot does not add those).
+    expect(cols.columns.filter((c) => c.numeric).map((c) => c.header)).toEqual(['Employees', 'Annual Revenue', 'Website Visits (30d)', 'Content Downloads', 'Deal Size', 'Seats']);
     expect(cols.columns.map((c) => c.header)).not.toContain('ICP Score');
   });
 });

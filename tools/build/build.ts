@@ -1,10 +1,12 @@
-// `npm run build`: bundles src/gas into one V8 Apps Script file with generated stubs, the manifest and the sidebar, into dist/.
+// `npm run build`: bundles src/gas into one V8 Apps Script file with generated stubs, the manifest and the sidebar, into
+// dist/; and the command line into dist-cli/ (cli.ts).
 
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUNDLE_GLOBAL, generateStubs } from './stubs';
 import { manifestText } from './manifest';
+import { buildCli } from './cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -34,7 +36,7 @@ export async function buildBundle(): Promise<string> {
   return `${header}${bundle}\n// Apps Script entry points (generated from src/gas/entry.ts and src/gas/function-table.ts).\n${generateStubs(await entryNames())}`;
 }
 
-export async function build(): Promise<void> {
+export async function build(): Promise<string[]> {
   fs.mkdirSync(DIST, { recursive: true });
   fs.writeFileSync(path.join(DIST, 'Code.js'), await buildBundle());
   fs.writeFileSync(path.join(DIST, 'appsscript.json'), manifestText());
@@ -43,12 +45,14 @@ export async function build(): Promise<void> {
     const { buildSidebar } = (await import('./sidebar')) as { buildSidebar: () => Promise<string> };
     fs.writeFileSync(path.join(DIST, 'sidebar.html'), await buildSidebar());
   }
+  const cliFiles = await buildCli();
+  return [...fs.readdirSync(DIST).map((f) => path.join(DIST, f)), ...cliFiles];
 }
 
 if (require.main === module) {
   build().then(
-    () => {
-      for (const f of fs.readdirSync(DIST)) console.log(`dist/${f}  ${fs.statSync(path.join(DIST, f)).size} bytes`);
+    (files) => {
+      for (const f of files) console.log(`${path.relative(ROOT, f)}  ${fs.statSync(f).size} bytes`);
     },
     (e: unknown) => {
       console.error(e);

@@ -1,18 +1,11 @@
 // Reads one cell value once per reading kind its column's criteria need (the slot judge memoises the outcome).
 
 import type { ReadingKind } from '../operators';
-import * as blank from './blank';
-import * as boolean from './boolean';
-import * as date from './date';
-import * as number from './number';
-import * as text from './text';
-
-// Read once: as CommonJS (tsx), each use of an imported binding would be a getter call per cell.
-const { isBlank } = blank;
-const { readBoolean } = boolean;
-const { readDay } = date;
-const { readNumber } = number;
-const { cellText, normalizeText, splitList } = text;
+import { isBlank } from './blank';
+import { readBoolean } from './boolean';
+import { readDay } from './date';
+import { readNumber } from './number';
+import { cellText, normalizeText, splitList } from './text';
 
 /** All the readings of one cell value that its column's criteria need; unreadable kinds are undefined. */
 export class CellReading {

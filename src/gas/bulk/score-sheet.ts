@@ -4,7 +4,7 @@ import type { ScoreSheetOptions, ScoreSheetResult } from '../api-types';
 import { grouped } from '../../engine/number-text';
 import { runLive } from './live-run';
 import { withDocumentLock } from './lock';
-import { prepare } from './prepare';
+import { prepare, type Prepared } from './prepare';
 import { failedResult, isFailure } from './result';
 import { readRunState, scoredRows } from './run-state';
 import { runValues } from './values-run';
@@ -13,6 +13,22 @@ function busyMessage(sheetId: number): string {
   const state = readRunState(sheetId);
   const progress = state !== null && state.running ? ` (${grouped(scoredRows(state))} of ${grouped(state.totalRows)} rows scored so far)` : '';
   return `Another scoring run, tier summary or model save is in progress in this spreadsheet${progress}. Try again when it has finished.`;
+}
+
+/**
+ * Selects the columns the run wrote (header to last row): Sheets scrolls a new selection into view, so the user sees
+ * the scores instead of columns off to the right of the screen. The visible ones only (not the hidden "ICP Tier
+ * order"); when the user moved them apart, the score column alone. Range.activate():
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#activate()
+ */
+function selectWritten(p: Prepared): void {
+  const { sheet, region, layout } = p;
+  const visible = [layout.columns.score, layout.columns.tier, layout.columns.why].sort((a, b) => a - b);
+  const first = visible[0]!;
+  const last = visible[visible.length - 1]!;
+  const width = last - first + 1 === visible.length ? visible.length : 1;
+  const from = width === 1 ? layout.columns.score : first;
+  sheet.getRange(region.headerRow, from, region.rowCount + 1, width).activate();
 }
 
 /** The server function behind "Score this sheet", "Insert live formulas" and the sidebar's score panel. */
@@ -25,7 +41,9 @@ export function scoreSheet(options?: ScoreSheetOptions | null): ScoreSheetResult
     () => {
       const p = prepare(sheet, opts);
       if (isFailure(p)) return failedResult(sheet.getName(), started, p);
-      return opts.live === true ? runLive(p, opts, started) : runValues(p, opts, started);
+      const result = opts.live === true ? runLive(p, opts, started) : runValues(p, opts, started);
+      if (result.ok) selectWritten(p);
+      return result;
     },
   );
 }

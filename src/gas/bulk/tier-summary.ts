@@ -124,6 +124,15 @@ function textAmountNotes(source: Source, sums: readonly { column: number; header
   return notes;
 }
 
+/**
+ * The average score with one decimal, as scores are shown: an average is rarely a round number, and its full precision
+ * prints as 82.52000000000001. Column D: order and tier groups, then Accounts, then the average. Sheets keeps a number
+ * format set on a pivot table's cells when the pivot refreshes.
+ */
+function formatAverage(summary: GoogleAppsScript.Spreadsheet.Sheet, groups: number): void {
+  summary.getRange(2, 4, groups, 1).setNumberFormat('0.0');
+}
+
 /** Whether any cell of A1 to (rows, columns) on `sheet` holds something; cells past the sheet's grid are empty. */
 function holdsCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): boolean {
   const r = Math.min(rows, sheet.getMaxRows());
@@ -174,6 +183,7 @@ function build(options: TierSummaryOptions): TierSummaryResult {
     );
   }
   const values = buildPivot(summary, source, sums, groups);
+  formatAverage(summary, groups.length);
   insertChart(summary, groups.length, values.length);
   ss.setActiveSheet(summary);
   const textNotes = textAmountNotes(source, sums).map((n) => ` Note: ${n}`).join('');
@@ -201,7 +211,16 @@ export function buildTierSummary(options?: TierSummaryOptions | null): TierSumma
   );
 }
 
-/** The columns the summary can sum: the user's columns whose sampled non-blank cells are mostly numbers. */
+// A cell holding one of the add-on's functions (the playground's live columns, a user's own =ICP_SCORE column).
+const ICP_FORMULA = /\bICP_[A-Z]+\s*\(/i;
+
+/**
+ * The columns the summary can sum: the user's columns whose sampled non-blank cells mostly read as numbers, counting
+ * amounts typed as text (`$34.4M`, `1,200` in a plain-text cell) as the engine reads them, so Annual Revenue is offered
+ * even when an export typed it as text; `textAmounts` says how many of the sampled ones are text, which a pivot table
+ * does not add (the build's result says so too). The add-on's own columns are left out: its output columns (by their
+ * marker) and columns of ICP_ formulas (an average score per tier is already there; a sum of scores means nothing).
+ */
 export function getSummaryColumns(): SummaryColumns {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const source = findSource(ss);
@@ -212,21 +231,24 @@ export function getSummaryColumns(): SummaryColumns {
   const own = new Set(Object.values(findOutputColumns(sheet, region.headers)));
   const n = Math.min(region.rowCount, SAMPLE_ROWS);
   const sample = n > 0 ? sheet.getRange(region.headerRow + 1, 1, n, region.lastColumn).getValues() : [];
+  const formulas = n > 0 ? (sheet.getRange(region.headerRow + 1, 1, 1, region.lastColumn).getFormulas()[0] ?? []) : [];
   const columns = region.headers
     .map((header, i) => {
       let numbers = 0;
+      let texts = 0;
       let filled = 0;
       for (const row of sample) {
         const v = row[i];
         // `N/A`, `-`, `unknown` are no value at all (the engine reads them as blank), not text that spoils a number column.
         if (isBlank(v)) continue;
         filled++;
-        // A pivot SUM adds real numbers only; "$1.2M" typed as text would sum to 0, so it is not offered.
         if (typeof v === 'number') numbers++;
+        else if (typeof v === 'string' && readNumber(v) !== undefined) texts++;
       }
-      return { header, numeric: filled > 0 && numbers / filled >= 0.8, own: own.has(i + 1) };
+      const ours = own.has(i + 1) || ICP_FORMULA.test(formulas[i] ?? '');
+      return { header, numeric: filled > 0 && (numbers + texts) / filled >= 0.8, textAmounts: texts, sampled: filled, ours };
     })
-    .filter((c) => !c.own && c.header !== '')
-    .map(({ header, numeric }) => ({ header, numeric }));
+    .filter((c) => !c.ours && c.header !== '')
+    .map(({ header, numeric, textAmounts, sampled }) => ({ header, numeric, textAmounts, sampled }));
   return { sheetName: sheet.getName(), scored: typeof source !== 'string', columns };
 }

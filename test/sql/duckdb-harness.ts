@@ -1,0 +1,83 @@
+// Test helper: an in-process DuckDB holding all-text tables, and the engine's results for the same rows.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { compileModel, type Model } from '../../src/engine';
+import { generateSql } from '../../src/engine/sql';
+
+export interface Db {
+  con: DuckDBConnection;
+  close(): void;
+}
+
+export async function openDb(): Promise<Db> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const con = await instance.connect();
+  return {
+    con,
+    close: () => {
+      con.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** Creates `table` with every column VARCHAR and appends the rows ('' and null stay as given). */
+export async function loadTextTable(db: Db, table: string, headers: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<void> {
+  await db.con.run(`CREATE TABLE ${quoteIdent(table)} (${headers.map((h) => `${quoteIdent(h)} VARCHAR`).join(', ')})`);
+  const appender = await db.con.createAppender(table);
+  for (const row of rows) {
+    for (let i = 0; i < headers.length; i++) {
+      const v = row[i];
+      if (v === null || v === undefined) appender.appendNull();
+      else appender.appendVarchar(v);
+    }
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+export interface RowOutcome {
+  score: number | null;
+  tier: string | null;
+  why?: string | null;
+}
+
+/** Runs `icp sql`'s DuckDB statement over the table: every row's outcome, in table order, and the full rows. */
+export async function sqlOutcomes(db: Db, sql: string): Promise<{ outcomes: RowOutcome[]; columns: string[]; rows: unknown[][] }> {
+  const reader = await db.con.runAndReadAll(sql);
+  const columns = reader.columnNames();
+  const rows = reader.getRowsJS() as unknown[][];
+  const s = columns.indexOf('icp_score');
+  const t = columns.indexOf('icp_tier');
+  const w = columns.indexOf('icp_why');
+  return {
+    columns,
+    rows,
+    outcomes: rows.map((r) => ({ score: r[s] as number | null, tier: r[t] as string | null, why: r[w] as string | null })),
+  };
+}
+
+/** The engine's outcome of each row: null score and tier for a blank row, as `icp sql` gives them. */
+export function engineOutcomes(model: Model, headers: readonly string[], rows: readonly (readonly (string | null)[])[], today: string, profile?: string): RowOutcome[] {
+  const compiled = compileModel(model, headers, { today: new Date(`${today}T00:00:00`) }).profile(profile);
+  return rows.map((row) => {
+    const r = compiled.evaluate(row.map((v) => v ?? ''));
+    return r.blank ? { score: null, tier: null } : { score: r.score, tier: r.tier };
+  });
+}
+
+/** Generates, runs and compares: the rows whose SQL outcome differs from the engine's (empty when they agree). */
+export async function differences(
+  db: Db, model: Model, table: string, headers: readonly string[], rows: readonly (readonly (string | null)[])[], today: string, profile?: string,
+): Promise<{ row: readonly (string | null)[]; engine: RowOutcome; sql: RowOutcome }[]> {
+  const sql = generateSql(model, { dialect: 'duckdb', table, headers, today, profile });
+  const { outcomes } = await sqlOutcomes(db, sql);
+  const expected = engineOutcomes(model, headers, rows, today, profile);
+  const out: { row: readonly (string | null)[]; engine: RowOutcome; sql: RowOutcome }[] = [];
+  expected.forEach((e, i) => {
+    const got = outcomes[i]!;
+    if (got.score !== e.score || got.tier !== e.tier) out.push({ row: rows[i]!, engine: e, sql: { score: got.score, tier: got.tier } });
+  });
+  return out;
+}
