@@ -1,4 +1,4 @@
-// Builds dist/sidebar.html: bundles sidebar/main.ts (esbuild, iife, minified, es2019), inlines it and the CSS into one file, at most 120 KB.
+// Builds dist/sidebar.html: bundles sidebar/main.ts (esbuild, iife, minified, es2022), inlines it and the CSS into one file, at most 120 KB.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,7 +22,10 @@ export async function bundleSidebarScript(): Promise<string> {
     bundle: true,
     write: false,
     format: 'iife',
-    target: 'es2019',
+    // es2022 (?., ??, class fields) as written, not rewritten into longer es2019 code (3.4 KB saved of the 120 KB
+    // budget): Sheets supports only the current and previous major versions of Chrome, Firefox, Safari and Edge
+    // (https://support.google.com/docs/answer/2375082), all of which run es2022.
+    target: 'es2022',
     platform: 'browser',
     minify: true,
     legalComments: 'none',
