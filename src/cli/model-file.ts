@@ -8,7 +8,7 @@ export type ModelFileResult = ReturnType<typeof parseModelJson>;
 /** Bytes past which a model file cannot hold MODEL_LIMITS.textChars characters or fewer (UTF-8: at most 3 bytes each). */
 const MAX_MODEL_FILE_BYTES = MODEL_LIMITS.textChars * 3;
 
-/** Reads and validates a model file (the engine strips a BOM and reports JSON syntax errors as issues). */
+/** Reads and checks a model file (the engine strips a BOM and reports JSON syntax errors as issues). */
 export async function readModelFile(path: string): Promise<ModelFileResult> {
   let text: string;
   try {
