@@ -10,6 +10,7 @@
  * Refused (model-check names them): backreferences and lookarounds, which no non-backtracking matcher can run and
  * RE2 (BigQuery, DuckDB) lacks, so `matches` means the same in the SQL export.
  */
+import { grouped } from './number-text';
 
 /** The longest pattern a model may hold (characters). */
 export const MAX_PATTERN_LENGTH = 1000;
@@ -235,7 +236,7 @@ class Nfa {
   add(type: number, arg = 0): number {
     if (type !== MATCH && this.type.length >= MAX_PATTERN_STATES) {
       throw new PatternError(
-        `the pattern expands to more than ${MAX_PATTERN_STATES.toLocaleString('en-US')} steps (each counted repetition is a copy: (x{10}){200} is 2,000); use smaller counts, + or *`,
+        `the pattern expands to more than ${grouped(MAX_PATTERN_STATES)} steps (each counted repetition is a copy: (x{10}){200} is 2,000); use smaller counts, + or *`,
       );
     }
     this.type.push(type);
@@ -359,7 +360,7 @@ export interface CompiledPattern {
 /** Compiles a pattern of the subset; throws PatternError (refused) or the RegExp's SyntaxError (invalid). */
 export function compilePattern(pattern: string, flags: string): CompiledPattern {
   if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new PatternError(`the pattern is ${pattern.length.toLocaleString('en-US')} characters long; at most ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} are allowed`);
+    throw new PatternError(`the pattern is ${grouped(pattern.length)} characters long; at most ${grouped(MAX_PATTERN_LENGTH)} are allowed`);
   }
   const re = new RegExp(pattern, flags);
   const root = parsePattern(pattern, flags);
