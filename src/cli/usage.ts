@@ -1,4 +1,4 @@
-// The help texts of `icp`, `icp score`, `icp check`, `icp validate` and `icp sql`.
+// The help texts of `icp`, `icp score`, `icp check`, `icp validate`, `icp sql` and `icp draft`.
 
 export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N]
 
@@ -60,6 +60,32 @@ Options:
   -h, --help              show this help
 `;
 
+export const DRAFT_USAGE = `Usage: icp draft <deals.csv | -> [--outcome COLUMN] [--out model.json] [--max-criteria N] [--today YYYY-MM-DD] [--profile-name NAME] [--locale LOCALE] [--json]
+
+Drafts a whole ICP model from a CSV of deals (or customers) and their outcomes, as "Draft a model from outcomes"
+does in the add-on: candidate criteria from every column (values and groups of values, numeric ranges cut at
+the data's quantiles, list items such as a tech stack, date recency, yes/no), chosen and weighed by an
+elastic-net logistic regression whose penalty is chosen by cross-validation (an account's deals kept together
+when an account column repeats); exclusions for values that lost every one of at least 20 closed deals; tiers
+cut at the scores' quantiles. Prints each criterion with its evidence; ids, names, e-mails, free text and
+columns written when a deal closes are not used. Data without a clear signal drafts few criteria or none.
+
+Options:
+  --outcome COLUMN     the column of outcomes: won / lost / open words, or yes / no (a Won or "best customer"
+                       column, yes counted as won); default: the column icp validate picks
+  --out FILE           write the drafted model JSON to FILE (replacing it; - for standard output, the report
+                       then going to standard error)
+  --max-criteria N     draft at most N scoring criteria (1 to 50); default: 12
+  --today DATE         the day recency ("withinDays") criteria count back from, YYYY-MM-DD; default: today
+  --profile-name NAME  the drafted profile's name; default: "Drafted from outcomes"
+  --locale LOCALE      read numbers written as text as the spreadsheet's locale writes them (de_DE: 1.234,5),
+                       as icp score --locale does; default: the US reading (1,234.5)
+  --json               print the draft (model, evidence, tiers) as JSON instead of the report
+  -h, --help           show this help
+
+Exit codes: 0 a model was drafted, 1 nothing could be drafted (the report says why), 2 usage, file or CSV error.
+`;
+
 export const SQL_USAGE = `Usage: icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD]
 
 Prints one SELECT that scores every row of a BigQuery or DuckDB table with the model, as the add-on and
@@ -88,6 +114,7 @@ Usage:
   icp check <model.json> [--headers accounts.csv]
   icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE]
   icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD]
+  icp draft <deals.csv | -> [--outcome COLUMN] [--out model.json] [--max-criteria N] [--today YYYY-MM-DD] [--locale LOCALE]
   icp --help | --version
   icp <command> --help
 
@@ -95,6 +122,7 @@ Commands:
   score     score a CSV export: adds ICP Score, ICP Tier and ICP Why columns
   check     check a model file, optionally against a CSV's headers
   validate  how well the model predicts won deals, from a CSV with an outcome column
+  draft     draft a model from a CSV of deals and their outcomes, each criterion with its evidence
   sql       the model as one SELECT for BigQuery or DuckDB (adds icp_score, icp_tier, icp_why)
 
 Examples:
@@ -105,7 +133,8 @@ Examples:
   icp check model.json
   icp check model.json --headers accounts.csv
   icp validate deals.csv --model model.json --suggested-model model-suggested.json
+  icp draft deals.csv --outcome Stage --out drafted.json
   icp sql --model model.json --dialect bigquery --table my-project.crm.accounts > score.sql
 
-Exit codes: 0 success, 1 "check" found an invalid model, 2 usage, file, CSV or model error.
+Exit codes: 0 success, 1 "check" found an invalid model or "draft" drafted nothing, 2 usage, file, CSV or model error.
 `;

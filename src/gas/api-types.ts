@@ -3,6 +3,8 @@
 import type { Model } from '../engine/model';
 import type { ModelIssue } from '../engine/model-check';
 import type { OutcomeStats } from '../engine/outcomes/stats';
+import type { DraftResult } from '../engine/outcomes/draft/draft';
+import type { OutcomeTable } from '../engine/outcomes/tables';
 
 /** What google.script.run can carry (https://developers.google.com/apps-script/guides/html/reference/run). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -216,6 +218,35 @@ export interface OutcomeValidation {
   /** The column used; null when none was found. */
   outcomeColumn: string | null;
   stats: OutcomeStats | null;
+}
+
+/** draftFromOutcomes(request): every field optional; `{}` reads the active sheet and picks its outcome column. */
+export interface DraftRequest {
+  /** The sheet to read (from an earlier answer): the user may have switched tabs since. Null or omitted: the active sheet. */
+  sheetId?: number | null;
+  /** Header of the outcome column (won / lost words, or yes / no); null or omitted: the one Validate would pick. */
+  outcomeColumn?: string | null;
+  /** Scoring criteria drafted at most (1-50); default 12. */
+  maxCriteria?: number | null;
+}
+
+export type DraftFailure = 'sheet' | 'no-data' | 'no-outcome-column' | 'nothing';
+
+/** draftFromOutcomes' answer: the drafted model (never saved by the server) with each criterion's evidence; writes nothing. */
+export interface DraftAnswer {
+  /** False with a reason and message; for 'nothing' the draft says what was tried. */
+  ok: boolean;
+  reason: DraftFailure | null;
+  message: string;
+  /** The sheet read: send sheetId back to read the same sheet again. */
+  sheetId: number | null;
+  sheetName: string;
+  /** Headers whose cells mostly read as outcomes, best first. */
+  candidates: string[];
+  outcomeColumn: string | null;
+  draft: DraftResult | null;
+  /** The draft's evidence as text tables and sentences (the sidebar shows them as they are, as icp draft prints them). */
+  tables: { criteria: OutcomeTable; tiers: OutcomeTable; notes: string[] } | null;
 }
 
 /** getSheetStamp(sheetId): a sheet as a panel read it, to tell when the sheet changed under the panel (sheet-stamp.ts). */

@@ -19,6 +19,7 @@ import { scriptToday } from './today';
 import { buildTierSummary, getScoreProgress, getSummaryColumns, scoreSheet } from './bulk';
 import { findOutputColumns } from './bulk/output-columns';
 import { validateOutcomes } from './validate-outcomes';
+import { draftFromOutcomes } from './draft-outcomes';
 import { getSheetStamp } from './sheet-stamp';
 
 const TEMPLATES: Record<string, { info: TemplateInfo; make: () => Model }> = {
@@ -194,6 +195,8 @@ export const serverApi = {
   getSummaryColumns,
   // Validate against outcomes (validate-outcomes.ts): reads the active sheet, writes nothing.
   validateOutcomes,
+  // Draft a model from outcomes (draft-outcomes.ts): reads the sheet, writes nothing; the sidebar opens the draft unsaved.
+  draftFromOutcomes,
   // Whether the sheet a panel read has changed since (sheet-stamp.ts): reads no cells.
   getSheetStamp,
 };

@@ -7,11 +7,10 @@ import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcom
 import { flagValue, localeFlag, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
 import { readCsvBatches } from '../csv-reader';
 import { csvFailure, inputName, openInput } from '../input';
-import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../io';
+import { CliError, EXIT_OK, plural, writeLine, type CliIo } from '../io';
 import { loadModel } from '../model-file';
 import { outcomeReport } from '../outcome-report';
-import { CsvWriter } from '../csv-writer';
-import { openOutput } from '../output';
+import { writeJsonFile } from '../json-file';
 import { writesOverInput } from '../same-file';
 import { VALIDATE_USAGE } from '../usage';
 import { compileProfile, missingColumnWarnings, parseToday } from './score';
@@ -130,20 +129,7 @@ async function writeSuggestedModel(path: string, model: Model, stats: OutcomeSta
   if (!check.ok) throw new CliError(`the model with the suggested points is not valid: ${check.issues.map(formatIssue).join('; ')}`);
   // Through a temporary file renamed into place, like icp score's --out: a failed or interrupted write never leaves
   // half a model where the user's file was.
-  const out = await openOutput(path, io);
-  let committed = false;
-  try {
-    // The CLI's line writer (its error handling, and its wait for the file to close before the rename), for one line.
-    const writer = new CsvWriter(out.stream, { lineEnding: '\n' });
-    await writer.writeLine(JSON.stringify(suggested, null, 2));
-    await writer.end(out.isFile);
-    await out.commit();
-    committed = true;
-  } catch (err) {
-    throw new CliError(`cannot write ${path}: ${fsReason(err)}`);
-  } finally {
-    if (!committed) await out.abort();
-  }
+  await writeJsonFile(path, suggested, io);
   const changed = changedPoints(stats.suggestions);
   writeLine(io.stderr, `icp: wrote ${path}: "${stats.profile}" with suggested points (${plural(changed, 'criterion', 'criteria')} changed)`);
 }
