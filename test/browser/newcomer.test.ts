@@ -1,4 +1,6 @@
 // In headless Chromium: a newcomer's first hour in the playground (issue 20, items 5-13), one page through the whole walk, with screenshots in test-artifacts/.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { pointShares } from '../../sidebar/point-shares';
 import { savedModel } from './engine-oracle';
@@ -50,6 +52,17 @@ async function frozenEdgeGap(page: Page): Promise<number> {
     return next === undefined ? 0 : next.getBoundingClientRect().left - edge;
   });
 }
+
+test('14: the README\'s first screen says where to open the playground and shows it', () => {
+  const root = path.resolve(__dirname, '../..');
+  const firstScreen = fs.readFileSync(path.join(root, 'README.md'), 'utf8').split('\n').slice(0, 40).join('\n');
+  expect(firstScreen).toContain('http://localhost:8080');
+  const image = /!\[[^\]]+\]\((docs\/images\/[^)]+\.png)\)/.exec(firstScreen)?.[1];
+  expect(image).toBeDefined();
+  const bytes = fs.readFileSync(path.join(root, image!));
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(bytes.length).toBeLessThan(400_000);
+});
 
 describeBrowser('a newcomer\'s first hour in the playground', () => {
   const s = usePlaygroundSession();
