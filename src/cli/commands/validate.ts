@@ -5,8 +5,8 @@ import {
 } from '../../engine';
 import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcomeSource, type OutcomeColumn } from '../../engine/outcomes/column';
 import { flagValue, localeFlag, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
-import { readCsvBatches } from '../csv-reader';
-import { csvFailure, inputName, openInput } from '../input';
+import { readCsvBatches, type CsvParser } from '../csv-reader';
+import { csvFailure, inputName, openInput, quoteSpanWarning } from '../input';
 import { CliError, EXIT_OK, plural, writeLine, type CliIo } from '../io';
 import { loadModel } from '../model-file';
 import { outcomeReport } from '../outcome-report';
@@ -23,6 +23,7 @@ const FLAGS: FlagSpec = {
   locale: { value: true },
   json: { value: false },
   'suggested-model': { value: true },
+  lenient: { value: false },
   help: { value: false },
 };
 
@@ -62,7 +63,8 @@ function outcomeColumnOf(headers: readonly string[], rows: readonly (readonly st
 async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model, today: Date) {
   const input = await openInput(file, io);
   try {
-    const batches = readCsvBatches(input);
+    let parser: CsvParser | undefined;
+    const batches = readCsvBatches(input, { lenient: args.flags.has('lenient'), onParser: (p) => (parser = p) });
     let start: { headers: string[]; wanted: string | undefined; profile: CompiledProfile } | undefined;
     // The first data rows wait here until the outcome column is chosen from them (see outcomeColumnOf).
     let pending: string[][] = [];
@@ -101,7 +103,8 @@ async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model
       throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
     }
     tally ??= begin();
-    return { stats: tally.stats(), column, warnings };
+    const spans = parser === undefined ? undefined : quoteSpanWarning(parser.quoteSpans, file);
+    return { stats: tally.stats(), column, warnings: spans === undefined ? warnings : [...warnings, spans] };
   } catch (err) {
     throw csvFailure(err, file);
   } finally {
