@@ -53,27 +53,8 @@ export function textArea(key: string, value: string, onInput: (value: string) =>
   applyInputOptions(el, key, opts);
   el.rows = opts.rows ?? 3;
   el.value = value;
-  el.addEventListener('input', () => {
-    onInput(el.value);
-    fitLines(el, el.rows);
-  });
-  // Once it is on the page (its text can be measured): whole lines, never a line cut in half.
-  requestAnimationFrame(() => fitLines(el, el.rows));
+  el.addEventListener('input', () => onInput(el.value));
   return el;
-}
-
-// styles.css gives textareas this line height and 4px + 4px of padding, 1px + 1px of border.
-const TEXTAREA_LINE_PX = 17;
-const TEXTAREA_MAX_LINES = 6;
-
-/**
- * Sizes a textarea to its text in whole lines (at least `minLines`, at most TEXTAREA_MAX_LINES, then it scrolls): a
- * fixed height cut its third line in half, so a description looked cut off mid-sentence.
- */
-function fitLines(el: HTMLTextAreaElement, minLines: number): void {
-  el.style.height = 'auto';
-  const lines = Math.min(TEXTAREA_MAX_LINES, Math.max(minLines, Math.ceil((el.scrollHeight - 8) / TEXTAREA_LINE_PX)));
-  el.style.height = `${lines * TEXTAREA_LINE_PX + 10}px`;
 }
 
 export function numberInput(

@@ -69,11 +69,7 @@ function start(): void {
     else mountValidate(body, notices, subtitle, openEditor);
     // What these panels show was read from the sheet when they opened: once it changes, they say so and offer to read it again.
     stopWatch = watchSheet((what) => {
-      body.setAttribute('data-stale', '');
-      notices.show('warning', `${what} This panel is out of date.`, {
-        id: 'sheet-changed',
-        actions: [{ label: 'Read the sheet again', run: () => show(panel), primary: true }],
-      });
+      notices.show('warning', `${what} This panel is out of date.`, { id: 'sheet-changed', actions: [{ label: 'Read it again', run: () => show(panel) }] });
     });
   };
   show(requestedPanel());

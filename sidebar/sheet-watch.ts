@@ -8,53 +8,36 @@ import { call } from './client';
 const CHECK_MS = 5_000;
 
 
-function describe(was: SheetStamp, now: SheetStamp): string {
-  if (!now.exists) return `Sheet "${was.sheetName}" was replaced or deleted.`;
-  if (now.sheetName !== was.sheetName) return `Sheet "${was.sheetName}" is now "${now.sheetName}".`;
-  return `Sheet "${now.sheetName}" changed (${was.lastRow} rows, now ${now.lastRow}).`;
-}
-
 /**
- * Starts watching the active sheet as it is now; `changed` gets a sentence saying what changed, once per change.
- * Returns the function that stops watching (a panel that is replaced must stop its watch).
+ * Starts watching the active sheet as it is now; `changed` gets a sentence saying what changed, once per change (a
+ * sheet that is gone stays gone). Returns the function that stops watching (a panel that is replaced must stop it).
  */
 export function watchSheet(changed: (what: string) => void): () => void {
-  let base: SheetStamp | null = null;
-  let busy = false;
-  let stopped = false;
+  let base: SheetStamp | undefined;
   const check = (): void => {
-    if (stopped || busy || base === null || document.visibilityState === 'hidden') return;
-    busy = true;
     const was = base;
-    call('getSheetStamp', was.sheetId).then(
-      (now) => {
-        busy = false;
-        if (stopped || base !== was) return;
-        if (now.exists && now.sheetName === was.sheetName && now.lastRow === was.lastRow) return;
-        base = now.exists ? now : { ...was, exists: false };
-        // Told once: a sheet that is gone stays gone, and the panel decides what to do (read again, or say it is stale).
-        if (was.exists) changed(describe(was, now));
-      },
-      () => {
-        // A failed check (offline for a moment) is tried again at the next tick; the panel itself is unaffected.
-        busy = false;
-      },
-    );
+    if (was === undefined || !was.exists || document.hidden) return;
+    call('getSheetStamp', was.sheetId).then((now) => {
+      // A stopped watch, or a check that another answered first, says nothing.
+      if (base !== was || (now.exists && now.sheetName === was.sheetName && now.lastRow === was.lastRow)) return;
+      base = now;
+      changed(`Sheet "${was.sheetName}" ${now.exists ? 'changed' : 'was replaced'}.`);
+    }, () => undefined); // a failed check (offline for a moment) is tried again at the next tick
   };
   call('getSheetStamp', null).then((s) => {
     base = s;
   }, () => undefined);
   const timer = setInterval(check, CHECK_MS);
+  // Only a request to check sooner: whoever sends it can make the sidebar do nothing it would not do in 5 s.
   const onMessage = (ev: MessageEvent): void => {
-    // Only a request to check sooner: whoever sends it can make the sidebar do nothing it would not do in 5 s.
     if ((ev.data as { icpPlayground?: unknown } | null)?.icpPlayground === CHECK_NOW_MESSAGE) check();
   };
-  window.addEventListener('focus', check);
-  window.addEventListener('message', onMessage);
+  addEventListener('focus', check);
+  addEventListener('message', onMessage);
   return () => {
-    stopped = true;
+    base = undefined;
     clearInterval(timer);
-    window.removeEventListener('focus', check);
-    window.removeEventListener('message', onMessage);
+    removeEventListener('focus', check);
+    removeEventListener('message', onMessage);
   };
 }

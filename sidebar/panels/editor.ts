@@ -1,4 +1,4 @@
-// The ICP editor panel: loads the saved model, renders the sections, validates as you type, previews the draft and saves it.
+// The ICP editor panel: loads the saved model, renders the sections, checks as you type, previews the draft and saves it.
 import type { Model } from '../../src/engine/model';
 import { checkModel } from '../../src/engine/model-check';
 import type { EditorState, Json } from '../../src/gas/api-types';
@@ -90,8 +90,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     saveBar.update({ dirty, saving: session.saving, problems: issues.issues.length, canDiscard: session.saved !== null, summary: preview.summary() });
   }
 
-  /** Validates the draft in the sidebar (the engine's own validator) and shows each issue by its field. */
-  function validate(): boolean {
+  /** Checks the draft in the sidebar (the engine's own checkModel) and shows each issue by its field. */
+  function checkDraft(): boolean {
     if (session === null) return false;
     const r = checkModel(session.draft);
     // A criterion just added and not filled in yet is not wrong, only unfinished: its card says what it needs.
@@ -127,7 +127,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   function refreshPreview(): void {
     if (session === null) return;
     const s = session;
-    if (validate()) {
+    if (checkDraft()) {
       notices.dismiss('preview');
       // The profile being edited, not the model's default: editing a second profile previews that profile's scores.
       previewCall.schedule(() => [toJson(countedDraft(s)), currentProfile(s).name]);
@@ -237,7 +237,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   async function save(overwrite: boolean, overVersion?: number): Promise<void> {
     if (session === null || session.saving) return;
     const s = session;
-    if (!validate()) {
+    if (!checkDraft()) {
       updateBar();
       return;
     }
@@ -333,7 +333,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
       suggestions.reset();
       rerender();
       noHeadersNotice();
-      notices.show('info', `${what} Read again: ${state.rowCount} row${state.rowCount === 1 ? '' : 's'}; your draft is kept.`, { id: 'sheet-changed' });
+      notices.show('info', `${what} Read again; your draft is kept.`, { id: 'sheet-changed' });
     } catch (e) {
       notices.error(`${what} It could not be read again`, e, 'sheet-changed');
     }

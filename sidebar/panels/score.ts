@@ -35,7 +35,7 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
   const showResult = (r: ScoreSheetResult): void => {
     clear(result);
     const own = r.notices.reduce((m, n) => m.replace(` ${n}`, ''), r.message);
-    showProgress({ scoredRows: r.scoredRows, totalRows: r.totalRows, message: r.ok ? own : 'Not scored: see the message above.' });
+    showProgress({ scoredRows: r.scoredRows, totalRows: r.totalRows, message: r.ok ? own : 'Not scored.' });
     if (r.tierCounts.length > 0) result.appendChild(tierCountList(r.tierCounts, 'Accounts per tier'));
     for (const n of r.notices) result.appendChild(h('p', { cls: 'hint', text: n }));
     if (r.columns.length > 0) {

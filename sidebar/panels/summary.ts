@@ -54,14 +54,7 @@ export function mountSummary(root: HTMLElement, notices: Notices, subtitle: HTML
         });
         columnsBox.appendChild(box);
         // A pivot table adds number cells only: say so before the user counts on a total that leaves rows out.
-        if (c.textAmounts > 0) {
-          const all = c.textAmounts === c.sampled;
-          box.appendChild(h('span', {
-            cls: 'hint',
-            attrs: { 'data-text-amounts': String(c.textAmounts) },
-            text: ` (${all ? 'all' : `${c.textAmounts} of ${c.sampled}`} typed as text: a pivot table does not add them)`,
-          }));
-        }
+        if (c.textAmounts > 0) box.appendChild(h('span', { cls: 'hint', text: ` (${c.textAmounts} of ${c.sampled} typed as text, which a pivot table does not add)` }));
       });
     },
     (e: unknown) => {

@@ -90,12 +90,8 @@ function categoryGroup(ctx: EditorContext, profile: Profile, category: Category,
     // A cleared name falls back to the id (as a model without labels shows), never to an empty name.
     if (labelInput.value.trim() === '') delete category.label;
     else category.label = labelInput.value;
-    // The controls named after the category follow its new name.
-    const name = categoryName(category);
-    weight.setAttribute('aria-label', `Weight of ${name} in percent`);
-    del.setAttribute('aria-label', `Delete category ${name}`);
-    del.title = `Delete category ${name}`;
-    add.textContent = addText(name);
+    // The button that says the category's name follows it.
+    add.textContent = addText(categoryName(category));
     ctx.edited();
   });
   labelInput.addEventListener('change', () => {

@@ -10,7 +10,7 @@ import { categoryName, changeCategory, deleteCriterion, moveCriterion } from '..
 import { switchOperator, switchRole } from '../condition-memory';
 import { describeCondition, OPERATOR_LABELS, OPERATOR_ORDER, ROLE_LABELS, ROLE_SHORT } from '../operators';
 import { conditionInputs } from './condition-inputs';
-import { shareHint, shareLabel } from '../point-shares';
+import { shareLabel } from '../point-shares';
 import { isUnfinished } from '../session';
 
 function pointsText(c: Criterion): string {
@@ -97,12 +97,7 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
         if (v === undefined) delete criterion.points;
         edited();
       });
-      const pointsField = field('Points', points, { hint: r === 'must' ? 'Earned when it matches; a present non-match disqualifies.' : 'Negative points are a penalty.', error: ctx.issues.slot(child(path, 'points'), points) });
-      // Points count against the other criteria of the category: say what these are worth of the score.
-      const worth = h('div', { cls: 'hint', attrs: { 'data-share-hint': String(index), id: `share-hint-${index}` }, text: shareHint(ctx.session, criterion) });
-      pointsField.appendChild(worth);
-      points.setAttribute('aria-describedby', `${points.getAttribute('aria-describedby') ?? ''} ${worth.id}`.trim());
-      dynamic.appendChild(pointsField);
+      dynamic.appendChild(field('Points', points, { hint: r === 'must' ? 'Earned when it matches; a present non-match disqualifies.' : 'Negative points are a penalty.', error: ctx.issues.slot(child(path, 'points'), points) }));
     } else {
       dynamic.appendChild(ctx.issues.slot(child(path, 'points')));
     }

@@ -5,7 +5,7 @@ import { CliError, fsReason } from './io';
 
 export type ModelFileResult = ReturnType<typeof parseModelJson>;
 
-/** Reads and validates a model file (the engine strips a BOM and reports JSON syntax errors as issues). */
+/** Reads and checks a model file (the engine strips a BOM and reports JSON syntax errors as issues). */
 export async function readModelFile(path: string): Promise<ModelFileResult> {
   let text: string;
   try {

@@ -28,7 +28,7 @@ Options:
 
 export const CHECK_USAGE = `Usage: icp check <model.json> [--headers accounts.csv]
 
-Validates an ICP model file and lists every problem by its path, one per line (exit code 1 if any).
+Checks an ICP model file and lists every problem by its path, one per line (exit code 1 if any).
 With --headers, also reads the first row of a CSV file and warns about criteria whose column it lacks
 (those criteria would count as unknown on every row).
 
@@ -93,7 +93,7 @@ Usage:
 
 Commands:
   score     score a CSV export: adds ICP Score, ICP Tier and ICP Why columns
-  check     validate a model file, optionally against a CSV's headers
+  check     check a model file, optionally against a CSV's headers
   validate  how well the model predicts won deals, from a CSV with an outcome column
   sql       the model as one SELECT for BigQuery or DuckDB (adds icp_score, icp_tier, icp_why)
 

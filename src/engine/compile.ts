@@ -191,7 +191,7 @@ export class CompiledProfile {
   }
 
   /**
-   * Each criterion's status on a row, in model order, without building the explanation (validation counts these for
+   * Each criterion's status on a row, in model order, without building the explanation (back-testing counts these for
    * every closed deal; the text explain() also builds costs more than scoring). A blank row's are all unknown.
    */
   statuses(row: readonly unknown[]): readonly CriterionStatus[] {

@@ -1,4 +1,4 @@
-// The engine's public API: validate a model, compile it against headers, score, tier and explain rows.
+// The engine's public API: check a model, compile it against headers, score, tier and explain rows.
 
 export * from './model';
 export { checkModel, parseModelJson, formatIssue, type ModelIssue } from './model-check';

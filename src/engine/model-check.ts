@@ -12,7 +12,7 @@ export interface ModelIssue {
   message: string;
 }
 
-export type ValidationResult = { ok: true; model: Model } | { ok: false; issues: ModelIssue[] };
+export type ModelCheckResult = { ok: true; model: Model } | { ok: false; issues: ModelIssue[] };
 
 /** `profiles[0].criteria[2].when.min: expected a number`. */
 export function formatIssue(i: ModelIssue): string {
@@ -116,7 +116,7 @@ const modelSchema = z.looseObject({
 
 /**
  * The fields the format defines on each kind of object, read off the schemas above: the warnings about any other field
- * (model-warnings.ts) can never disagree with what validation reads.
+ * (model-warnings.ts) can never disagree with what checking reads.
  */
 export const FORMAT_FIELDS = {
   model: Object.keys(modelSchema.shape),
@@ -503,8 +503,8 @@ function toSegments(path: readonly PropertyKey[]): Segment[] {
 // Public API.
 // ---------------------------------------------------------------------------------------------
 
-/** Validates a model document (already parsed from JSON); on success returns it typed, unchanged, with no defaults filled in. */
-export function checkModel(input: unknown): ValidationResult {
+/** Checks a model document (already parsed from JSON); on success returns it typed, unchanged, with no defaults filled in. */
+export function checkModel(input: unknown): ModelCheckResult {
   const parsed = modelSchema.safeParse(input);
   const raw: RawIssue[] = parsed.success
     ? []
@@ -526,8 +526,8 @@ export function checkModel(input: unknown): ValidationResult {
   return { ok: false, issues };
 }
 
-/** Parses model JSON text and validates it; a syntax error is reported at `(root)` with its line and column. */
-export function parseModelJson(text: string): ValidationResult {
+/** Parses model JSON text and checks it; a syntax error is reported at `(root)` with its line and column. */
+export function parseModelJson(text: string): ModelCheckResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {

@@ -20,7 +20,7 @@ export function tierFor(sorted: readonly Tier[], score: number): string {
 /** tierFor of a score already rounded by roundScore (the engine's own scores): rounding it again changes nothing. */
 export function tierOfRounded(sorted: readonly Tier[], rounded: number): string {
   for (let i = 0; i < sorted.length; i++) if (sorted[i]!.min <= rounded) return sorted[i]!.label;
-  // Validation guarantees a tier with min <= 0; scores are never negative, so this is the lowest tier.
+  // checkModel guarantees a tier with min <= 0; scores are never negative, so this is the lowest tier.
   return sorted[sorted.length - 1]?.label ?? '';
 }
 

@@ -58,7 +58,8 @@ export type SaveResult =
   | { ok: true; version: number; refreshedFormulas: number; message: string }
   | { ok: false; reason: 'stale' | 'invalid' | 'busy'; message: string; issues: ModelIssue[]; currentVersion: number; draft: Json };
 
-export interface ValidateResult {
+/** checkDraft(draft): the model checked as the engine checks it (checkModel), its issues by path. */
+export interface CheckDraftResult {
   ok: boolean;
   issues: ModelIssue[];
 }
@@ -188,11 +189,6 @@ export interface SummaryColumns {
    * (`sampled`: non-blank cells looked at) are amounts typed as text, which a pivot table does not add.
    */
   columns: { header: string; numeric: boolean; textAmounts: number; sampled: number }[];
-}
-
-export interface ValidationReport {
-  ok: boolean;
-  message: string;
 }
 
 /** validateOutcomes(request): both fields optional; `{}` picks the outcome column and uses the default profile. */

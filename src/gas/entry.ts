@@ -7,6 +7,6 @@ export {
 import { serverApi } from './server-api';
 
 export const {
-  getEditorState, getTemplate, validateDraft, parseImport, getColumnSuggestions, previewDraft, saveModel,
+  getEditorState, getTemplate, checkDraft, parseImport, getColumnSuggestions, previewDraft, saveModel,
   scoreSheet, getScoreProgress, buildTierSummary, getSummaryColumns, validateOutcomes, getSheetStamp,
 } = serverApi;

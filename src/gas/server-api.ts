@@ -9,7 +9,7 @@ import type { Model } from '../engine/model';
 import { frequentValues } from '../engine/frequent-values';
 import { HeaderMap } from '../engine/headers';
 import type {
-  ColumnSuggestions, EditorState, ImportResult, Json, PreviewResult, SaveResult, TemplateInfo, ValidateResult,
+  ColumnSuggestions, EditorState, ImportResult, Json, PreviewResult, SaveResult, TemplateInfo, CheckDraftResult,
 } from './api-types';
 import { FIX, MAX_MODEL_CHARS, modelTextFits, readStoredModel, writeStoredModel, MODEL_SHEET_NAME } from './model-store';
 import { grouped } from '../engine/number-text';
@@ -65,7 +65,7 @@ function getTemplate(id: string): Model {
   return t.make();
 }
 
-function validateDraft(draft: Json): ValidateResult {
+function checkDraft(draft: Json): CheckDraftResult {
   const r = checkModel(draft);
   return { ok: r.ok, issues: r.ok ? [] : r.issues };
 }
@@ -182,7 +182,7 @@ function saveModel(draft: Json, baseVersion: number): SaveResult {
 export const serverApi = {
   getEditorState,
   getTemplate,
-  validateDraft,
+  checkDraft,
   parseImport,
   getColumnSuggestions,
   previewDraft,

@@ -39,11 +39,11 @@ describeBrowser('the playground page', () => {
           }),
         code,
       );
-    expect(await outcome('call.validateDraft({ schemaVersion: 1, profiles: [] })')).toBe('success');
-    expect(await outcome('call.validateDraft({ schemaVersion: 1, saved: new Date() })')).toBe(
+    expect(await outcome('call.checkDraft({ schemaVersion: 1, profiles: [] })')).toBe('success');
+    expect(await outcome('call.checkDraft({ schemaVersion: 1, saved: new Date() })')).toBe(
       'failure: google.script.run: argument #1.saved is a Date (send ISO text instead), which cannot be passed between client and server',
     );
-    expect(await outcome('call.validateDraft({ schemaVersion: 1, profiles: [], check: function () {} })')).toBe(
+    expect(await outcome('call.checkDraft({ schemaVersion: 1, profiles: [], check: function () {} })')).toBe(
       'failure: google.script.run: argument #1.check is a function, which cannot be passed between client and server',
     );
   });

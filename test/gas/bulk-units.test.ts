@@ -1,5 +1,6 @@
 // The bulk layer's pure helpers: A1 letters, number grouping, cell text, colours, formula strings, blocks, tier ranks.
 
+import * as path from 'node:path';
 import { compileModel } from '../../src/engine/model-compile';
 import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
 import { columnLetter } from '../../src/gas/bulk/a1';
@@ -9,6 +10,7 @@ import { baseHeader, isPartialHeader, partialHeader } from '../../src/gas/bulk/p
 import { asCellText } from '../../src/gas/bulk/safe-text';
 import { scoreRows, tierOrder } from '../../src/gas/bulk/score-rows';
 import { formulaString, textColorFor } from '../../src/gas/bulk/tier-colors';
+import { readCsvTable } from '../factories/csv';
 
 test('column letters', () => {
   expect([1, 26, 27, 52, 702, 703, 16384].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'ZZ', 'AAA', 'XFD']);
@@ -67,4 +69,17 @@ test('scoreRows blanks our own old output before scoring, and writes blank rows 
   expect(out.writes[0]![0]).toEqual([x.score, `'${x.tier}`, `'${x.text}`, tierOrder(profile).get(x.tier)]);
   expect(out.writes[0]![1]).toEqual(['', '', '', '']);
   expect([...out.counts]).toEqual([[x.tier, 1]]);
+});
+
+test('scoreRows writes the score, tier and why the full explanation gives, on every sample account', () => {
+  const { headers, rows: data } = readCsvTable(path.join(__dirname, '../../data/sample-accounts.csv'));
+  const profile = compileModel(b2bSaasTemplate(), headers, { today: new Date('2026-11-01T00:00:00Z') }).profile();
+  const order = tierOrder(profile);
+  const out = scoreRows(profile, data.map((row) => [...row]), [], [{ firstColumn: headers.length, kinds: ['score', 'tier', 'why', 'order'] }], order);
+  const expected = data.map((row) => {
+    const x = profile.explain(row);
+    return x.blank ? ['', '', '', ''] : [x.score, asCellText(x.tier), asCellText(x.text), order.get(x.tier)];
+  });
+  expect(out.writes[0]).toEqual(expected);
+  expect(new Set(expected.map((row) => row[1])).size).toBeGreaterThan(2);
 });

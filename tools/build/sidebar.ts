@@ -1,4 +1,4 @@
-// Builds dist/sidebar.html: bundles sidebar/main.ts (esbuild, iife, minified, es2019), inlines it and the CSS into one file, at most 120 KB.
+// Builds dist/sidebar.html: bundles sidebar/main.ts (esbuild, iife, minified, es2022), inlines it and the CSS into one file, at most 120 KB.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,13 +16,18 @@ function inlineSafe(code: string, tag: 'script' | 'style'): string {
   return safe;
 }
 
+/**
+ * es2022: `?.`, `??` and class fields stay as they are instead of being spelt out (about 3.5 KB of the budget). Every browser Google
+ * Workspace supports runs them (Chrome 91, Firefox 90, Safari 15 and later; Workspace supports the latest two
+ * versions of each: https://support.google.com/a/answer/33864).
+ */
 export async function bundleSidebarScript(): Promise<string> {
   const result = await esbuild.build({
     entryPoints: [path.join(SIDEBAR, 'main.ts')],
     bundle: true,
     write: false,
     format: 'iife',
-    target: 'es2019',
+    target: 'es2022',
     platform: 'browser',
     minify: true,
     legalComments: 'none',

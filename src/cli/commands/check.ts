@@ -1,4 +1,4 @@
-// `icp check`: validates a model file, warns about fields it ignores and, given a CSV, about criteria whose column the file lacks.
+// `icp check`: checks a model file, warns about fields it ignores and, given a CSV, about criteria whose column the file lacks.
 import { compileModel, formatIssue, modelWarnings, type Model } from '../../engine';
 import { flagValue, oneFileArgs, type FlagSpec, type OneFileCommand } from '../args';
 import { inputName, readHeaderRow } from '../input';

@@ -44,7 +44,7 @@ export function scoreRows(
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     for (const c of ownColumns) row[c] = '';
-    const result = profile.explain(row);
+    const result = profile.evaluateWithWhy(row);
     if (result.blank) {
       values.score = '';
       values.tier = '';
