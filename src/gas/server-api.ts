@@ -20,6 +20,7 @@ import { buildTierSummary, getScoreProgress, getSummaryColumns, scoreSheet } fro
 import { findOutputColumns } from './bulk/output-columns';
 import { validateOutcomes } from './validate-outcomes';
 import { getSheetStamp } from './sheet-stamp';
+import { getBigQuerySql } from './sql-export';
 
 const TEMPLATES: Record<string, { info: TemplateInfo; make: () => Model }> = {
   'b2b-saas': {
@@ -196,6 +197,8 @@ export const serverApi = {
   validateOutcomes,
   // Whether the sheet a panel read has changed since (sheet-stamp.ts): reads no cells.
   getSheetStamp,
+  // "Copy SQL for BigQuery" (sql-export.ts): reads the saved model, writes nothing.
+  getBigQuerySql,
 };
 
 export type ServerApi = typeof serverApi;
