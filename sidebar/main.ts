@@ -1,6 +1,7 @@
 // Sidebar entry: on load, opens the panel the menu asked for (window.ICP_PANEL) and reports any uncaught error in words.
 import { clear, h } from './dom';
 import { Notices } from './notices';
+import { mountDraft } from './panels/draft';
 import { mountEditor, type PendingDraft } from './panels/editor';
 import { mountHelp } from './panels/help';
 import { mountScore } from './panels/score';
@@ -8,13 +9,14 @@ import { mountSummary } from './panels/summary';
 import { mountValidate } from './panels/validate';
 import { watchSheet } from './sheet-watch';
 
-type Panel = 'editor' | 'score' | 'summary' | 'validate' | 'help';
+type Panel = 'editor' | 'score' | 'summary' | 'validate' | 'draft' | 'help';
 
 const TITLES: Record<Panel, string> = {
   editor: 'ICP editor',
   score: 'Score this sheet',
   summary: 'Tier summary',
   validate: 'Validate against outcomes',
+  draft: 'Draft a model from outcomes',
   help: 'Help',
 };
 
@@ -66,7 +68,8 @@ function start(): void {
     }
     if (panel === 'score') mountScore(body, notices, subtitle);
     else if (panel === 'summary') mountSummary(body, notices, subtitle);
-    else mountValidate(body, notices, subtitle, openEditor);
+    else if (panel === 'draft') mountDraft(body, notices, subtitle, openEditor);
+    else mountValidate(body, notices, subtitle, openEditor, () => show('draft'));
     // What these panels show was read from the sheet when they opened: once it changes, they say so and offer to read it again.
     stopWatch = watchSheet((what) => {
       notices.show('warning', `${what} This panel is out of date.`, { id: 'sheet-changed', actions: [{ label: 'Read it again', run: () => show(panel) }] });

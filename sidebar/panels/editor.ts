@@ -43,6 +43,10 @@ export interface PendingDraft {
   profile: string;
   /** Said in a notice when the draft opens. */
   message: string;
+  /** The draft when no model is saved (without it, the editor opens as if there were no pending draft). */
+  makeWithoutSaved?(): Model;
+  /** The profile to show in the draft made, when `profile` cannot say it beforehand (a name made unique). */
+  profileOf?(draft: Model): string;
 }
 
 /** What the sidebar may ask of a mounted editor. */
@@ -204,9 +208,10 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
   }
 
   /** Opens the pending draft over the saved model as unsaved changes, its changed criteria open; false when it cannot. */
-  function loadPending(state: EditorState, saved: Model, p: PendingDraft): boolean {
-    const draft = p.make(clone(saved));
-    const index = draft === null ? -1 : draft.profiles.findIndex((x) => x.name === p.profile);
+  function loadPending(state: EditorState, saved: Model, p: PendingDraft, made?: Model): boolean {
+    const draft = made ?? p.make(clone(saved));
+    const name = draft === null ? p.profile : (p.profileOf?.(draft) ?? p.profile);
+    const index = draft === null ? -1 : draft.profiles.findIndex((x) => x.name === name);
     if (draft === null || index < 0) return false;
     const before = new Map(saved.profiles[index]?.criteria.map((c) => [c.id, c.points]) ?? []);
     for (const c of draft.profiles[index]!.criteria) if (before.get(c.id) !== c.points) expanded.add(c);
@@ -309,6 +314,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
       }
       try {
         const blank = await call('getTemplate', 'blank');
+        // Nothing saved: a pending draft that stands alone (a model drafted from outcomes) opens as unsaved changes.
+        if (pending?.makeWithoutSaved !== undefined && loadPending(state, blank, pending, pending.makeWithoutSaved())) return;
         load(state, blank);
         freshBlank = true;
         // A damaged model is not "no model yet": the warning above says what happened; this says how to go on.

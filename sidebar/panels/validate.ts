@@ -10,7 +10,8 @@ import { clear, h } from '../dom';
 import type { Notices } from '../notices';
 import type { PendingDraft } from './editor';
 
-function table(caption: string, t: OutcomeTable, key: string): HTMLElement {
+/** A table of outcome figures (also the draft panel's), its first column naming each row. */
+export function outcomeTableView(caption: string, t: OutcomeTable, key: string): HTMLElement {
   const el = h(
     'table',
     { cls: 'stats', attrs: { [key]: '' } },
@@ -43,12 +44,12 @@ function statsView(s: OutcomeStats, openEditor: (draft?: PendingDraft) => void):
   return [
     h('p', { cls: 'hint', text: accountsLine(s) }),
     h('h3', { text: 'Win rate by tier' }),
-    table('Win rate by tier', tierTable(s), 'data-outcome-tiers'),
+    outcomeTableView('Win rate by tier', tierTable(s), 'data-outcome-tiers'),
     h('p', { cls: s.verdictKind === 'separates' ? 'verdict' : 'verdict warning-text', attrs: { 'data-verdict': s.verdictKind }, text: s.verdict }),
     h('p', { cls: 'hint', attrs: { 'data-auc': '' }, text: aucLine(s.auc, s.closed) }),
     h('h3', { text: 'Criteria' }),
     h('p', { cls: 'hint', text: 'Win rate of closed deals where the criterion matched and where it did not, largest difference first (either way).' }),
-    table('Win rate where each criterion matched and where it did not, and its points now and suggested', criteriaTable(s), 'data-outcome-criteria'),
+    outcomeTableView('Win rate where each criterion matched and where it did not, and its points now and suggested', criteriaTable(s), 'data-outcome-criteria'),
     h('p', {
       cls: 'hint',
       text: 'Suggested points weigh each criterion by how much it changes the odds of winning, counting an effect seen in few deals for less, on each category\'s current points scale. A criterion keeps its points with fewer than 10 closed deals matched or not matched, or when its difference could be chance. Applying opens the editor with them, unsaved.',
@@ -59,13 +60,15 @@ function statsView(s: OutcomeStats, openEditor: (draft?: PendingDraft) => void):
       : [
         h('h3', { text: 'Must-haves and exclusions' }),
         h('p', { cls: 'hint', text: 'Accounts each rule disqualified, and how often their closed deals were won.' }),
-        table('Accounts each must-have and exclusion disqualified, and the win rate of their closed deals', knockoutTable(s), 'data-outcome-knockouts'),
+        outcomeTableView('Accounts each must-have and exclusion disqualified, and the win rate of their closed deals', knockoutTable(s), 'data-outcome-knockouts'),
         ...knockoutWarnings(s.knockouts),
       ]),
   ];
 }
 
-export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTMLElement, openEditor: (draft?: PendingDraft) => void): void {
+export function mountValidate(
+  root: HTMLElement, notices: Notices, subtitle: HTMLElement, openEditor: (draft?: PendingDraft) => void, openDraft: () => void,
+): void {
   let outcomeColumn: string | null = null;
   let profile: string | null = null;
   let generation = 0;
@@ -131,6 +134,7 @@ export function mountValidate(root: HTMLElement, notices: Notices, subtitle: HTM
       'div',
       { cls: 'panel-text' },
       h('p', { text: 'Compares the saved model with real deals: how often accounts in each tier were won, and which criteria go with winning. Nothing is written to the sheet.' }),
+      h('p', {}, button('Draft a model from outcomes…', () => openDraft(), { cls: 'btn', key: 'validate:draft' })),
       controls,
       announce,
       result,

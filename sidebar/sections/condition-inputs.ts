@@ -161,8 +161,6 @@ export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: 
       const flags = when.flags ?? '';
       box.append(
         field('Pattern (regular expression)', input, { error: ctx.issues.slot(child(wp, 'pattern'), input) }),
-        // Every accepted pattern runs in bounded time; backreferences and lookarounds are refused in the issue slot.
-        h('div', { cls: 'hint', text: 'Backreferences (\\1) and lookarounds ((?=...)) are not supported.' }),
         checkbox(`${wp}:ignore-case`, 'Ignore upper/lower case', flags.includes('i'), (on) => {
           const next = on ? `${flags.replace(/i/g, '')}i` : flags.replace(/i/g, '');
           set(when, 'flags', next === '' ? undefined : next);

@@ -4,6 +4,7 @@ import * as nodePath from 'node:path';
 import { EngineError } from '../engine';
 import { UsageError } from './args';
 import { checkCommand } from './commands/check';
+import { draftCommand } from './commands/draft';
 import { scoreCommand } from './commands/score';
 import { sqlCommand } from './commands/sql';
 import { validateCommand } from './commands/validate';
@@ -16,6 +17,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => 
   score: scoreCommand,
   check: checkCommand,
   validate: validateCommand,
+  draft: draftCommand,
   sql: sqlCommand,
 };
 
@@ -48,7 +50,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 function commandNamed(name: string): (argv: readonly string[], io: CliIo) => Promise<number> {
   // An own property only: `icp constructor` or `icp help toString` must not find Object.prototype's.
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (command === undefined) throw new UsageError(`unknown command "${name}" (the commands are score, check, validate and sql)`);
+  if (command === undefined) throw new UsageError(`unknown command "${name}" (the commands are score, check, validate, sql and draft)`);
   return command;
 }
 

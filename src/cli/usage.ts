@@ -1,6 +1,6 @@
-// The help texts of `icp`, `icp score`, `icp check`, `icp validate` and `icp sql`.
+// The help texts of `icp`, `icp score`, `icp check`, `icp validate`, `icp sql` and `icp draft`.
 
-export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N]
+export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N] [--lenient]
 
 Scores every row of a CSV file (the first row holds the column headers) and writes the CSV back with three
 columns added: ICP Score (0-100), ICP Tier and ICP Why ("ICP Score (ICP Scorer)"... when the file has columns
@@ -20,9 +20,13 @@ Options:
   --today DATE      the day "withinDays" criteria count back from, YYYY-MM-DD; default: today
   --locale LOCALE   read numbers written as text as LOCALE writes them: de_DE, fr, pt_BR... (decimal comma:
                     1.234,5 and 1 234,5 are 1234.5, 1.234 is 1234, 1,5 is 1.5); default: the US reading (1,234.5)
-  --threads N       score on N threads (1 to 64); default: one per CPU core for files of 4 MB or more,
-                    else 1. The output is the same byte for byte; standard input and pipes are read on
-                    one thread
+  --threads N       score on N threads (1 to 64): this one and N-1 workers; default for files of 4 MB or
+                    more: one plus one per CPU idle right now (within the cores and the CPU quota, at
+                    most 8), else 1. The output is the same byte for byte; standard input and pipes are
+                    read on one thread
+  --lenient         read a row that a quoted field running over line breaks leaves with the wrong number
+                    of cells (a quote never closed, which swallows the lines after it) as it is, with a
+                    warning, instead of stopping with an error
   -h, --help        show this help
 `;
 
@@ -37,7 +41,7 @@ Options:
   -h, --help        show this help
 `;
 
-export const VALIDATE_USAGE = `Usage: icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE]
+export const VALIDATE_USAGE = `Usage: icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE] [--lenient]
 
 Scores every row of a CSV file whose outcome column says won, lost or open (also closed won, closed lost,
 customer, churned, in progress...), then reports how well the model predicts winning: win rate and lift per
@@ -57,7 +61,34 @@ Options:
                           US reading (1,234.5)
   --json                  print the figures as JSON instead of the report
   --suggested-model FILE  also write the model with the suggested points applied to FILE (replacing it)
+  --lenient               read a row that a quote never closed leaves malformed as it is, with a warning
   -h, --help              show this help
+`;
+
+export const DRAFT_USAGE = `Usage: icp draft <deals.csv | -> [--outcome COLUMN] [--out model.json] [--max-criteria N] [--today YYYY-MM-DD] [--profile-name NAME] [--locale LOCALE] [--json]
+
+Drafts a whole ICP model from a CSV of deals (or customers) and their outcomes, as "Draft a model from outcomes"
+does in the add-on: candidate criteria from every column (values and groups of values, numeric ranges cut at
+the data's quantiles, list items such as a tech stack, date recency, yes/no), chosen and weighed by an
+elastic-net logistic regression whose penalty is chosen by cross-validation (an account's deals kept together
+when an account column repeats); exclusions for values that lost every one of at least 20 closed deals; tiers
+cut at the scores' quantiles. Prints each criterion with its evidence; ids, names, e-mails, free text and
+columns written when a deal closes are not used. Data without a clear signal drafts few criteria or none.
+
+Options:
+  --outcome COLUMN     the column of outcomes: won / lost / open words, or yes / no (a Won or "best customer"
+                       column, yes counted as won); default: the column icp validate picks
+  --out FILE           write the drafted model JSON to FILE (replacing it; - for standard output, the report
+                       then going to standard error)
+  --max-criteria N     draft at most N scoring criteria (1 to 50); default: 12
+  --today DATE         the day recency ("withinDays") criteria count back from, YYYY-MM-DD; default: today
+  --profile-name NAME  the drafted profile's name; default: "Drafted from outcomes"
+  --locale LOCALE      read numbers written as text as the spreadsheet's locale writes them (de_DE: 1.234,5),
+                       as icp score --locale does; default: the US reading (1,234.5)
+  --json               print the draft (model, evidence, tiers) as JSON instead of the report
+  -h, --help           show this help
+
+Exit codes: 0 a model was drafted, 1 nothing could be drafted (the report says why), 2 usage, file or CSV error.
 `;
 
 export const SQL_USAGE = `Usage: icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD]
@@ -84,10 +115,11 @@ Options:
 export const MAIN_USAGE = `icp: score account lists against an Ideal Customer Profile (ICP) model
 
 Usage:
-  icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N]
+  icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N] [--lenient]
   icp check <model.json> [--headers accounts.csv]
-  icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE]
+  icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE] [--lenient]
   icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD]
+  icp draft <deals.csv | -> [--outcome COLUMN] [--out model.json] [--max-criteria N] [--today YYYY-MM-DD] [--locale LOCALE]
   icp --help | --version
   icp <command> --help
 
@@ -95,6 +127,7 @@ Commands:
   score     score a CSV export: adds ICP Score, ICP Tier and ICP Why columns
   check     check a model file, optionally against a CSV's headers
   validate  how well the model predicts won deals, from a CSV with an outcome column
+  draft     draft a model from a CSV of deals and their outcomes, each criterion with its evidence
   sql       the model as one SELECT for BigQuery or DuckDB (adds icp_score, icp_tier, icp_why)
 
 Examples:
@@ -105,7 +138,8 @@ Examples:
   icp check model.json
   icp check model.json --headers accounts.csv
   icp validate deals.csv --model model.json --suggested-model model-suggested.json
+  icp draft deals.csv --outcome Stage --out drafted.json
   icp sql --model model.json --dialect bigquery --table my-project.crm.accounts > score.sql
 
-Exit codes: 0 success, 1 "check" found an invalid model, 2 usage, file, CSV or model error.
+Exit codes: 0 success, 1 "check" found an invalid model or "draft" drafted nothing, 2 usage, file, CSV or model error.
 `;

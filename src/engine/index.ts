@@ -3,6 +3,7 @@
 export * from './model';
 export { checkModel, parseModelJson, formatIssue, type ModelIssue } from './model-check';
 export { modelWarnings } from './model-warnings';
+export { MODEL_LIMITS } from './model-limits';
 export { compileModel, CompiledModel, type BestFit } from './model-compile';
 export { CompiledProfile, type CompileOptions } from './compile';
 export { scoreText } from './explain';

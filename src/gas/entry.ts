@@ -8,6 +8,6 @@ import { serverApi } from './server-api';
 
 export const {
   getEditorState, getTemplate, checkDraft, parseImport, getColumnSuggestions, previewDraft, saveModel,
-  scoreSheet, getScoreProgress, buildTierSummary, getSummaryColumns, validateOutcomes, getSheetStamp,
+  scoreSheet, getScoreProgress, buildTierSummary, getSummaryColumns, validateOutcomes, draftFromOutcomes, getSheetStamp,
   getBigQuerySql,
 } = serverApi;

@@ -10,6 +10,7 @@ import type { OutcomeRequest, OutcomeValidation } from './api-types';
 import { NO_MODEL, readStoredModel } from './model-store';
 import { readTable } from './sheet-table';
 import { scriptToday } from './today';
+import { spreadsheetLocale } from './locale';
 
 /** Win rate by tier and by criterion of the saved model on the active sheet, against a column of won / lost / open. */
 export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValidation {
@@ -26,7 +27,7 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
     return fail('no-model', NO_MODEL);
   }
   const table = readTable(sheet, stored.model);
-  const compiled = compileModel(stored.model, table.headers, { today: scriptToday() });
+  const compiled = compileModel(stored.model, table.headers, { today: scriptToday(), locale: spreadsheetLocale() });
   base.profiles = compiled.profileNames;
   if (table.rows.length === 0) return fail('no-data', `Sheet "${sheet.getName()}" has no data rows under a header row.`);
 

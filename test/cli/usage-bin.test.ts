@@ -4,7 +4,7 @@ import { runIcp } from './fixtures';
 describe('icp help <command>', () => {
   it.each([['help', 'nosuch'], ['--help', 'scor'], ['help', 'toString']])('%s %s: an unknown command is a usage error, not the main help', async (...args) => {
     const r = await runIcp(args);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `icp: unknown command "${args[1]}" (the commands are score, check, validate and sql)\nRun "icp --help" for usage.\n` });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `icp: unknown command "${args[1]}" (the commands are score, check, validate, sql and draft)\nRun "icp --help" for usage.\n` });
   });
 
   it('a known one prints its help', async () => {

@@ -5,13 +5,12 @@ import {
 } from '../../engine';
 import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcomeSource, type OutcomeColumn } from '../../engine/outcomes/column';
 import { flagValue, localeFlag, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
-import { readCsvBatches } from '../csv-reader';
-import { csvFailure, inputName, openInput } from '../input';
-import { CliError, EXIT_OK, fsReason, plural, writeLine, type CliIo } from '../io';
+import { readCsvBatches, type CsvParser } from '../csv-reader';
+import { csvFailure, inputName, openInput, quoteSpanWarning } from '../input';
+import { CliError, EXIT_OK, plural, writeLine, type CliIo } from '../io';
 import { loadModel } from '../model-file';
 import { outcomeReport } from '../outcome-report';
-import { CsvWriter } from '../csv-writer';
-import { openOutput } from '../output';
+import { writeJsonFile } from '../json-file';
 import { writesOverInput } from '../same-file';
 import { VALIDATE_USAGE } from '../usage';
 import { compileProfile, missingColumnWarnings, parseToday } from './score';
@@ -24,6 +23,7 @@ const FLAGS: FlagSpec = {
   locale: { value: true },
   json: { value: false },
   'suggested-model': { value: true },
+  lenient: { value: false },
   help: { value: false },
 };
 
@@ -63,7 +63,8 @@ function outcomeColumnOf(headers: readonly string[], rows: readonly (readonly st
 async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model, today: Date) {
   const input = await openInput(file, io);
   try {
-    const batches = readCsvBatches(input);
+    let parser: CsvParser | undefined;
+    const batches = readCsvBatches(input, { lenient: args.flags.has('lenient'), onParser: (p) => (parser = p) });
     let start: { headers: string[]; wanted: string | undefined; profile: CompiledProfile } | undefined;
     // The first data rows wait here until the outcome column is chosen from them (see outcomeColumnOf).
     let pending: string[][] = [];
@@ -102,7 +103,8 @@ async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model
       throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
     }
     tally ??= begin();
-    return { stats: tally.stats(), column, warnings };
+    const spans = parser === undefined ? undefined : quoteSpanWarning(parser.quoteSpans, file);
+    return { stats: tally.stats(), column, warnings: spans === undefined ? warnings : [...warnings, spans] };
   } catch (err) {
     throw csvFailure(err, file);
   } finally {
@@ -130,20 +132,7 @@ async function writeSuggestedModel(path: string, model: Model, stats: OutcomeSta
   if (!check.ok) throw new CliError(`the model with the suggested points is not valid: ${check.issues.map(formatIssue).join('; ')}`);
   // Through a temporary file renamed into place, like icp score's --out: a failed or interrupted write never leaves
   // half a model where the user's file was.
-  const out = await openOutput(path, io);
-  let committed = false;
-  try {
-    // The CLI's line writer (its error handling, and its wait for the file to close before the rename), for one line.
-    const writer = new CsvWriter(out.stream, { lineEnding: '\n' });
-    await writer.writeLine(JSON.stringify(suggested, null, 2));
-    await writer.end(out.isFile);
-    await out.commit();
-    committed = true;
-  } catch (err) {
-    throw new CliError(`cannot write ${path}: ${fsReason(err)}`);
-  } finally {
-    if (!committed) await out.abort();
-  }
+  await writeJsonFile(path, suggested, io);
   const changed = changedPoints(stats.suggestions);
   writeLine(io.stderr, `icp: wrote ${path}: "${stats.profile}" with suggested points (${plural(changed, 'criterion', 'criteria')} changed)`);
 }
