@@ -4,6 +4,7 @@ import { formatIssue, checkModel } from '../engine/model-check';
 import type { Model } from '../engine/model';
 import { cutIndex } from '../engine/read/text';
 import { grouped } from '../engine/number-text';
+import { MODEL_LIMITS } from '../engine/model-limits';
 
 export const MODEL_SHEET_NAME = 'ICP Model';
 /** Where the model goes when the spreadsheet already has a sheet of its own called "ICP Model": never that one. */
@@ -18,10 +19,11 @@ export const MODEL_RANGE_NAME = 'ICP_MODEL';
 const TODAY_FORMULA = '=TODAY()';
 const BANNER_START = 'ICP Scorer model.';
 const BANNER = `${BANNER_START} Do not edit: use Extensions > ICP Scorer > Open ICP editor.`;
-// More rows than the largest model has chunks: a longer sheet of that name is somebody's data, not read in full.
-const MAX_MODEL_ROWS = 204;
 // A cell holds at most 50,000 characters (https://support.google.com/docs/answer/37603); stay well below.
 const CHUNK_CHARS = 40_000;
+// Rows for the largest model the engine accepts (MODEL_LIMITS.jsonChars; a chunk may end one character early, before
+// an emoji's second half) and the 4 header rows. A longer sheet of that name is somebody's data, not read in full.
+const MAX_MODEL_ROWS = Math.ceil(MODEL_LIMITS.jsonChars / (CHUNK_CHARS - 1)) + 4;
 const FORMAT_TAG = 'icp-scorer-model-v1';
 // Each chunk starts with this so Sheets never parses a chunk as a formula, number or date (`=`, `+`, `-`, digits).
 const CHUNK_PREFIX = '|';
@@ -141,8 +143,8 @@ let lastRead: { text: string; sum: string; model: Model } | null = null;
 
 /** Rows of the model sheet that hold the JSON text: all but the 4 header rows. */
 const MAX_CHUNKS = MAX_MODEL_ROWS - 4;
-/** The most JSON text the model sheet holds: its chunk rows, each CHUNK_CHARS long. */
-export const MAX_MODEL_CHARS = MAX_CHUNKS * CHUNK_CHARS;
+/** The most JSON text the model sheet holds: the engine's limit, for which MAX_CHUNKS rows are always enough. */
+export const MAX_MODEL_CHARS = MODEL_LIMITS.jsonChars;
 
 /**
  * The text cut into chunks of at most CHUNK_CHARS, never between the two halves of a surrogate pair (an emoji in a
@@ -161,7 +163,7 @@ export function modelChunks(text: string): string[] {
 
 /** Whether a model's JSON text fits the model sheet (it is refused on save, and on import, when it does not). */
 export function modelTextFits(text: string): boolean {
-  return modelChunks(text).length <= MAX_CHUNKS;
+  return text.length <= MAX_MODEL_CHARS && modelChunks(text).length <= MAX_CHUNKS;
 }
 
 /**
@@ -174,7 +176,7 @@ export function writeStoredModel(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, m
   const text = JSON.stringify(model);
   const chunks = modelChunks(text);
   // Refused before anything is created or cleared, so the saved model (or the lack of one) is exactly as it was.
-  if (chunks.length > MAX_CHUNKS) {
+  if (text.length > MAX_MODEL_CHARS || chunks.length > MAX_CHUNKS) {
     throw new Error(
       `The model is too large to save: its JSON is ${grouped(text.length)} characters, and a spreadsheet holds at most ${grouped(MAX_MODEL_CHARS)}. The saved model is unchanged. Shorten the longest value lists and save again.`,
     );
