@@ -11,6 +11,7 @@ import { isBlank } from '../src/engine/read/blank';
 import { headerKey } from '../src/engine/read/text';
 import { generateSampleAccounts, SAMPLE_TODAY } from '../tools/sample/accounts';
 import { scoreFormula } from './formula-from-model';
+import { benchGas, perFormula } from './gas';
 
 export interface FormulaFigures {
   rows: number;
@@ -127,4 +128,10 @@ export function benchFormula(rowCount = 10_000, runs = 3): FormulaFigures {
   };
 }
 
-if (require.main === module) console.log(benchFormula(Number(process.argv[2] ?? 10_000)));
+if (require.main === module) {
+  const rows = Number(process.argv[2] ?? 10_000);
+  console.log(benchFormula(rows));
+  // What each ICP formula costs in Apps Script calls, beside what a hand-written formula costs in time (bench/gas.ts).
+  const gas = benchGas(rows);
+  for (const run of [gas.array, gas.perRow, gas.perRowTyped]) console.log(`${run.formula} x ${run.formulas}: ${perFormula(run)}`);
+}

@@ -17,7 +17,7 @@ import type { Ui } from './services/ui';
 import { copyWorkbook, createSpreadsheetApp, Workbook } from './spreadsheet';
 
 export { loadBundle, callServer } from './load-bundle';
-export type { BundleContext } from './load-bundle';
+export type { BundleContext, RealmMode } from './load-bundle';
 
 export interface EmulatorOptions extends ServicesOptions {
   timeZone?: string;

@@ -52,23 +52,54 @@ export function withAuthMode<T>(env: EmulatorEnv, mode: EmulatorEnv['authMode'],
 }
 
 /**
+ * How custom function executions find the script's global state. 'fresh' (the default): each execution runs in a new
+ * realm where the bundle was just loaded, so nothing one call leaves in module state (a cache, a memo) is there for
+ * the next, as Sheets promises nothing about a warm runtime between custom function calls
+ * (https://developers.google.com/apps-script/guides/sheets/functions: each call is a separate server call). 'warm':
+ * every execution shares the one loaded realm, which is faster and what a lucky warm runtime looks like.
+ */
+export type RealmMode = 'fresh' | 'warm';
+
+export interface LoadOptions {
+  realm?: RealmMode;
+}
+
+/** The default realm mode: ICP_EMULATOR_REALM=warm|fresh, else fresh. */
+export function defaultRealm(): RealmMode {
+  return process.env.ICP_EMULATOR_REALM === 'warm' ? 'warm' : 'fresh';
+}
+
+/**
  * Reads the bundle (relative paths are from the repository root) and runs it in a bare context
  * holding only the emulator's globals. Top-level function declarations become properties of the
  * returned context; those named ICP_* are registered as the workbook's custom functions, each
- * call running in AuthMode.CUSTOM_FUNCTION as its own execution.
+ * call running in AuthMode.CUSTOM_FUNCTION as its own execution (in a fresh realm unless `realm` is 'warm').
  */
-export function loadBundle(host: BundleHost, bundlePath = 'dist/Code.js'): BundleContext {
+export function loadBundle(host: BundleHost, bundlePath = 'dist/Code.js', options: LoadOptions = {}): BundleContext {
   const file = path.resolve(REPO_ROOT, bundlePath);
   const code = fs.readFileSync(file, 'utf8');
-  const context = createBundleContext({ ...host.globals }, () => host.env.now().getTime());
-  vm.runInContext(code, context, { filename: file });
+  const script = new vm.Script(code, { filename: file });
+  const now = (): number => host.env.now().getTime();
+  const context = createBundleContext({ ...host.globals }, now);
+  script.runInContext(context);
   hosts.set(context, host);
+  const realm = options.realm ?? defaultRealm();
   const impls: Record<string, CustomFunctionImpl> = {};
   for (const name of Object.keys(context)) {
-    const fn = context[name];
-    if (name.startsWith('ICP_') && typeof fn === 'function') {
+    const loaded = context[name];
+    if (name.startsWith('ICP_') && typeof loaded === 'function') {
       impls[name] = (...args: unknown[]) =>
-        runExecution(host, () => withAuthMode(host.env, 'CUSTOM_FUNCTION', () => (fn as CustomFunctionImpl)(...args)));
+        runExecution(host, () =>
+          withAuthMode(host.env, 'CUSTOM_FUNCTION', () => {
+            let fn = loaded as CustomFunctionImpl;
+            if (realm === 'fresh') {
+              const fresh = createBundleContext({ ...host.globals }, now);
+              script.runInContext(fresh);
+              fn = fresh[name] as CustomFunctionImpl;
+            }
+            return fn(...args);
+          }),
+        );
     }
   }
   host.workbook.registerCustomFunctions(impls);

@@ -1,6 +1,6 @@
 // CSV bytes or text -> rows for the playground's sheet: decoded and parsed as the CLI does, padded, cells kept as data (never formulas).
 import { CsvParser, NotUtf8Error, pushBytes } from '../src/cli/csv-reader';
-import { InputDecoder } from '../src/cli/input-decoder';
+import { InputDecoder, UnreadEncodingError } from '../src/cli/input-decoder';
 
 /**
  * Columns the playground adds itself (live formulas); a CSV that already has them (a re-uploaded export) loses its
@@ -25,7 +25,9 @@ function newParser(): CsvParser {
 /**
  * The rows of a CSV file as uploaded: strict UTF-8, or UTF-16 after its byte order mark (Excel's "Unicode Text"),
  * as the CLI reads them. Other bytes (Excel's cp1252 "CSV (Comma delimited)") are refused with their line, rather
- * than shown with their accents turned into U+FFFD, which the browser's File.text() would do silently.
+ * than shown with their accents turned into U+FFFD, which the browser's File.text() would do silently; other byte
+ * order marks (UTF-32...) by name. A quoted field that runs over line breaks and leaves its row malformed (a quote
+ * never closed) is refused with its lines, as `icp score` refuses it without --lenient.
  */
 export function parseCsvBytes(bytes: Uint8Array): string[][] {
   const parser = newParser();
@@ -35,6 +37,9 @@ export function parseCsvBytes(bytes: Uint8Array): string[][] {
     return toSheetRows(rows);
   } catch (e) {
     if (e instanceof NotUtf8Error) throw new CsvInputError(`${e.message}: save the file as "CSV UTF-8" and load it again`);
+    // UTF-32 and other byte order marks we do not read: refused by name, as `icp score` does.
+    if (e instanceof UnreadEncodingError) throw new CsvInputError(`${e.message} and load it again`);
+    // A quote that swallows lines (QuoteSpanError) is a CsvError: the route words it with its lines, as the CLI does.
     throw e;
   }
 }

@@ -3,10 +3,11 @@ import { CellError, ExportedCellChange, ExportedChange, HyperFormula, SimpleRang
 import { columnToLetters, MAX_COLUMNS, MAX_ROWS, quoteSheetName } from './a1';
 import { groupIntoBlocks } from './cell-blocks';
 import { CallOutcome, type InvocationHost, invokeCustom, sameArgs } from './custom-functions';
-import { AstLike, createCustomFunctionPlugin, EngineAddress, StateLike } from './engine-plugin';
+import { AstLike, createClockPlugin, createCustomFunctionPlugin, EngineAddress, StateLike } from './engine-plugin';
+import { wallClock } from './dates';
 import { errorTypeOf, fromExported, fromInterpreter, toEngineContent, toEngineScalar } from './engine-values';
 import type { FormulaCell, SheetData } from './sheet-data';
-import { topLevelCallName } from './formula-text';
+import { fromEngineText, toEngineText, topLevelCallName } from './formula-text';
 import { SparseGrid } from './grid';
 import { spillBlockMessage } from './spill';
 import { type CellValue, copyValue } from './values';
@@ -48,6 +49,10 @@ export class FormulaEngine {
   private pushes = new Map<SheetData, number[]>();
   private results = new Map<FormulaCell, EngineResult>();
   private depth = 0;
+  /** Engine formulas calling a volatile function (TODAY, NOW, RAND...), computed again on open and on every edit. */
+  private volatile = new Set<FormulaCell>();
+  /** The clock reading (ms) volatile formulas were last computed at. */
+  private lastTick = Number.NaN;
 
   constructor(
     private readonly book: EngineBook,
@@ -71,6 +76,8 @@ export class FormulaEngine {
     HyperFormula.getLanguage('enGB').extendFunctions(translations);
     const plugins = HyperFormula.getAllFunctionPlugins();
     if (names.length > 0) plugins.push(createCustomFunctionPlugin(names, (ast, state, evaluate) => this.callFromEngine(ast, state, evaluate)));
+    plugins.push(createClockPlugin(() => wallClock(this.book.env.now(), this.book.timeZone)));
+    this.lastTick = this.book.env.now().getTime();
     this.hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
       maxRows: MAX_ROWS,
@@ -186,7 +193,7 @@ export class FormulaEngine {
       if (fc.kind !== 'engine' || fc.engineText === null) continue;
       const text = hf.getCellFormula(this.address(fc));
       if (text !== undefined && text !== fc.engineText) {
-        fc.text = text;
+        fc.text = fromEngineText(text);
         fc.engineText = text;
       }
     }
@@ -205,14 +212,32 @@ export class FormulaEngine {
 
   private queueFormula(fc: FormulaCell): void {
     this.queuedFormulas.add(fc);
+    if (VOLATILE.test(fc.text)) this.volatile.add(fc);
     this.maskOf(fc.sheet).cells.set(fc.row, fc.col, true);
   }
 
   formulaRemoved(fc: FormulaCell): void {
+    this.volatile.delete(fc);
     this.queuedFormulas.delete(fc);
     this.queuedReeval.delete(fc);
     this.results.delete(fc);
     this.touch(fc.sheet, fc.row, fc.col);
+  }
+
+  /**
+   * On open and after every edit: volatile formulas are computed again when the clock has moved since they last were,
+   * as Sheets recalculates TODAY() and NOW() "on change" (its default; https://support.google.com/docs/answer/58515).
+   * A TODAY() cell whose day did not change keeps its value, so nothing reading it runs again.
+   */
+  tick(): void {
+    if (!this.hf || this.volatile.size === 0) return;
+    const now = this.book.env.now().getTime();
+    if (now === this.lastTick) return;
+    this.lastTick = now;
+    for (const fc of this.volatile) {
+      if (this.isCurrentEngineFormula(fc)) this.queuedReeval.add(fc);
+      else this.volatile.delete(fc);
+    }
   }
 
   /** Re-evaluates an engine formula (its array result may now fit, or no longer fit). */
@@ -305,7 +330,7 @@ export class FormulaEngine {
     try {
       this.writeFormulas(formulas);
       for (const fc of formulas) this.mirrorPrecedents(fc);
-      for (const fc of reevals) this.safeSet(fc.sheet, fc.row, fc.col, [[fc.text]]);
+      for (const fc of reevals) this.safeSet(fc.sheet, fc.row, fc.col, [[toEngineText(fc.text)]]);
       this.flushPushes();
     } finally {
       changes = hf.resumeEvaluation();
@@ -351,7 +376,7 @@ export class FormulaEngine {
         const data: string[][] = [];
         for (let dr = 0; dr < b.rows; dr++) {
           const row: string[] = [];
-          for (let dc = 0; dc < b.cols; dc++) row.push(sheet.formulas.get(b.r0 + dr, b.c0 + dc)?.text ?? '');
+          for (let dc = 0; dc < b.cols; dc++) row.push(toEngineText(sheet.formulas.get(b.r0 + dr, b.c0 + dc)?.text ?? ''));
           data.push(row);
         }
         this.safeSet(sheet, b.r0, b.c0, data);
@@ -387,7 +412,7 @@ export class FormulaEngine {
             const r = b.r0 + dr;
             const c = b.c0 + dc;
             const fc = sheet.formulas.get(r, c);
-            if (fc?.kind === 'engine') row.push(fc.text);
+            if (fc?.kind === 'engine') row.push(toEngineText(fc.text));
             else row.push(toEngineContent(sheet.get(r, c), tz, fc !== undefined || sheet.spillOwner.get(r, c) !== undefined));
           }
           data.push(row);
@@ -543,6 +568,9 @@ export class FormulaEngine {
     return null;
   }
 }
+
+/** Functions whose value changes with the clock rather than with their arguments. */
+const VOLATILE = /(?:^|[^A-Za-z0-9_.])(?:TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\s*\(/i;
 
 function shiftSet(set: Set<number>, at: number, n: number): Set<number> {
   const out = new Set<number>();

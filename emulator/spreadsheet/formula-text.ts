@@ -173,6 +173,8 @@ export function renameSheetInFormula(text: string, oldName: string, newName: str
 export type CallArg =
   | { kind: 'ref'; ref: RefToken }
   | { kind: 'literal'; value: number | string | boolean }
+  /** A named range (ICP_MODEL): resolved when the formula is classified. */
+  | { kind: 'name'; name: string }
   | { kind: 'omitted' };
 
 export interface SimpleCall {
@@ -184,7 +186,8 @@ const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
 const NUMBER_LIT = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 
 /**
- * Recognizes `=NAME(arg, ...)` where every argument is a reference, a number, a string, TRUE/FALSE or nothing.
+ * Recognizes `=NAME(arg, ...)` where every argument is a reference, a named range, a number, a string, TRUE/FALSE or
+ * nothing.
  * Such formulas are evaluated without the formula engine.
  */
 export function parseSimpleCall(text: string): SimpleCall | null {
@@ -248,6 +251,12 @@ export function parseSimpleCall(text: string): SimpleCall | null {
         } else if (word && !/[A-Za-z0-9_(]/.test(text[i + word[0].length] ?? '')) {
           args.push({ kind: 'literal', value: word[0].toUpperCase() === 'TRUE' });
           i += word[0].length;
+        } else if (/[A-Za-z_]/.test(ch ?? '')) {
+          NAME.lastIndex = i;
+          const named = NAME.exec(text);
+          if (!named || /[(!:]/.test(text.slice(NAME.lastIndex).trimStart()[0] ?? '')) return null;
+          args.push({ kind: 'name', name: named[0] });
+          i = NAME.lastIndex;
         } else {
           return null;
         }
@@ -285,4 +294,74 @@ export function topLevelCallName(text: string): string | null {
     }
   }
   return text.slice(i + 1).trim() === '' ? (m[1] ?? '').toUpperCase() : null;
+}
+
+/**
+ * Formula text as HyperFormula reads the same formula. Sheets writes a quote inside a string literal as two quotes
+ * ("Say ""no""") and treats a backslash as an ordinary character; HyperFormula's lexer knows neither (it reads `\"`
+ * as an escape and keeps it verbatim), so such a literal is sent as the concatenation Sheets would compute:
+ * ("Say "&CHAR(34)&"no"&CHAR(34)&""). Other text is unchanged.
+ */
+export function toEngineText(text: string): string {
+  if (!text.includes('"')) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === "'") {
+      // A quoted sheet name: copied as it is.
+      let j = i + 1;
+      while (j < text.length && !(text[j] === "'" && text[j + 1] !== "'")) j += text[j] === "'" ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch !== '"') {
+      out += ch;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let value = '';
+    while (j < text.length && !(text[j] === '"' && text[j + 1] !== '"')) {
+      if (text[j] === '"') {
+        value += '"';
+        j += 2;
+      } else {
+        value += text[j];
+        j++;
+      }
+    }
+    i = j + 1;
+    if (!/["\\]/.test(value)) {
+      out += `"${value}"`;
+      continue;
+    }
+    const parts: string[] = [];
+    let run = '';
+    for (const c of value) {
+      if (c === '"' || c === '\\') {
+        parts.push(`"${run}"`, `CHAR(${c.charCodeAt(0)})`);
+        run = '';
+      } else run += c;
+    }
+    parts.push(`"${run}"`);
+    out += `(${parts.join('&')})`;
+  }
+  return out;
+}
+
+const ENGINE_PART = String.raw`(?:"[^"]*"|CHAR\((?:34|92)\))`;
+const ENGINE_LITERAL = new RegExp(String.raw`\(${ENGINE_PART}(?:&${ENGINE_PART})+\)`, 'g');
+
+/** The reverse of toEngineText, for formula text HyperFormula printed back (after it moved references). */
+export function fromEngineText(text: string): string {
+  return text.replace(ENGINE_LITERAL, (group) => {
+    const value = group
+      .slice(1, -1)
+      .split('&')
+      .map((p) => (p.startsWith('"') ? p.slice(1, -1) : String.fromCharCode(Number(p.slice(5, -1)))))
+      .join('');
+    return `"${value.replace(/"/g, '""')}"`;
+  });
 }

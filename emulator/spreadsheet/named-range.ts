@@ -28,7 +28,7 @@ export function setNamedRange(book: Workbook, name: string, range: Range): void 
   const rec: NamedRangeRecord = { name, sheet: range._sheet, r0: range._r0, c0: range._c0, r1: range._r1, c1: range._c1 };
   const existing = findNamedRange(book, name);
   book.namedRanges = existing ? book.namedRanges.map((n) => (n === existing ? rec : n)) : [...book.namedRanges, rec];
-  book.recalc.engine.namedRangesChanged();
+  book.recalc.namedRangesChanged();
 }
 
 export class NamedRange extends Wrapper {
@@ -59,7 +59,7 @@ export class NamedRange extends Wrapper {
     const rec = this._rec();
     rec.name = name;
     this._name = name;
-    this._ctx.book.recalc.engine.namedRangesChanged();
+    this._ctx.book.recalc.namedRangesChanged();
     return this;
   }
   setRange(range: Range): NamedRange {
@@ -71,7 +71,7 @@ export class NamedRange extends Wrapper {
     assertWritable(this._ctx, 'remove');
     const rec = this._rec();
     this._ctx.book.namedRanges = this._ctx.book.namedRanges.filter((n) => n !== rec);
-    this._ctx.book.recalc.engine.namedRangesChanged();
+    this._ctx.book.recalc.namedRangesChanged();
   }
 }
 

@@ -5,6 +5,7 @@ import { DependencyIndex } from './dependency-index';
 import { type EngineBook, FormulaEngine } from './engine';
 import { ArgRect, FormulaCell, type SheetData } from './sheet-data';
 import { parseSimpleCall, renameSheetInFormula } from './formula-text';
+import type { NamedRangeRecord } from './records';
 import { applySpill, clearSpill, SpillWriter } from './spill';
 import { CellValue, copyValue, ParsedInput, sameValue } from './values';
 
@@ -51,9 +52,20 @@ export class Recalc implements SpillWriter {
       fc.kind = 'engine';
       return;
     }
+    // A name that is no named range is left to the engine, which shows #NAME? as Sheets does.
+    const names = call.args.flatMap((arg) => (arg.kind === 'name' ? [this.namedRange(arg.name)] : []));
+    if (names.some((n) => n === undefined)) {
+      fc.kind = 'engine';
+      return;
+    }
     fc.kind = 'native';
     fc.call = call;
     for (const arg of call.args) {
+      if (arg.kind === 'name') {
+        const n = this.namedRange(arg.name)!;
+        fc.argRects.push({ sheet: n.sheet, r0: n.r0, c0: n.c0, r1: n.r1, c1: n.c1, single: n.r0 === n.r1 && n.c0 === n.c1 });
+        continue;
+      }
       if (arg.kind !== 'ref') continue;
       const ref = arg.ref;
       const sheet = ref.sheetName === null ? fc.sheet : this.book.sheetByName(ref.sheetName);
@@ -75,6 +87,11 @@ export class Recalc implements SpillWriter {
       if (rect.c1 < rect.c0) [rect.c0, rect.c1] = [rect.c1, rect.c0];
       fc.argRects.push(rect);
     }
+  }
+
+  private namedRange(name: string): NamedRangeRecord | undefined {
+    const lower = name.toLowerCase();
+    return this.book.namedRangeList().find((n) => n.name.toLowerCase() === lower);
   }
 
   /** All formula cells of the workbook. */
@@ -109,6 +126,7 @@ export class Recalc implements SpillWriter {
     }
     sheet.version++;
     this.afterWrite(sheet, r0, c0, r0 + rows - 1, c0 + cols - 1);
+    this.engine.tick();
     this.settle();
   }
 
@@ -119,6 +137,37 @@ export class Recalc implements SpillWriter {
       this.afterWrite(sheet, e.r, e.c, e.r, e.c);
     }
     sheet.version++;
+    this.engine.tick();
+    this.settle();
+  }
+
+  /**
+   * The spreadsheet is opened: volatile functions (TODAY, NOW) are computed again when the clock has moved, and what
+   * reads them follows, as in Sheets, where opening a spreadsheet recalculates them.
+   */
+  opened(): void {
+    this.engine.tick();
+    this.settle();
+  }
+
+  /**
+   * Named ranges were added, moved or removed: formulas naming one read its new cells (the named-range argument's
+   * value changes, so they run again when its rectangle moved), and the engine learns the names.
+   */
+  namedRangesChanged(): void {
+    for (const fc of this.allFormulas()) {
+      if (!fc.call?.args.some((a) => a.kind === 'name') && !(fc.kind === 'engine' && parseSimpleCall(fc.text)?.args.some((a) => a.kind === 'name'))) continue;
+      const before = JSON.stringify(fc.argRects.map((r) => [r.sheet.name, r.r0, r.c0, r.r1, r.c1]));
+      const wasNative = fc.kind === 'native';
+      this.classify(fc);
+      if (fc.kind === 'native' && (!wasNative || JSON.stringify(fc.argRects.map((r) => [r.sheet.name, r.r0, r.c0, r.r1, r.c1])) !== before)) {
+        this.dirty.add(fc);
+      }
+      if (wasNative && fc.kind === 'engine') this.engine.formulaSet(fc);
+      if (!wasNative && fc.kind === 'native') this.engine.formulaRemoved(fc);
+    }
+    this.index.rebuild(this.allFormulas());
+    this.engine.namedRangesChanged();
     this.settle();
   }
 
@@ -288,6 +337,7 @@ export class Recalc implements SpillWriter {
     for (const arg of call.args) {
       if (arg.kind === 'omitted') args.push(undefined);
       else if (arg.kind === 'literal') args.push(arg.value);
+      // A reference or a named range: its rectangle, in argument order.
       else {
         const rect = fc.argRects[refIndex++];
         args.push(rect ? readArg(rect) : '');

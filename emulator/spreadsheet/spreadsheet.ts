@@ -140,7 +140,7 @@ export class Spreadsheet extends Wrapper {
     const rec = findNamedRange(this._ctx.book, String(name));
     if (!rec) return;
     this._ctx.book.namedRanges = this._ctx.book.namedRanges.filter((n) => n !== rec);
-    this._ctx.book.recalc.engine.namedRangesChanged();
+    this._ctx.book.recalc.namedRangesChanged();
   }
 
   // ---- finders, metadata, protections -------------------------------------------------------------------------

@@ -82,7 +82,7 @@ function shiftRecords(book: Workbook, sheet: SheetData, dim: 'row' | 'col', at: 
     if (!moved || moved.r0 !== n.r0 || moved.r1 !== n.r1 || moved.c0 !== n.c0 || moved.c1 !== n.c1) namesChanged = true;
     return moved ? [moved] : [];
   });
-  if (namesChanged && book.namedRanges.length > 0) book.recalc.engine.namedRangesChanged();
+  if (namesChanged && book.namedRanges.length > 0) book.recalc.namedRangesChanged();
   book.protections = book.protections.flatMap((p) => {
     if (p.sheet !== sheet || !p.rect) return [p];
     const rect = shiftRect(p.rect, dim, at, delta);

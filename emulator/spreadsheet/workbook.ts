@@ -162,6 +162,14 @@ export class Workbook implements RecalcBook, PivotBook {
     this.recalc.functionsRegistered(names);
   }
 
+  /**
+   * A user opens the spreadsheet (again): volatile functions such as TODAY() are recalculated by the emulator's clock,
+   * and custom functions whose arguments changed with them run again. Nothing else runs.
+   */
+  open(): void {
+    this.recalc.opened();
+  }
+
   /** Values of an A1 range ("Sheet1!A1:C3"), without counting Apps Script calls (for tests). */
   valuesAt(a1: string): CellValue[][] {
     const r = this.resolveA1(a1, this.activeSheet);

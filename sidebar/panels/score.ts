@@ -56,7 +56,9 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
     if (!on && pressed && (document.activeElement === null || document.activeElement === document.body)) go.focus();
   };
 
-  const run = async (): Promise<void> => {
+  // A run is pinned to its sheet by id for every call after the first (which scores the active sheet): the user may
+  // switch tabs meanwhile, and the server's active sheet follows them. A run the menu started arrives pinned.
+  const run = async (id?: number): Promise<void> => {
     if (running) return;
     setRunning(true);
     const options = { ...(profile === '' ? {} : { profile }), live };
@@ -64,15 +66,16 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
     let poll: ReturnType<typeof setInterval> | undefined;
     try {
       poll = setInterval(() => {
-        call('getScoreProgress').then((p) => {
+        call('getScoreProgress', id ?? null).then((p) => {
           if (running && p.running) showProgress(p);
         }, () => undefined);
       }, POLL_MS);
       status.textContent = live ? 'Inserting live formulas...' : 'Scoring...';
       let first = true;
       for (;;) {
-        const r = await call('scoreSheet', { ...options, restart: first && restart, budgetMs: CHUNK_BUDGET_MS });
+        const r = await call('scoreSheet', { ...options, sheetId: id, restart: first && restart, budgetMs: CHUNK_BUDGET_MS });
         first = false;
+        id = r.sheetId;
         showResult(r);
         if (!r.ok) {
           notices.show(r.reason === 'busy' ? 'warning' : 'error', r.message, { id: 'score' });
@@ -138,11 +141,10 @@ export function mountScore(root: HTMLElement, notices: Notices, subtitle: HTMLEl
   // time limit; follow it, and continue a stopped run while the panel is open.
   const follow = (p: ScoreProgress): void => {
     showProgress(p);
-    if (p.running) {
-      setTimeout(() => call('getScoreProgress').then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e)), POLL_MS);
-    } else if (p.partial && !running) {
-      void run();
-    }
+    if (p.running) setTimeout(() => followRun(p.sheetId), POLL_MS);
+    else if (p.partial && !running) void run(p.sheetId);
   };
-  call('getScoreProgress').then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e));
+  // menu.ts sets ICP_SHEET_ID to the sheet of the run it started.
+  const followRun = (id: number | null): unknown => call('getScoreProgress', id).then(follow, (e: unknown) => notices.error('Could not read the scoring progress', e));
+  followRun((window as unknown as { ICP_SHEET_ID?: number }).ICP_SHEET_ID ?? null);
 }

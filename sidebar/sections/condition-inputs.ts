@@ -1,7 +1,7 @@
 // The inputs of a criterion's operator: values, min/max, bands, days or pattern, each with its inline validation message.
 import type { Band, Criterion } from '../../src/engine/model';
 import { clear, h, uid } from '../dom';
-import { button, checkbox, field, iconButton, numberInput, textInput } from '../controls';
+import { button, checkbox, field, iconButton, numberInput, textInput, SMALL_BUTTON } from '../controls';
 import type { EditorContext } from '../editor-context';
 import { child } from '../issue-paths';
 import { typedValue, valueHint, valueText } from '../typed-value';
@@ -78,7 +78,7 @@ function bandsInput(ctx: EditorContext, edited: () => void, bands: Band[], path:
       const from = typeof last?.max === 'number' ? last.max + 1 : 0;
       bands.push({ min: from, points: 0 });
       ctx.rerender(`${child(child(path, 'bands'), bands.length - 1)}.min`, true);
-    }, { cls: 'btn btn-small', key: `${path}:add-band` }),
+    }, { cls: SMALL_BUTTON, key: `${path}:add-band` }),
   );
 }
 
@@ -161,8 +161,6 @@ export function conditionInputs(ctx: EditorContext, criterion: Criterion, path: 
       const flags = when.flags ?? '';
       box.append(
         field('Pattern (regular expression)', input, { error: ctx.issues.slot(child(wp, 'pattern'), input) }),
-        // Every accepted pattern runs in bounded time; backreferences and lookarounds are refused in the issue slot.
-        h('div', { cls: 'hint', text: 'Backreferences (\\1) and lookarounds ((?=...)) are not supported.' }),
         checkbox(`${wp}:ignore-case`, 'Ignore upper/lower case', flags.includes('i'), (on) => {
           const next = on ? `${flags.replace(/i/g, '')}i` : flags.replace(/i/g, '');
           set(when, 'flags', next === '' ? undefined : next);

@@ -18,6 +18,30 @@ export class CsvError extends Error {
   }
 }
 
+/**
+ * A quoted field that runs over line breaks and leaves its row with a different number of cells than the header row:
+ * nearly always a quote that is never closed (`B,"SaaS,200`), which swallows the lines after it into one row.
+ */
+export class QuoteSpanError extends CsvError {
+  constructor(
+    message: string,
+    line: number,
+    /** The line the row ends on. */
+    readonly endLine: number,
+  ) {
+    super(message, line);
+  }
+}
+
+/** Where the first of the rows that QuoteSpanError describes starts and ends, when they are read leniently. */
+export interface QuoteSpans {
+  /** How many such rows (the header row included). */
+  count: number;
+  /** Lines of the first one's opening quote and of its end; 0 when none. */
+  startLine: number;
+  endLine: number;
+}
+
 /** Input that is neither UTF-8 nor UTF-16 with a byte order mark (cp1252, say); `line` is where the first bad byte is. */
 export class NotUtf8Error extends Error {
   constructor(readonly line: number) {
@@ -40,6 +64,13 @@ export interface CsvParserOptions {
   delimiter?: Delimiter | 'auto';
   /** The longest row, in UTF-16 units, before the parser gives up; V8's string limit unless a test lowers it. */
   maxRowLength?: number;
+  /**
+   * Cells in the header row, for a parser that starts after it (a worker thread's chunk); a parser at the file's
+   * start takes it from the first row. Rows are checked against it for quotes that swallow lines (QuoteSpanError).
+   */
+  width?: number;
+  /** Reads a row that a quoted field spanning lines leaves with the wrong number of cells as it is, counting it in `quoteSpans`, rather than failing. */
+  lenient?: boolean;
 }
 
 /** A length in messages: "512 MB" for the real limit, characters for the small ones of tests. */
@@ -76,6 +107,18 @@ export class CsvParser {
   delimiter: Delimiter;
   /** The text started with a byte order mark (dropped from the first header), so a writer can start its output with one too. */
   byteOrderMark = false;
+  /** Rows read as they are (lenient) although a quoted field spanning lines left them with the wrong number of cells. */
+  readonly quoteSpans: QuoteSpans = { count: 0, startLine: 0, endLine: 0 };
+
+  /** Cells in the header row: undefined until it was read (or given). */
+  private width: number | undefined;
+  private readonly lenient: boolean;
+  /** The first row is the header row: the parser starts the file and was given no width. */
+  private readonly readsHeader: boolean;
+  /** Line of the opening quote of the current row's first quoted field that ran over a line break; 0 when none. */
+  private spanLine = 0;
+  /** In the current row, text followed the closing quote of a field that ran over line breaks (`"SaaS,200 ... D,"Fintech`). */
+  private spanTextAfter = false;
 
   private delimiterCode: number;
   /** The delimiter is still to be told from the header row, whose text is `held` until it ends. */
@@ -119,6 +162,9 @@ export class CsvParser {
     this.delimiter = d === 'auto' ? ',' : d;
     this.delimiterCode = this.delimiter.charCodeAt(0);
     this.maxRowLength = options.maxRowLength ?? MAX_ROW_LENGTH;
+    this.width = options.width;
+    this.readsHeader = options.atFileStart !== false && options.width === undefined;
+    this.lenient = options.lenient ?? false;
   }
 
   /** The 1-based physical line the parser has reached, for error messages. */
@@ -250,11 +296,11 @@ export class CsvParser {
         case State.Quoted: {
           const q = s.indexOf('"', i);
           if (q === -1) {
-            this.countLines(s, i, n);
+            this.countQuotedLines(s, i, n);
             this.partial += s.slice(start, n);
             return out;
           }
-          this.countLines(s, i, q);
+          this.countQuotedLines(s, i, q);
           this.partial += s.slice(start, q);
           if (q + 1 === n) {
             this.state = State.QuoteAtChunkEnd;
@@ -292,7 +338,9 @@ export class CsvParser {
             this.pushField(this.partial);
             i = this.endRow(s, i, out);
           } else {
-            // `"abc"def`: not RFC 4180, but keeping the text beats failing the whole file.
+            // `"abc"def`: not RFC 4180, but keeping the text beats failing the whole file. After a field that ran over
+            // line breaks, though, it is the mark of a quote never closed: its field ended at the next field's opening quote.
+            if (this.lineNo > this.quoteLine) this.spanTextAfter = true;
             this.irregular = true;
             this.state = State.Unquoted;
             start = i;
@@ -327,11 +375,13 @@ export class CsvParser {
     if (this.skipLf && !this.sawLineEnding) this.noteLineEnding('\r');
     this.skipLf = false;
     if (this.state === State.Quoted) {
-      throw new CsvError(`line ${this.quoteLine}: unterminated quoted field (the quote opened there is never closed)`, this.quoteLine);
+      const to = this.lineNo > this.quoteLine ? `; the field runs to the end of the file, line ${this.lineNo}` : '';
+      throw new CsvError(`line ${this.quoteLine}: unterminated quoted field (the quote opened there is never closed${to})`, this.quoteLine);
     }
     if (!this.rowStarted) return [];
     this.pushField(this.partial);
     const row = this.row;
+    this.checkRow(row, this.lineNo);
     // push() moved the unfinished row's text into rowPrefix: nothing of the chunk is left to add.
     this.lastRaw.push(this.rawOfRow(this.rowStart));
     this.row = [];
@@ -347,6 +397,7 @@ export class CsvParser {
 
   /** Ends the row at the line break at `i` (CR, LF or CRLF) and returns the index after it. */
   private endRow(s: string, i: number, out: string[][]): number {
+    this.checkRow(this.row, this.lineNo);
     out.push(this.row);
     this.lastRaw.push(this.rawOfRow(i));
     this.row = [];
@@ -383,6 +434,64 @@ export class CsvParser {
     this.sawLineEnding = true;
   }
 
+  /**
+   * A row that a quoted field ran over line breaks in must have as many cells as the header row (trailing empty cells
+   * past it aside, as a trailing comma makes), and no text may follow that field's closing quote: if not, a quote was
+   * probably never closed and swallowed the lines after it, up to the next field's opening quote. The header row has no
+   * width to be compared with: only text after the closing quote counts there (a header cell may hold a line break, and
+   * a quote in it never closed at all is an unterminated quote at the end of the file). Reported as an error, or
+   * counted when lenient.
+   */
+  private checkRow(row: string[], endLine: number): void {
+    if (this.spanLine === 0) {
+      if (this.width === undefined && this.readsHeader) this.width = row.length;
+      return;
+    }
+    const swallowed = `probably a quote that is never closed`;
+    const textAfter = this.spanTextAfter;
+    this.spanTextAfter = false;
+    if (this.width === undefined) {
+      // A parser that neither starts the file nor was given the header's width has nothing to check against.
+      if (!this.readsHeader) {
+        this.spanLine = 0;
+        return;
+      }
+      this.width = row.length;
+      if (textAfter) {
+        this.spanFound(
+          `line ${this.spanLine}: a quoted field of the header row starts there and runs over line breaks to line ${endLine}, where text follows the quote that closes it; ${swallowed}`,
+          endLine,
+        );
+      }
+    } else {
+      let cells = row.length;
+      while (cells > this.width && row[cells - 1] === '') cells--;
+      if (textAfter || cells !== this.width) {
+        const why =
+          cells !== this.width
+            ? `leaving that row with ${cells} ${cells === 1 ? 'cell' : 'cells'} where the header row has ${this.width}`
+            : 'where text follows the quote that closes it';
+        this.spanFound(`line ${this.spanLine}: a quoted field starts there and runs over line breaks to line ${endLine}, ${why}; ${swallowed}`, endLine);
+      }
+    }
+    this.spanLine = 0;
+  }
+
+  private spanFound(message: string, endLine: number): void {
+    if (!this.lenient) throw new QuoteSpanError(message, this.spanLine, endLine);
+    if (this.quoteSpans.count++ === 0) {
+      this.quoteSpans.startLine = this.spanLine;
+      this.quoteSpans.endLine = endLine;
+    }
+  }
+
+  /** countLines inside a quoted field, noting where the row's first field holding a line break opened. */
+  private countQuotedLines(s: string, from: number, to: number): void {
+    const before = this.lineNo;
+    this.countLines(s, from, to);
+    if (this.lineNo !== before && this.spanLine === 0) this.spanLine = this.quoteLine;
+  }
+
   // Only needed for error messages, so it scans for LF with indexOf rather than per character.
   private countLines(s: string, from: number, to: number): void {
     let j = s.indexOf('\n', from);
@@ -399,6 +508,8 @@ export interface ReadCsvOptions {
   onParser?: (parser: CsvParser, decoder: InputDecoder) => void;
   /** See CsvParserOptions; for tests, which cannot write a file of 512 MB. */
   maxRowLength?: number;
+  /** See CsvParserOptions (`--lenient`): rows a quote spanning lines leaves malformed are read as they are and counted. */
+  lenient?: boolean;
 }
 
 /** The rows one chunk completed, with each row's source text where it can be copied through (`CsvParser.lastRaw`). */
@@ -431,7 +542,11 @@ export function pushBytes(parser: CsvParser, decoder: InputDecoder, bytes: Uint8
  * mark (InputDecoder); the delimiter is told from the header row.
  */
 export async function* readCsvBatches(input: Readable, options: ReadCsvOptions = {}): AsyncGenerator<CsvBatch> {
-  const parser = new CsvParser({ delimiter: 'auto', ...(options.maxRowLength === undefined ? {} : { maxRowLength: options.maxRowLength }) });
+  const parser = new CsvParser({
+    delimiter: 'auto',
+    lenient: options.lenient ?? false,
+    ...(options.maxRowLength === undefined ? {} : { maxRowLength: options.maxRowLength }),
+  });
   const decoder = new InputDecoder();
   options.onParser?.(parser, decoder);
   // Rows are held back while a CR ending the last chunk leaves the line ending undecided: whoever reads

@@ -1,7 +1,42 @@
-// Turns a CSV's bytes into text: strict UTF-8, or UTF-16 (little or big endian) when the file starts with its byte order mark.
+// Turns a CSV's bytes into text: strict UTF-8, or UTF-16 (little or big endian) when the file starts with its byte order mark;
+// other byte order marks (UTF-32, UTF-7...) are refused by name.
 
 /** The encodings a CSV is read in; anything that is not UTF-16 with a byte order mark must be UTF-8. */
 export type InputEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * Byte order marks of encodings we do not read, longest first (UTF-32 LE's starts like UTF-16 LE's). Refused by name
+ * rather than read as UTF-16 or UTF-8: a UTF-32 file read as UTF-16 scores into garbage without a word.
+ */
+const UNREAD_MARKS: readonly { name: string; bytes: readonly number[] }[] = [
+  { name: 'UTF-32 LE', bytes: [0xff, 0xfe, 0x00, 0x00] },
+  { name: 'UTF-32 BE', bytes: [0x00, 0x00, 0xfe, 0xff] },
+  { name: 'UTF-EBCDIC', bytes: [0xdd, 0x73, 0x66, 0x73] },
+  { name: 'GB 18030', bytes: [0x84, 0x31, 0x95, 0x33] },
+  { name: 'UTF-7', bytes: [0x2b, 0x2f, 0x76, 0x38] },
+  { name: 'UTF-7', bytes: [0x2b, 0x2f, 0x76, 0x39] },
+  { name: 'UTF-7', bytes: [0x2b, 0x2f, 0x76, 0x2b] },
+  { name: 'UTF-7', bytes: [0x2b, 0x2f, 0x76, 0x2f] },
+  { name: 'UTF-1', bytes: [0xf7, 0x64, 0x4c] },
+  { name: 'SCSU', bytes: [0x0e, 0xfe, 0xff] },
+  { name: 'BOCU-1', bytes: [0xfb, 0xee, 0x28] },
+];
+
+/** The bytes a decoder must see before it can tell the encoding: the longest byte order mark it knows. */
+const MARK_BYTES = 4;
+
+/** A file that starts with the byte order mark of an encoding we do not read; `encoding` names it. */
+export class UnreadEncodingError extends Error {
+  constructor(readonly encoding: string) {
+    super(`${encoding} text (it starts with that encoding's byte order mark) is not read; save the file as UTF-8 ("CSV UTF-8") or UTF-16`);
+    this.name = 'UnreadEncodingError';
+  }
+}
+
+/** The name of the unread encoding whose byte order mark starts `head`, if any (see UNREAD_MARKS). */
+export function unreadEncodingOf(head: Uint8Array): string | undefined {
+  return UNREAD_MARKS.find((m) => m.bytes.length <= head.length && m.bytes.every((b, i) => head[i] === b))?.name;
+}
 
 /** Bytes that are not UTF-8; `before` is the text up to the first bad byte, so the reader can tell its line. */
 export class InvalidBytes extends Error {
@@ -21,14 +56,14 @@ export class InputDecoder {
   /** Known once two bytes (or the whole input) arrived. */
   encoding: InputEncoding | undefined;
   private decoder: TextDecoder | undefined;
-  /** A first chunk of one byte, held until the next shows whether it starts a UTF-16 byte order mark. */
+  /** First bytes, fewer than MARK_BYTES, held until the next show which byte order mark (if any) they start. */
   private held: Uint8Array | undefined;
 
   /** The text of the next bytes; characters split between chunks come out whole with the later chunk. */
   write(bytes: Uint8Array): string {
     if (this.decoder === undefined) {
       const head = this.held === undefined ? bytes : concat(this.held, bytes);
-      if (head.length < 2) {
+      if (head.length < MARK_BYTES) {
         this.held = head;
         return '';
       }
@@ -48,6 +83,8 @@ export class InputDecoder {
   }
 
   private start(head: Uint8Array): void {
+    const unread = unreadEncodingOf(head);
+    if (unread !== undefined) throw new UnreadEncodingError(unread);
     this.encoding = encodingOf(head);
     // A UTF-16 byte order mark is dropped here (it is what `encoding` says); a UTF-8 one is kept for the CSV parser,
     // which drops it and notes it, so the output can have one too (Excel reads a UTF-8 CSV without one as cp1252).
@@ -64,7 +101,7 @@ export class InputDecoder {
   }
 }
 
-/** The encoding a file's first two bytes announce: UTF-16 after its byte order mark, else UTF-8. */
+/** The encoding a file's first two bytes announce: UTF-16 after its byte order mark, else UTF-8 (see unreadEncodingOf first). */
 export function encodingOf(head: Uint8Array): InputEncoding {
   const b0 = head[0];
   const b1 = head[1];

@@ -1,7 +1,8 @@
 // Opens the CSV a command reads (a file, or standard input for `-`) and reads just its header row when asked.
 import { promises as fsp } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { CsvError, NotUtf8Error, readCsv } from './csv-reader';
+import { CsvError, NotUtf8Error, QuoteSpanError, readCsv, type QuoteSpans } from './csv-reader';
+import { UnreadEncodingError } from './input-decoder';
 import { CliError, fsReason, type CliIo } from './io';
 
 // Each chunk read becomes one string and a batch of rows: 64 KB keeps that within V8's young generation
@@ -36,15 +37,34 @@ export function inputName(path: string): string {
 
 /** Turns a CSV syntax error into a message naming the file and line; other errors pass through unchanged. */
 export function csvFailure(err: unknown, path: string): unknown {
+  if (err instanceof QuoteSpanError) {
+    return new CliError(`${inputName(path)} is not a readable CSV: ${err.message} (fix the quote, or use --lenient to read the rows as they are)`);
+  }
   if (err instanceof CsvError) return new CliError(`${inputName(path)} is not a readable CSV: ${err.message}`);
   if (err instanceof NotUtf8Error) {
     // Most often Excel's "CSV (Comma delimited)", which is cp1252: guessing that could garble other files silently.
     return new CliError(`${inputName(path)} line ${err.line} is not UTF-8 text; save the file as "CSV UTF-8" (Excel: File > Save As) and try again`);
   }
+  if (err instanceof UnreadEncodingError) {
+    return new CliError(
+      `${inputName(path)} is ${err.encoding} text (it starts with that encoding's byte order mark), which icp does not read; ` +
+        `save it as UTF-8 (Excel: "CSV UTF-8") or UTF-16 and try again`,
+    );
+  }
   if (err instanceof CliError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && code !== 'EPIPE') return new CliError(`cannot read ${inputName(path)}: ${fsReason(err)}`);
   return err;
+}
+
+/** The warning `--lenient` gives for rows a quote spanning lines left malformed, read as they are; undefined when none. */
+export function quoteSpanWarning(spans: QuoteSpans, path: string): string | undefined {
+  if (spans.count === 0) return undefined;
+  const rows = spans.count === 1 ? '1 row has a quoted field' : `${spans.count} rows have a quoted field`;
+  return (
+    `icp: warning: ${inputName(path)}: ${rows} that runs over line breaks, probably a quote never closed ` +
+    `(first: from line ${spans.startLine} to line ${spans.endLine}); read as ${spans.count === 1 ? 'it is' : 'they are'} (--lenient)`
+  );
 }
 
 /** The first row of a CSV (its headers), reading no further; the stream is closed afterwards. */

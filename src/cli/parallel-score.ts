@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { detectDelimiter, type Delimiter } from './csv-chars';
-import { CsvError, CsvParser, HEADER_SCAN_LIMIT, MAX_ROW_LENGTH, NotUtf8Error, pushBytes, readCsvBatches } from './csv-reader';
-import { encodingOf, InputDecoder } from './input-decoder';
+import { CsvError, CsvParser, HEADER_SCAN_LIMIT, MAX_ROW_LENGTH, NotUtf8Error, pushBytes, readCsvBatches, type QuoteSpans } from './csv-reader';
+import { encodingOf, InputDecoder, unreadEncodingOf } from './input-decoder';
 import type { CsvWriter } from './csv-writer';
 import { firstRowEnd, lastRowEnd } from './row-boundaries';
 import type { CompiledProfile } from '../engine';
@@ -68,24 +68,30 @@ export interface FileHead {
   byteOrderMark: boolean;
   /** Byte offset of the first data row. */
   dataStart: number;
+  /** The header row, read leniently, is one a quote spanning lines left malformed (QuoteSpanError). */
+  quoteSpans: QuoteSpans;
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
 
-/** True when the file starts with a UTF-16 byte order mark: such a file is read on one thread (see InputDecoder). */
+/**
+ * True when the file starts with a byte order mark other than UTF-8's: UTF-16 is read on one thread (see InputDecoder),
+ * and the one-thread reader is also the one that refuses an encoding we do not read (UTF-32...) by name.
+ */
 export async function isUtf16File(file: string): Promise<boolean> {
   const handle = await fs.promises.open(file, 'r');
   try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return encodingOf(head.subarray(0, bytesRead)) !== 'utf-8';
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    const bytes = head.subarray(0, bytesRead);
+    return unreadEncodingOf(bytes) !== undefined || encodingOf(bytes) !== 'utf-8';
   } finally {
     await handle.close();
   }
 }
 
 /** Reads the header row of a UTF-8 CSV file (growing the read until the row ends) without reading further. */
-export async function readFileHead(file: string, chunkBytes = CHUNK_BYTES, maxRowLength = MAX_ROW_LENGTH): Promise<FileHead> {
+export async function readFileHead(file: string, chunkBytes = CHUNK_BYTES, maxRowLength = MAX_ROW_LENGTH, lenient = false): Promise<FileHead> {
   const handle = await fs.promises.open(file, 'r');
   try {
     let bytes: Buffer = Buffer.alloc(0);
@@ -112,7 +118,7 @@ export async function readFileHead(file: string, chunkBytes = CHUNK_BYTES, maxRo
       }
       end = bytes.length;
     }
-    const parser = new CsvParser({ delimiter: delimiter ?? ',', maxRowLength });
+    const parser = new CsvParser({ delimiter: delimiter ?? ',', maxRowLength, lenient });
     const decoder = new InputDecoder();
     const rows = pushBytes(parser, decoder, bytes.subarray(0, end));
     const raw = parser.lastRaw;
@@ -127,6 +133,7 @@ export async function readFileHead(file: string, chunkBytes = CHUNK_BYTES, maxRo
       delimiter: parser.delimiter,
       byteOrderMark: parser.byteOrderMark,
       dataStart: end,
+      quoteSpans: parser.quoteSpans,
     };
   } finally {
     await handle.close();
@@ -147,10 +154,11 @@ export interface ThreadedScoreOptions {
   maxRowLength?: number;
 }
 
-/** Rows with more cells than the header row: how many, and the first one's row number (header = 1). */
+/** Rows with more cells than the header row: how many, and the first one's row number (header = 1); and the rows --lenient read as they are. */
 export interface LongRows {
   longRows: number;
   firstLongRow: number;
+  quoteSpans: QuoteSpans;
 }
 
 /**
@@ -211,7 +219,7 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
   let sent = 0;
   let written = 0;
   let rowsBefore = 0;
-  const long: LongRows = { longRows: 0, firstLongRow: 0 };
+  const long: LongRows = { longRows: 0, firstLongRow: 0, quoteSpans: { ...o.head.quoteSpans } };
 
   // Writes every result that is next in file order; returns when the next one has not arrived yet.
   const writeReady = async (): Promise<void> => {
@@ -222,6 +230,7 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
       o.tally.merge(r.scored, r.blank, r.tiers);
       if (r.longRows > 0 && long.longRows === 0) long.firstLongRow = 1 + rowsBefore + r.firstLongRow;
       long.longRows += r.longRows;
+      long.quoteSpans.count += r.quoteSpans;
       rowsBefore += r.rows;
       const wait = o.writer.writeBytes(r.bytes);
       if (wait !== undefined) await wait;
@@ -281,12 +290,29 @@ export async function scoreFileOnThreads(o: ThreadedScoreOptions): Promise<LongR
     // The last row without a line break, or an open quote that CsvParser.end() will report.
     if (carry.length > 0) await send(carry, true);
     await settle(1);
+    // Workers count the rows --lenient read as they are, but know no line numbers: the first one's are found by
+    // reading the file again on one thread (rare: only a file with such a row pays for it).
+    if (long.quoteSpans.count > 0 && long.quoteSpans.startLine === 0) {
+      const first = await firstQuoteSpan(o.file, maxRowLength);
+      long.quoteSpans.startLine = first.startLine;
+      long.quoteSpans.endLine = first.endLine;
+    }
     return long;
   } finally {
     finished = true;
     await input.close();
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** The lines of the first row a quote spanning lines left malformed, reading the file leniently on one thread. */
+async function firstQuoteSpan(file: string, maxRowLength: number): Promise<QuoteSpans> {
+  let parser: CsvParser | undefined;
+  for await (const batch of readCsvBatches(fs.createReadStream(file), { maxRowLength, lenient: true, onParser: (p) => (parser = p) })) {
+    void batch;
+    if (parser!.quoteSpans.count > 0) break;
+  }
+  return { ...parser!.quoteSpans };
 }
 
 /** Errors a worker reports that depend on where in the file they are: the main thread reads the file to place them. */

@@ -53,11 +53,12 @@ export class CsvBytes extends CsvText {
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The chunk's rows with their ICP cells as CSV bytes, with its tallies; a failure (an open quote) as data. */
-export function scoreChunk(profile: CompiledProfile, width: number, setup: Pick<WorkerSetup, 'lineEnding' | 'delimiter'>, chunk: ScoreChunk): ChunkResult {
+export function scoreChunk(profile: CompiledProfile, width: number, setup: Pick<WorkerSetup, 'lineEnding' | 'delimiter' | 'lenient'>, chunk: ScoreChunk): ChunkResult {
   const { lineEnding, delimiter } = setup;
   try {
     // Cut at row ends by lastRowEnd, so every chunk holds whole rows (and whole UTF-8 characters).
-    const parser = new CsvParser({ atFileStart: false, delimiter });
+    // The header's width, so a quote that swallowed lines is caught here as on one thread (QuoteSpanError).
+    const parser = new CsvParser({ atFileStart: false, delimiter, width, lenient: setup.lenient ?? false });
     let text: string;
     try {
       text = decoder.decode(chunk.bytes);
@@ -83,6 +84,7 @@ export function scoreChunk(profile: CompiledProfile, width: number, setup: Pick<
       blank: scorer.tally.blank,
       tiers: scorer.tally.entries(),
       longRows: scorer.longRows,
+      quoteSpans: parser.quoteSpans.count,
       firstLongRow: scorer.firstLongRow,
     };
   } catch (err) {

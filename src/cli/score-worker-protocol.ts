@@ -15,6 +15,8 @@ export interface WorkerSetup {
   lineEnding: string;
   /** The file's cell delimiter, told from its header row by the main thread. */
   delimiter: Delimiter;
+  /** --lenient: rows a quote spanning lines leaves malformed are scored as they are and counted, not refused. */
+  lenient?: boolean;
 }
 
 /** Whole CSV rows as UTF-8 bytes; `last` when they end the file (the last row may lack its line break). */
@@ -35,6 +37,8 @@ export type ChunkResult =
       blank: number;
       tiers: [string, number][];
       longRows: number;
+      /** Rows read as they are under --lenient although a quote spanning lines left them malformed. */
+      quoteSpans: number;
       /** Row number of the first long row counted from the chunk's first row as 1; 0 when none. */
       firstLongRow: number;
     }

@@ -1,6 +1,6 @@
 // The help texts of `icp`, `icp score`, `icp check`, `icp validate`, `icp sql` and `icp draft`.
 
-export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N]
+export const SCORE_USAGE = `Usage: icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N] [--lenient]
 
 Scores every row of a CSV file (the first row holds the column headers) and writes the CSV back with three
 columns added: ICP Score (0-100), ICP Tier and ICP Why ("ICP Score (ICP Scorer)"... when the file has columns
@@ -20,9 +20,13 @@ Options:
   --today DATE      the day "withinDays" criteria count back from, YYYY-MM-DD; default: today
   --locale LOCALE   read numbers written as text as LOCALE writes them: de_DE, fr, pt_BR... (decimal comma:
                     1.234,5 and 1 234,5 are 1234.5, 1.234 is 1234, 1,5 is 1.5); default: the US reading (1,234.5)
-  --threads N       score on N threads (1 to 64); default: one per CPU core for files of 4 MB or more,
-                    else 1. The output is the same byte for byte; standard input and pipes are read on
-                    one thread
+  --threads N       score on N threads (1 to 64): this one and N-1 workers; default for files of 4 MB or
+                    more: one plus one per CPU idle right now (within the cores and the CPU quota, at
+                    most 8), else 1. The output is the same byte for byte; standard input and pipes are
+                    read on one thread
+  --lenient         read a row that a quoted field running over line breaks leaves with the wrong number
+                    of cells (a quote never closed, which swallows the lines after it) as it is, with a
+                    warning, instead of stopping with an error
   -h, --help        show this help
 `;
 
@@ -37,7 +41,7 @@ Options:
   -h, --help        show this help
 `;
 
-export const VALIDATE_USAGE = `Usage: icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE]
+export const VALIDATE_USAGE = `Usage: icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE] [--lenient]
 
 Scores every row of a CSV file whose outcome column says won, lost or open (also closed won, closed lost,
 customer, churned, in progress...), then reports how well the model predicts winning: win rate and lift per
@@ -57,6 +61,7 @@ Options:
                           US reading (1,234.5)
   --json                  print the figures as JSON instead of the report
   --suggested-model FILE  also write the model with the suggested points applied to FILE (replacing it)
+  --lenient               read a row that a quote never closed leaves malformed as it is, with a warning
   -h, --help              show this help
 `;
 
@@ -110,9 +115,9 @@ Options:
 export const MAIN_USAGE = `icp: score account lists against an Ideal Customer Profile (ICP) model
 
 Usage:
-  icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N]
+  icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N] [--lenient]
   icp check <model.json> [--headers accounts.csv]
-  icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE]
+  icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE] [--lenient]
   icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD]
   icp draft <deals.csv | -> [--outcome COLUMN] [--out model.json] [--max-criteria N] [--today YYYY-MM-DD] [--locale LOCALE]
   icp --help | --version

@@ -47,7 +47,6 @@ export interface CompileOptions {
   locale?: string;
 }
 
-
 export class CompiledProfile {
   readonly name: string;
   readonly missingColumns: string[];

@@ -2,7 +2,8 @@
 // zod/mini: the same checks without the classic API's bundled locales (about 400 KB less in the Apps Script bundle).
 import * as z from 'zod/mini';
 import { DEFAULT_DISQUALIFIED_LABEL, OPERATOR_NAMES, profileKey, ROLES, type Model } from './model';
-import { compilePattern, PatternError } from './pattern';
+import { checkPattern, PatternError } from './pattern-syntax';
+import { limitIssues, textLimitIssue } from './model-limits';
 
 /** One problem found in a model document. */
 export interface ModelIssue {
@@ -420,7 +421,7 @@ class Checker {
     try {
       new RegExp(when.pattern, flags);
       // The subset every door runs in bounded time (pattern.ts), flags as the operator adds them.
-      compilePattern(when.pattern, [...new Set(`${flags}i`)].join(''));
+      checkPattern(when.pattern, [...new Set(`${flags}i`)].join(''));
     } catch (e) {
       if (e instanceof PatternError) {
         this.add([...at, 'pattern'], `not supported: ${e.message}`);
@@ -505,6 +506,9 @@ function toSegments(path: readonly PropertyKey[]): Segment[] {
 
 /** Checks a model document (already parsed from JSON); on success returns it typed, unchanged, with no defaults filled in. */
 export function checkModel(input: unknown): ModelCheckResult {
+  // Limits first: past them the checks below could overflow the stack or crawl (model-limits.ts).
+  const beyond = limitIssues(input);
+  if (beyond.length > 0) return { ok: false, issues: beyond.map((b) => ({ path: formatPath(b.segments), message: b.message })) };
   const parsed = modelSchema.safeParse(input);
   const raw: RawIssue[] = parsed.success
     ? []
@@ -528,6 +532,8 @@ export function checkModel(input: unknown): ModelCheckResult {
 
 /** Parses model JSON text and checks it; a syntax error is reported at `(root)` with its line and column. */
 export function parseModelJson(text: string): ModelCheckResult {
+  const tooLong = textLimitIssue(text);
+  if (tooLong !== undefined) return { ok: false, issues: [{ path: ROOT_PATH, message: tooLong }] };
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {

@@ -1,5 +1,18 @@
 // `matches` patterns: parsed into the subset RE2 shares with JavaScript, and run without backtracking when native could be slow.
 
+import { grouped } from './number-text';
+import { checkPattern, isHighSurrogate, isLowSurrogate, MAX_PATTERN_STATES, PatternError, type Node } from './pattern-syntax';
+
+export { MAX_PATTERN_LENGTH, MAX_PATTERN_STATES, PatternError } from './pattern-syntax';
+
+/** The longest cell text a pattern is guaranteed to answer on within 50 ms (longer cells are still matched, linearly). */
+export const GUARANTEED_CELL_LENGTH = 1000;
+/**
+ * Upper bound of backtracking steps for the native engine per cell of GUARANTEED_CELL_LENGTH characters: patterns whose
+ * estimate is below run natively (fastest), others on the NFA.
+ */
+const NATIVE_BUDGET = 10_000;
+
 /**
  * Why: JavaScript's RegExp backtracks, so a pattern such as `(a+)+$` takes minutes on a 30-character cell, and Sheets
  * stops a formula after 30 s (a shared model could hang every ICP_* cell). Patterns here are either proven cheap for
@@ -10,155 +23,6 @@
  * Refused (model-check names them): backreferences and lookarounds, which no non-backtracking matcher can run and
  * RE2 (BigQuery, DuckDB) lacks, so `matches` means the same in the SQL export.
  */
-
-/** The longest pattern a model may hold (characters). */
-export const MAX_PATTERN_LENGTH = 1000;
-/** The most NFA states a pattern may expand to (counted repetitions are copied: `a{100}` is 100 states). */
-export const MAX_PATTERN_STATES = 1000;
-/** The longest cell text a pattern is guaranteed to answer on within 50 ms (longer cells are still matched, linearly). */
-export const GUARANTEED_CELL_LENGTH = 1000;
-/**
- * Upper bound of backtracking steps for the native engine per cell of GUARANTEED_CELL_LENGTH characters: patterns whose
- * estimate is below run natively (fastest), others on the NFA.
- */
-const NATIVE_BUDGET = 10_000;
-
-type Node =
-  | { t: 'char'; src: string }
-  | { t: 'seq'; items: Node[] }
-  | { t: 'alt'; branches: Node[] }
-  | { t: 'rep'; body: Node; min: number; max: number }
-  | { t: 'assert'; kind: '^' | '$' | 'b' | 'B' };
-
-export class PatternError extends Error {}
-
-/** Parses a pattern that `new RegExp(pattern, flags)` accepts; throws PatternError for what the subset refuses. */
-export function parsePattern(pattern: string, flags: string): Node {
-  const unicode = flags.includes('u');
-  let i = 0;
-  const n = pattern.length;
-
-  const refuseBackreference = (): never => {
-    throw new PatternError(
-      'backreferences (\\1, \\k<name>) are not supported: they need a matcher that can run for minutes on one cell, and SQL engines (RE2) lack them; write the repeated text out, e.g. (ab)\\1 as (ab)(ab) or (ab){2}',
-    );
-  };
-
-  const escape = (): Node => {
-    // pattern[i] is the backslash.
-    const c = pattern[i + 1] ?? '';
-    if (c === 'b' || c === 'B') {
-      i += 2;
-      return { t: 'assert', kind: c };
-    }
-    if (/[1-9]/.test(c)) refuseBackreference();
-    if (c === 'k' && (unicode || /\(\?<[^=!]/.test(pattern))) refuseBackreference();
-    let end = i + 2;
-    if ((c === 'p' || c === 'P') && unicode && pattern[end] === '{') end = pattern.indexOf('}', end) + 1;
-    else if (c === 'x' && /^[0-9a-fA-F]{2}$/.test(pattern.slice(i + 2, i + 4))) end = i + 4;
-    else if (c === 'u' && unicode && pattern[end] === '{') end = pattern.indexOf('}', end) + 1;
-    else if (c === 'u' && /^[0-9a-fA-F]{4}$/.test(pattern.slice(i + 2, i + 6))) end = i + 6;
-    else if (c === 'c') end = i + 3;
-    else if (unicode && isHighSurrogate(pattern.charCodeAt(i + 1))) end = i + 3;
-    const src = pattern.slice(i, end);
-    i = end;
-    return { t: 'char', src };
-  };
-
-  const charClass = (): Node => {
-    const start = i;
-    i++;
-    // `]` right after `[` closes an empty class in JavaScript (`[]` matches nothing, `[^]` anything).
-    if (pattern[i] === '^') i++;
-    while (i < n && pattern[i] !== ']') {
-      if (pattern[i] === '\\') {
-        const c = pattern[i + 1] ?? '';
-        if (/[1-9]/.test(c) && unicode) refuseBackreference();
-        i += 2;
-      } else {
-        i++;
-      }
-    }
-    i++;
-    return { t: 'char', src: pattern.slice(start, i) };
-  };
-
-  const quantifier = (): { min: number; max: number } | undefined => {
-    const c = pattern[i];
-    let q: { min: number; max: number } | undefined;
-    if (c === '*') q = { min: 0, max: Infinity };
-    else if (c === '+') q = { min: 1, max: Infinity };
-    else if (c === '?') q = { min: 0, max: 1 };
-    if (q !== undefined) i++;
-    else if (c === '{') {
-      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(pattern.slice(i, i + 40));
-      if (m === null) return undefined; // a literal `{` (without the u flag)
-      const min = Number(m[1]);
-      const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-      q = { min, max };
-      i += m[0].length;
-    }
-    if (q !== undefined && pattern[i] === '?') i++; // lazy: the same answer for a yes/no match
-    return q;
-  };
-
-  const alternation = (): Node => {
-    const branches: Node[] = [sequence()];
-    while (pattern[i] === '|') {
-      i++;
-      branches.push(sequence());
-    }
-    return branches.length === 1 ? branches[0]! : { t: 'alt', branches };
-  };
-
-  const sequence = (): Node => {
-    const items: Node[] = [];
-    while (i < n && pattern[i] !== '|' && pattern[i] !== ')') {
-      let atom: Node;
-      let group = false;
-      const c = pattern[i]!;
-      if (c === '\\') atom = escape();
-      else if (c === '[') atom = charClass();
-      else if (c === '^' || c === '$') {
-        i++;
-        atom = { t: 'assert', kind: c };
-      } else if (c === '(') {
-        if (pattern.startsWith('(?=', i) || pattern.startsWith('(?!', i) || pattern.startsWith('(?<=', i) || pattern.startsWith('(?<!', i)) {
-          throw new PatternError(
-            'lookarounds ((?=...), (?!...), (?<=...), (?<!...)) are not supported: SQL engines (RE2) lack them; match the text itself (x(?=y) as xy), or split the condition into two criteria (a must-have and an exclusion)',
-          );
-        }
-        if (pattern.startsWith('(?:', i)) i += 3;
-        else if (pattern.startsWith('(?<', i)) i = pattern.indexOf('>', i) + 1;
-        else if (pattern.startsWith('(?', i)) throw new PatternError('only plain, (?:...) and (?<name>...) groups are supported');
-        else i++;
-        atom = alternation();
-        group = true;
-        i++; // the `)`
-      } else {
-        const width = unicode && isHighSurrogate(c.charCodeAt(0)) && isLowSurrogate(pattern.charCodeAt(i + 1)) ? 2 : 1;
-        atom = { t: 'char', src: pattern.slice(i, i + width) };
-        i += width;
-      }
-      // An anchor or \b cannot be repeated (a syntax error), a group holding one can: `(?:^)*`.
-      const q = atom.t === 'assert' && !group ? undefined : quantifier();
-      items.push(q === undefined ? atom : { t: 'rep', body: atom, ...q });
-    }
-    return items.length === 1 ? items[0]! : { t: 'seq', items };
-  };
-
-  const root = alternation();
-  if (i < n) throw new PatternError(`unexpected ${JSON.stringify(pattern[i])} at position ${i + 1}`);
-  return root;
-}
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
 
 /**
  * An upper bound of the native engine's backtracking steps on a cell of GUARANTEED_CELL_LENGTH characters, or Infinity
@@ -235,7 +99,7 @@ class Nfa {
   add(type: number, arg = 0): number {
     if (type !== MATCH && this.type.length >= MAX_PATTERN_STATES) {
       throw new PatternError(
-        `the pattern expands to more than ${MAX_PATTERN_STATES.toLocaleString('en-US')} steps (each counted repetition is a copy: (x{10}){200} is 2,000); use smaller counts, + or *`,
+        `the pattern expands to more than ${grouped(MAX_PATTERN_STATES)} steps (each counted repetition is a copy: (x{10}){200} is 2,000); use smaller counts, + or *`,
       );
     }
     this.type.push(type);
@@ -358,11 +222,8 @@ export interface CompiledPattern {
 
 /** Compiles a pattern of the subset; throws PatternError (refused) or the RegExp's SyntaxError (invalid). */
 export function compilePattern(pattern: string, flags: string): CompiledPattern {
-  if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new PatternError(`the pattern is ${pattern.length.toLocaleString('en-US')} characters long; at most ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} are allowed`);
-  }
   const re = new RegExp(pattern, flags);
-  const root = parsePattern(pattern, flags);
+  const root = checkPattern(pattern, flags);
   const nfa = new Nfa();
   const f = build(nfa, root);
   patch(nfa, f.outs, nfa.add(MATCH));

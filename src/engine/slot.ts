@@ -119,7 +119,10 @@ export class SlotJudge {
     this.blankOutcome = new SlotOutcome(criteria.length, categories.length);
     this.hits = new Array<number>(criteria.length).fill(-1);
     // A hit is -2, -1 or a band index, so hit + 2 < radix.
-    const radix = 3 + Math.max(0, ...criteria.map((c) => (c.bandPoints?.length ?? 1) - 1));
+    // A loop, not Math.max(...spread): a spread of many thousands of criteria overflows the stack.
+    let mostBands = 1;
+    for (const c of criteria) mostBands = Math.max(mostBands, c.bandPoints?.length ?? 1);
+    const radix = 2 + mostBands;
     const keys = radix ** criteria.length;
     this.radix = keys <= 2 ** 30 ? radix : 0;
     // Filled to its length up front, so V8 keeps it a plain array (written sparsely, it could turn into a dictionary).

@@ -4,7 +4,7 @@ import type { Model } from '../engine/model';
 import type { ModelIssue } from '../engine/model-check';
 import type { OutcomeStats } from '../engine/outcomes/stats';
 import type { DraftResult } from '../engine/outcomes/draft/draft';
-import type { OutcomeTable } from '../engine/outcomes/tables';
+import type { OutcomeTable, OutcomeView } from '../engine/outcomes/tables';
 
 /** What google.script.run can carry (https://developers.google.com/apps-script/guides/html/reference/run). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -57,7 +57,8 @@ export interface ColumnSuggestions {
 }
 
 export type SaveResult =
-  | { ok: true; version: number; refreshedFormulas: number; message: string }
+  /** rewrittenFormulas: typed ICP_* formulas this save gave the ICP_MODEL argument (each is rewritten once, ever). */
+  | { ok: true; version: number; rewrittenFormulas: number; message: string }
   | { ok: false; reason: 'stale' | 'invalid' | 'busy'; message: string; issues: ModelIssue[]; currentVersion: number; draft: Json };
 
 /** checkDraft(draft): the model checked as the engine checks it (checkModel), its issues by path. */
@@ -77,11 +78,11 @@ export interface ImportResult {
 /*
  * Bulk scoring and the tier summary (src/gas/bulk), for the sidebar's score and summary panels:
  *   scoreSheet(options?: ScoreSheetOptions): ScoreSheetResult         scores the active sheet (values, or live formulas)
- *   getScoreProgress(): ScoreProgress                                  saved progress of the active sheet; lock-free
+ *   getScoreProgress(sheetId?): ScoreProgress                          saved progress of that sheet (else the active one)
  *   buildTierSummary(options: TierSummaryOptions): TierSummaryResult   creates or refreshes the "ICP Tiers" pivot + chart
  *   getSummaryColumns(): SummaryColumns                                the columns the summary can sum (for a picker)
  * Score panel: call scoreSheet({ profile }) and, while it runs, poll getScoreProgress every few seconds for a progress
- * bar. When the result says partial, call scoreSheet again with the same options (that is the automatic
+ * bar. When the result says partial, call scoreSheet again with the same options and the result's sheetId (that is the automatic
  * continuation: each call resumes where the last stopped) until partial is false. The menu's "Score this sheet" opens
  * the score panel and scores in its own execution, so on open the panel should poll getScoreProgress and, once
  * `running` is false and `partial` is true, continue with scoreSheet. A result with reason 'busy' means another run
@@ -106,6 +107,12 @@ export interface ScoreSheetOptions {
   budgetMs?: number;
   /** Rows per read and write (default: about 500,000 cells per chunk). For tests and tuning. */
   chunkRows?: number;
+  /**
+   * The sheet to score, by id: the sidebar passes the sheetId of the run's first result with every later call, so a
+   * run stays on the sheet it started on while the user switches tabs (getActiveSheet follows them). Omitted: the
+   * active sheet.
+   */
+  sheetId?: number;
 }
 
 export type ScoreSheetFailure = 'busy' | 'no-model' | 'no-data' | 'profile' | 'columns' | 'sheet' | 'live' | 'size';
@@ -128,6 +135,8 @@ export interface ScoreSheetResult {
   reason: ScoreSheetFailure | null;
   message: string;
   sheetName: string;
+  /** The sheet scored (pass it back as ScoreSheetOptions.sheetId to continue this run); -1 when no sheet was found. */
+  sheetId: number;
   mode: 'values' | 'live';
   /** Data rows scored so far (this call and earlier calls of the same run). */
   scoredRows: number;
@@ -146,11 +155,13 @@ export interface ScoreSheetResult {
 }
 
 /**
- * getScoreProgress(): the active sheet's last or current run, from saved progress; cheap and lock-free, so the
+ * getScoreProgress(sheetId?): that sheet's (else the active sheet's) last or current run, from saved progress; cheap and lock-free, so the
  * sidebar can poll it (every few seconds) while scoreSheet runs in another call.
  */
 export interface ScoreProgress {
   sheetName: string;
+  /** The sheet this progress is of (pin a run to it with ScoreSheetOptions.sheetId); -1 when it was deleted. */
+  sheetId: number;
   /** A run is scoring right now (its progress was saved in the last few minutes). */
   running: boolean;
   /** The sheet is partly scored: a run stopped before the end and the next scoreSheet call continues it. */
@@ -199,6 +210,10 @@ export interface OutcomeRequest {
   outcomeColumn?: string | null;
   /** Profile to validate; the model's default profile when omitted. */
   profile?: string | null;
+  /** Header of the column naming each deal's account; null or omitted: found by name (Account, Company, ...); '' for none. */
+  accountColumn?: string | null;
+  /** Header of the deal-value column; null or omitted: found by name (Deal Value, Amount, ARR, ...); '' for none. */
+  valueColumn?: string | null;
 }
 
 export type OutcomeFailure = 'no-model' | 'no-data' | 'no-outcome-column' | 'profile' | 'too-few';
@@ -217,7 +232,14 @@ export interface OutcomeValidation {
   candidates: string[];
   /** The column used; null when none was found. */
   outcomeColumn: string | null;
+  /** The sheet's headers, for the account and value column choices. */
+  headers: string[];
+  /** The account and value columns read (null: none). */
+  accountColumn: string | null;
+  valueColumn: string | null;
   stats: OutcomeStats | null;
+  /** The panel's texts and tables for stats (null when stats is). */
+  view: OutcomeView | null;
 }
 
 /** draftFromOutcomes(request): every field optional; `{}` reads the active sheet and picks its outcome column. */

@@ -9,9 +9,8 @@ import { cellText, headerKey } from '../engine/read/text';
 import { profileKey, type Model } from '../engine/model';
 import { findHeaders, FunctionError } from './header-discovery';
 import { modelColumnKeys } from './header-row';
-import { NO_MODEL, readStoredModel } from './model-store';
-import { scriptToday } from './today';
-import { spreadsheetTimeZone, toSheetDays } from './sheet-dates';
+import { isModelArgument, modelToday, NO_MODEL, parseModelCells, readStoredModel } from './model-store';
+import { sheetDay, toSheetDays } from './sheet-dates';
 
 type Cell = unknown;
 type Matrix = Cell[][];
@@ -54,18 +53,60 @@ interface Call {
   model: CompiledModel;
 }
 
-/** The saved model, or a readable error: one range read of the model sheet (reused across calls while unchanged). */
-function savedModel(fnName: string): Model {
-  const stored = readStoredModel(SpreadsheetApp.getActiveSpreadsheet());
+/** The saved model a call scores with, and the day its withinDays criteria count from. */
+interface Saved {
+  model: Model;
+  today: Date;
+  /** The spreadsheet's locale, for reading numbers written as text. */
+  locale: string;
+  /** The spreadsheet's time zone, asked for once and only when a date needs it. */
+  timeZone: () => string;
+}
+
+/**
+ * The saved model, or a readable error. From the ICP_MODEL argument when the formula passes it (no range read, and
+ * "today" is the TODAY() value it carries, so the result changes when the day does); else one range read of the model
+ * sheet, the fallback for a typed formula that a save has not yet given the argument.
+ */
+function savedModel(fnName: string, modelArg: unknown[][] | null): Saved {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let zone: string | undefined;
+  const timeZone = (): string => (zone ??= ss.getSpreadsheetTimeZone());
+  const stored = modelArg === null ? readStoredModel(ss) : parseModelCells(modelArg);
   if (stored.error !== null) throw new FunctionError(`${fnName}: ${stored.error}`);
   if (stored.model === null) {
     // After "ICP_SCORE: ", so the sentence goes on in lower case.
     throw new FunctionError(`${fnName}: ${NO_MODEL.charAt(0).toLowerCase()}${NO_MODEL.slice(1)}`);
   }
-  return stored.model;
+  const day = modelArg === null ? null : modelToday(modelArg);
+  return {
+    model: stored.model,
+    today: day === null ? sheetDay(new Date(), timeZone()) : sheetDay(day, timeZone()),
+    // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSpreadsheetLocale()
+    locale: ss.getSpreadsheetLocale(),
+    timeZone,
+  };
 }
 
-function prepare(fnName: string, rows: Matrix, headersArg: unknown, model: Model): Call {
+/**
+ * The arguments after the rows with the ICP_MODEL range taken out, wherever it sits: the add-on appends it to typed
+ * formulas (=ICP_TIER(I2, ICP_MODEL)) and writes it after the other arguments, so it is found by its content. Any other
+ * argument past the function's own (`params`, the rows included) is an error rather than silently dropped.
+ */
+function withoutModel(fnName: string, params: readonly string[], args: readonly unknown[]): { rest: unknown[]; model: unknown[][] | null } {
+  const at = args.findIndex((a) => isModelArgument(a));
+  const rest = at < 0 ? [...args] : args.filter((_, i) => i !== at);
+  let given = rest.length;
+  while (given > 0 && rest[given - 1] === undefined) given--;
+  if (given > params.length - 1) {
+    const n = params.length;
+    throw new FunctionError(`${fnName} takes at most ${n} arguments (${params.join(', ')}) besides ICP_MODEL; the formula gives ${given + 1}.`);
+  }
+  return { rest, model: at < 0 ? null : (args[at] as unknown[][]) };
+}
+
+function prepare(fnName: string, rows: Matrix, headersArg: unknown, saved: Saved): Call {
+  const model = saved.model;
   const width = rows[0]?.length ?? 0;
   let headers: string[];
   let headerIndex = -1;
@@ -82,13 +123,13 @@ function prepare(fnName: string, rows: Matrix, headersArg: unknown, model: Model
     }
     headers = h[0]!.map((v) => cellText(v));
   }
-  return { fnName, rows, headers, headerIndex, model: compileModel(model, headers, { today: scriptToday() }) };
+  return { fnName, rows, headers, headerIndex, model: compileModel(model, headers, { today: saved.today, locale: saved.locale }) };
 }
 
 /** The rows argument as a matrix, its date cells read as the days the sheet shows. */
-function rowsOf(arg: unknown): Matrix {
+function rowsOf(arg: unknown, saved: Saved): Matrix {
   const rows = toMatrix(arg);
-  toSheetDays(rows, spreadsheetTimeZone);
+  toSheetDays(rows, saved.timeZone);
   return rows;
 }
 
@@ -168,37 +209,41 @@ function splitArgs(
   return { headers: headersArg, profile: profileName(fnName, profileArg) };
 }
 
-export function ICP_SCORE(rows: unknown, headers?: unknown, profile?: unknown): Output | Output[][] {
+export function ICP_SCORE(rows: unknown, headers?: unknown, profile?: unknown, model?: unknown): Output | Output[][] {
   return guarded('ICP_SCORE', () => {
-    const model = savedModel('ICP_SCORE');
-    const m = rowsOf(rows);
-    const args = splitArgs('ICP_SCORE', m, model, headers, profile);
-    const call = prepare('ICP_SCORE', m, args.headers, model);
+    const { rest, model: modelArg } = withoutModel('ICP_SCORE', ['rows', 'headers', 'profile'], [headers, profile, model]);
+    const saved = savedModel('ICP_SCORE', modelArg);
+    const m = rowsOf(rows, saved);
+    const args = splitArgs('ICP_SCORE', m, saved.model, rest[0], rest[1]);
+    const call = prepare('ICP_SCORE', m, args.headers, saved);
     const p = chooseProfile(call, args.profile);
     return mapResults(call, 'ICP Score', p, (r) => r.score);
   });
 }
 
-export function ICP_EXPLAIN(rows: unknown, headers?: unknown, profile?: unknown): Output | Output[][] {
+export function ICP_EXPLAIN(rows: unknown, headers?: unknown, profile?: unknown, model?: unknown): Output | Output[][] {
   return guarded('ICP_EXPLAIN', () => {
-    const model = savedModel('ICP_EXPLAIN');
-    const m = rowsOf(rows);
-    const args = splitArgs('ICP_EXPLAIN', m, model, headers, profile);
-    const call = prepare('ICP_EXPLAIN', m, args.headers, model);
+    const { rest, model: modelArg } = withoutModel('ICP_EXPLAIN', ['rows', 'headers', 'profile'], [headers, profile, model]);
+    const saved = savedModel('ICP_EXPLAIN', modelArg);
+    const m = rowsOf(rows, saved);
+    const args = splitArgs('ICP_EXPLAIN', m, saved.model, rest[0], rest[1]);
+    const call = prepare('ICP_EXPLAIN', m, args.headers, saved);
     const p = chooseProfile(call, args.profile);
     return mapRows(call, 'ICP Why', (row) => p.evaluateWithWhy(row).text);
   });
 }
 
-export function ICP_PROFILE(rows: unknown, headers?: unknown): Output | Output[][] {
+export function ICP_PROFILE(rows: unknown, headers?: unknown, model?: unknown): Output | Output[][] {
   return guarded('ICP_PROFILE', () => {
-    const model = savedModel('ICP_PROFILE');
-    const m = rowsOf(rows);
+    const { rest, model: modelArg } = withoutModel('ICP_PROFILE', ['rows', 'headers'], [headers, model]);
+    const headersArg = rest[0];
+    const saved = savedModel('ICP_PROFILE', modelArg);
+    const m = rowsOf(rows, saved);
     // It weighs every profile: a profile name given as with the other functions would otherwise read as a bad headers range.
-    if (typeof headers === 'string' && !omitted(headers) && (m[0]?.length ?? 0) > 1) {
-      throw new FunctionError(`ICP_PROFILE compares every profile of the model, so it takes no profile ("${headers.trim()}"): use =ICP_PROFILE(A2:H2), or =ICP_PROFILE(A2:H2, A$1:H$1) to give the header row.`);
+    if (typeof headersArg === 'string' && !omitted(headersArg) && (m[0]?.length ?? 0) > 1) {
+      throw new FunctionError(`ICP_PROFILE compares every profile of the model, so it takes no profile ("${headersArg.trim()}"): use =ICP_PROFILE(A2:H2), or =ICP_PROFILE(A2:H2, A$1:H$1) to give the header row.`);
     }
-    const call = prepare('ICP_PROFILE', m, headers, model);
+    const call = prepare('ICP_PROFILE', m, headersArg, saved);
     return mapRows(call, 'ICP Profile', (row) => call.model.bestFit(row).profile ?? 'No fit');
   });
 }
@@ -223,12 +268,15 @@ function scoresHeader(m: Matrix): number | null {
   return numbers > 0 ? header : null;
 }
 
-export function ICP_TIER(scoresOrRows: unknown, headers?: unknown, profile?: unknown): Output | Output[][] {
+export function ICP_TIER(scoresOrRows: unknown, headersArg?: unknown, profileArg?: unknown, modelArg?: unknown): Output | Output[][] {
   return guarded('ICP_TIER', () => {
     const m = toMatrix(scoresOrRows);
     // A blank score (ICP_SCORE's answer for a blank row, an empty cell) has no tier, like a blank row: one blank per row.
     if (m.every((r) => r.every((v) => isBlank(v)))) return m.length === 1 ? '' : m.map(() => ['']);
-    const model = savedModel('ICP_TIER');
+    const { rest, model: cells } = withoutModel('ICP_TIER', ['scores_or_rows', 'headers', 'profile'], [headersArg, profileArg, modelArg]);
+    const [headers, profile] = rest;
+    const saved = savedModel('ICP_TIER', cells);
+    const model = saved.model;
     const header = scoresHeader(m);
     if (header !== null) {
       // Scores need no headers: the second argument is the profile when the third is blank, text or not (a cell holding
@@ -250,10 +298,10 @@ export function ICP_TIER(scoresOrRows: unknown, headers?: unknown, profile?: unk
       const out = m.map(([v], i): Output[] => [i === header ? 'ICP Tier' : typeof v === 'number' ? p.tierOfScore(v) : '']);
       return out.length === 1 ? out[0]![0]! : out;
     }
-    const rows = rowsOf(scoresOrRows);
+    const rows = rowsOf(scoresOrRows, saved);
     const args = splitArgs('ICP_TIER', rows, model, headers, profile);
     try {
-      const call = prepare('ICP_TIER', rows, args.headers, model);
+      const call = prepare('ICP_TIER', rows, args.headers, saved);
       const p = chooseProfile(call, args.profile);
       return mapResults(call, 'ICP Tier', p, (r) => r.tier);
     } catch (e) {

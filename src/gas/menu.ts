@@ -22,11 +22,12 @@ export function onInstall(e?: unknown): void {
   onOpen(e);
 }
 
-function showSidebar(panel: SidebarPanel): void {
+function showSidebar(panel: SidebarPanel, sheetId?: number): void {
+  // The sidebar reads these on load: the panel to open, and the sheet a run the menu started is pinned to.
+  const pinned = sheetId === undefined ? '' : ` window.ICP_SHEET_ID = ${JSON.stringify(sheetId)};`;
   const html = HtmlService.createHtmlOutputFromFile('sidebar')
     .setTitle('ICP Scorer')
-    // The sidebar reads this on load to open at the right panel.
-    .append(`<script>window.ICP_PANEL = ${JSON.stringify(panel)};</script>`);
+    .append(`<script>window.ICP_PANEL = ${JSON.stringify(panel)};${pinned}</script>`);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -53,9 +54,12 @@ function toast(message: string): void {
 
 /**
  * Menu "Score this sheet": opens the score panel first (it shows this run's progress by polling getScoreProgress,
- * and calls scoreSheet again by itself if this run stops at the time limit), then scores in this execution.
+ * and calls scoreSheet again by itself if this run stops at the time limit, on the same sheet by id), then scores in
+ * this execution.
  */
 export function scoreThisSheet(): void {
-  showSidebar('score');
-  toast(scoreSheet({}).message);
+  // Pinned to the sheet the user chose this on: the panel follows and continues this run there, whatever tab is active.
+  const sheetId = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getSheetId();
+  showSidebar('score', sheetId);
+  toast(scoreSheet({ sheetId }).message);
 }

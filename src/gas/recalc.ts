@@ -1,63 +1,55 @@
-// Makes every ICP_* formula recalculate after a save, by toggling a space in its formula text; plain text is never touched.
+// On save: gives every ICP_* formula in the spreadsheet that lacks it the ICP_MODEL argument, once; plain text is never touched.
 
-// Sheets recomputes a custom function only when its formula text or an argument cell changes
-// (https://developers.google.com/apps-script/guides/sheets/functions#optimization), and a saved model is neither.
-// Each ICP_* call's "(" is followed by no space (state A) or one space (state B); the three passes swap A and B
-// in every formula, so every formula's text changes while its meaning does not. `$1`/`$2` are the regex's groups
-// (https://developers.google.com/apps-script/reference/spreadsheet/text-finder#replaceAllWith(String)).
-//
-// matchFormulaText(true) searches formula cells by their formula text but every other cell by its value
-// (https://developers.google.com/apps-script/reference/spreadsheet/text-finder#matchFormulaText(Boolean)), so a
-// replace over a whole sheet would also edit a note that mentions `ICP_SCORE(A2:H2)`, or the stored model whose
-// description does. A sheet whose values show such text gets its passes only over runs of its ICP formula cells.
-const NAMES = 'ICP_(?:SCORE|TIER|EXPLAIN|PROFILE)';
-const PASSES: readonly [string, string][] = [
-  [`(${NAMES})\\( (\\S)`, '$1(  $2'], // B -> C (two spaces), out of the way of the next pass
-  [`(${NAMES})\\((\\S)`, '$1( $2'], // A -> B
-  [`(${NAMES})\\(  (\\S)`, '$1($2'], // C -> A
-];
-/** Any ICP_* call: for the finder, and as JavaScript's own regex (case-insensitive like the finder). */
-const CALL = `${NAMES}\\(`;
-const ICP_CALL = new RegExp(CALL, 'i');
+// Sheets runs a custom function again only when its formula text or the value of an argument changes
+// (https://developers.google.com/apps-script/guides/sheets/functions#optimization). A formula passing ICP_MODEL (the
+// stored model's cells and a =TODAY() cell) changes argument value on every save and every new day, by that rule
+// alone. A typed =ICP_SCORE(A2:H2) does not pass it: the first save after it was typed rewrites it to
+// =ICP_SCORE(A2:H2,ICP_MODEL), which is a formula-text change (so it runs with the new model) and gives it the
+// argument from then on. Later saves find nothing to rewrite.
 
-type Scope = GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Spreadsheet.Sheet | GoogleAppsScript.Spreadsheet.Range;
+import { isModelSheet } from './model-store';
+import { withModelArgument } from './model-argument';
 
-/** Runs the three passes over the spreadsheet, one sheet or one range; returns how many calls they rewrote. */
-function togglePasses(scope: Scope): number {
-  const counts = PASSES.map(([pattern, replacement]) =>
-    scope.createTextFinder(pattern).useRegularExpression(true).matchFormulaText(true).matchCase(false).replaceAllWith(replacement),
-  );
-  // Passes 1 and 2 touch each call once; pass 3 only finishes what pass 1 started.
-  return (counts[0] ?? 0) + (counts[1] ?? 0);
+/** Writes `texts` (formulas) into rows first..first+n-1 of one column: one setFormulas per run. */
+function writeRun(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, column: number, texts: string[]): void {
+  sheet.getRange(firstRow, column, texts.length, 1).setFormulas(texts.map((t) => [t]));
 }
 
-/** The passes over each column run of cells whose formula calls an ICP_* function, and nothing else. */
-function toggleFormulaRuns(sheet: GoogleAppsScript.Spreadsheet.Sheet): number {
+/**
+ * Rewrites one sheet's ICP_* formulas that lack ICP_MODEL: one getFormulas of its data range, then one setFormulas per
+ * column run of cells to rewrite (a dragged-down column is one run). Only formula cells are read and written: a note
+ * that shows "ICP_SCORE(A2:H2)" as text is not a formula, and cells between runs are never written.
+ */
+function passModelOnSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): number {
+  if (sheet.getLastRow() === 0) return 0;
   const formulas = sheet.getDataRange().getFormulas();
   const width = formulas[0]?.length ?? 0;
   let total = 0;
   for (let c = 0; c < width; c++) {
     let start = -1;
+    let run: string[] = [];
     for (let r = 0; r <= formulas.length; r++) {
-      const isCall = r < formulas.length && ICP_CALL.test(formulas[r]![c] ?? '');
-      if (isCall && start < 0) start = r;
-      if (!isCall && start >= 0) {
-        total += togglePasses(sheet.getRange(start + 1, c + 1, r - start, 1));
+      const text = r < formulas.length ? (formulas[r]![c] ?? '') : '';
+      const rewritten = text === '' ? null : withModelArgument(text);
+      if (rewritten !== null) {
+        if (start < 0) start = r;
+        run.push(rewritten);
+        continue;
+      }
+      if (start >= 0) {
+        writeRun(sheet, start + 1, c + 1, run);
+        total += run.length;
         start = -1;
+        run = [];
       }
     }
   }
   return total;
 }
 
-/** Rewrites the text of every ICP_* call in the spreadsheet's formulas; returns how many calls were rewritten. */
-export function refreshIcpFormulas(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
-  // Cells whose value shows call text: plain text, or (rarely) a formula's result. Usually none, and then three
-  // passes over the whole spreadsheet touch formulas only.
-  const shown = ss.createTextFinder(CALL).useRegularExpression(true).matchCase(false).findAll();
-  if (shown.length === 0) return togglePasses(ss);
-  const careful = new Set(shown.map((range) => range.getSheet().getSheetId()));
+/** Gives every ICP_* formula of the spreadsheet the ICP_MODEL argument; returns how many formulas were rewritten. */
+export function passModelEverywhere(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
   let total = 0;
-  for (const sheet of ss.getSheets()) total += careful.has(sheet.getSheetId()) ? toggleFormulaRuns(sheet) : togglePasses(sheet);
+  for (const sheet of ss.getSheets()) if (!isModelSheet(sheet)) total += passModelOnSheet(sheet);
   return total;
 }

@@ -13,14 +13,16 @@ import type {
 } from './api-types';
 import { FIX, MAX_MODEL_CHARS, modelTextFits, readStoredModel, writeStoredModel, MODEL_SHEET_NAME } from './model-store';
 import { grouped } from '../engine/number-text';
-import { refreshIcpFormulas } from './recalc';
+import { passModelEverywhere } from './recalc';
 import { readTable } from './sheet-table';
 import { scriptToday } from './today';
+import { spreadsheetLocale } from './locale';
 import { buildTierSummary, getScoreProgress, getSummaryColumns, scoreSheet } from './bulk';
 import { findOutputColumns } from './bulk/output-columns';
 import { validateOutcomes } from './validate-outcomes';
 import { draftFromOutcomes } from './draft-outcomes';
 import { getSheetStamp } from './sheet-stamp';
+import { getBigQuerySql } from './sql-export';
 
 const TEMPLATES: Record<string, { info: TemplateInfo; make: () => Model }> = {
   'b2b-saas': {
@@ -103,12 +105,12 @@ function previewDraft(draft: Json, profileName: string | null = null): PreviewRe
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getActiveSheet();
   const table = readTable(sheet, r.model);
-  const today = scriptToday();
-  const draftProfile = compileModel(r.model, table.headers, { today }).profile(profileName ?? undefined);
+  const options = { today: scriptToday(), locale: spreadsheetLocale() };
+  const draftProfile = compileModel(r.model, table.headers, options).profile(profileName ?? undefined);
   const stored = readStoredModel(ss);
   let savedProfile = null;
   if (stored.model !== null) {
-    const saved = compileModel(stored.model, table.headers, { today });
+    const saved = compileModel(stored.model, table.headers, options);
     // Compare like with like: the saved profile of the same name, else the saved default.
     savedProfile = saved.profiles.find((p) => p.name === draftProfile.name) ?? saved.profile();
   }
@@ -171,9 +173,11 @@ function saveModel(draft: Json, baseVersion: number): SaveResult {
     }
     const version = stored.version + 1;
     writeStoredModel(ss, r.model, version);
-    const refreshed = refreshIcpFormulas(ss);
+    // Formulas passing ICP_MODEL follow the save by themselves; typed ones get the argument now, once.
+    const rewritten = passModelEverywhere(ss);
     SpreadsheetApp.flush();
-    return { ok: true, version, refreshedFormulas: refreshed, message: `Saved (version ${version}). ${refreshed} ICP formula(s) refreshed.` };
+    const note = rewritten === 0 ? '' : ` ${rewritten} ICP formula(s) now pass ICP_MODEL, so they follow every save and every new day.`;
+    return { ok: true, version, rewrittenFormulas: rewritten, message: `Saved (version ${version}).${note}` };
   } finally {
     lock.releaseLock();
   }
@@ -199,6 +203,8 @@ export const serverApi = {
   draftFromOutcomes,
   // Whether the sheet a panel read has changed since (sheet-stamp.ts): reads no cells.
   getSheetStamp,
+  // "Copy SQL for BigQuery" (sql-export.ts): reads the saved model, writes nothing.
+  getBigQuerySql,
 };
 
 export type ServerApi = typeof serverApi;

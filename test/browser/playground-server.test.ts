@@ -88,6 +88,25 @@ describe('the playground server', () => {
     expect((await grid(pg)).values[1]![0]).toBe('Äpfel GmbH');
   });
 
+  test('a quote that swallows lines is refused with its lines, and UTF-32 by name, as icp score refuses them', async () => {
+    await uploadCsv(pg, 'Account,Industry\nKept,SaaS\n');
+    const swallowed = await uploadCsv(pg, 'Account,Industry,Employees\nA,SaaS,10\nB,"SaaS,200\r\nC,Retail,30\nD,"Fintech",40\nE,SaaS,50\n');
+    expect(swallowed.status).toBe(400);
+    expect(swallowed.json().error).toBe(
+      'Could not read the CSV: line 3: a quoted field starts there and runs over line breaks to line 5, where text follows the quote that closes it; probably a quote that is never closed',
+    );
+    const chars = [...'\ufeffAccount\nA\n'];
+    const utf32 = Buffer.alloc(4 * chars.length);
+    chars.forEach((ch, i) => utf32.writeUInt32LE(ch.codePointAt(0)!, i * 4));
+    const refused = await uploadCsv(pg, utf32);
+    expect(refused.status).toBe(400);
+    expect(refused.json().error).toBe(
+      'Could not read the CSV: UTF-32 LE text (it starts with that encoding\'s byte order mark) is not read; save the file as UTF-8 ("CSV UTF-8") or UTF-16 and load it again',
+    );
+    // Nothing was loaded by either.
+    expect((await grid(pg)).values[1]![0]).toBe('Kept');
+  });
+
   test('a file over the size limit gets a readable 413, not a reset connection', async () => {
     const answer = await uploadCsv(pg, Buffer.alloc(20_000_001, 0x61));
     expect(answer.status).toBe(413);

@@ -43,7 +43,8 @@ describe('round trip through the parser', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 6 }), fc.constantFrom('\n', '\r\n'), fc.integer({ min: 1, max: 7 }), (rows, eol, step) => {
         const text = rows.map((r) => csvRow(r) + eol).join('');
-        const parser = new CsvParser();
+        // Lenient: these rows are ragged, and a ragged row with a line break in a cell is refused otherwise (QuoteSpanError).
+        const parser = new CsvParser({ lenient: true });
         const parsed: string[][] = [];
         for (let i = 0; i < text.length; i += step) parsed.push(...parser.push(text.slice(i, i + step)));
         parsed.push(...parser.end());

@@ -168,7 +168,9 @@ describe('icp score input formats', () => {
     writeFiles(dir, { 'broken.csv': 'Account,Industry\nAcme,SaaS\n"never closed,SaaS\n', 'fine.csv': 'Account;Industry\nAcme;SaaS\n' });
     const bad = await runIcp(['score', 'broken.csv', '--today', TODAY], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('icp: broken.csv is not a readable CSV: line 3: unterminated quoted field (the quote opened there is never closed)\n');
+    expect(bad.stderr).toBe(
+      'icp: broken.csv is not a readable CSV: line 3: unterminated quoted field (the quote opened there is never closed; the field runs to the end of the file, line 4)\n',
+    );
     const good = await runIcp(['score', 'fine.csv', '--today', TODAY], { cwd: dir });
     const lines = good.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^icp: note: fine\.csv is semicolon-separated/);

@@ -21,9 +21,9 @@ describe('Insert live formulas', () => {
     const result = addon.call<ScoreSheetResult>('scoreSheet', { live: true });
     expect(result).toMatchObject({ ok: true, mode: 'live', partial: false, totalRows: 400 });
     expect(sheet.getRange('R2:U2').getFormulas()[0]).toEqual([
-      '=ICP_SCORE(A2:Q401)',
-      '=ICP_TIER(A2:Q401)',
-      '=ICP_EXPLAIN(A2:Q401)',
+      '=ICP_SCORE(A2:Q401,A1:Q1,ICP_MODEL)',
+      '=ICP_TIER(A2:Q401,A1:Q1,ICP_MODEL)',
+      '=ICP_EXPLAIN(A2:Q401,A1:Q1,ICP_MODEL)',
       '=ARRAYFORMULA(IF(S2:S401="","",IF(S2:S401="A",1,IF(S2:S401="B",2,IF(S2:S401="C",3,IF(S2:S401="Disqualified",4,""))))))',
     ]);
     // Only the first data row holds formulas.
@@ -44,7 +44,7 @@ describe('Insert live formulas', () => {
     addon.call('scoreSheet', {});
     const values = sheet.getRange('R2:U401').getValues();
     expect(addon.call<ScoreSheetResult>('scoreSheet', { live: true }).ok).toBe(true);
-    expect(sheet.getRange('R2').getFormula()).toBe('=ICP_SCORE(A2:Q401)');
+    expect(sheet.getRange('R2').getFormula()).toBe('=ICP_SCORE(A2:Q401,A1:Q1,ICP_MODEL)');
     expect(sheet.getRange('R2:U401').getValues()).toEqual(values);
     expect(addon.call<ScoreSheetResult>('scoreSheet', {}).ok).toBe(true);
     expect(sheet.getRange('R2:U401').getFormulas().flat().every((f) => f === '')).toBe(true);
@@ -60,7 +60,7 @@ describe('Insert live formulas', () => {
     addon.save(model, 0);
     addon.ss.setActiveSheet(addon.sheet());
     expect(addon.call<ScoreSheetResult>('scoreSheet', { live: true, profile: 'say "hi"' }).ok).toBe(true);
-    expect(addon.sheet().getRange('R2').getFormula()).toBe('=ICP_SCORE(A2:Q401,"Say ""hi""")');
+    expect(addon.sheet().getRange('R2').getFormula()).toBe('=ICP_SCORE(A2:Q401,A1:Q1,"Say ""hi""",ICP_MODEL)');
   });
 
   test('refuses when a user column sits right of the ICP columns (the formulas would read their own output)', () => {

@@ -255,9 +255,12 @@ describe('readable errors', () => {
   test('an argument beyond the function\'s parameters is an error, not silently dropped', () => {
     const addon = withSavedTemplate(rows);
     expect(errorOf(addon, 'R2', `=ICP_PROFILE(A2:${LAST_COL}2, A1:${LAST_COL}1, "Enterprise")`)).toMatch(
-      /ICP_PROFILE takes at most 2 arguments \(rows, headers\); the formula gives 3\./,
+      /ICP_PROFILE takes at most 2 arguments \(rows, headers\) besides ICP_MODEL; the formula gives 3\./,
     );
     expect(errorOf(addon, 'R2', `=ICP_SCORE(A2:${LAST_COL}2, A1:${LAST_COL}1, "Mid-market B2B SaaS", 1)`)).toMatch(/ICP_SCORE takes at most 3 arguments/);
+    // The model argument is the one extra the functions take, found wherever it sits.
+    expect(errorOf(addon, 'R2', `=ICP_SCORE(A2:${LAST_COL}2, A1:${LAST_COL}1, "Mid-market B2B SaaS", 1, ICP_MODEL)`)).toMatch(/ICP_SCORE takes at most 4 arguments/);
+    expect(addon.value('R2')).toBe('#ERROR!');
   });
 
   test('headers that share no column with the model are named', () => {

@@ -2,7 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createEmulator, loadBundle, callServer, type Emulator, type BundleContext } from '../../emulator';
+import { createEmulator, loadBundle, callServer, type Emulator, type BundleContext, type RealmMode } from '../../emulator';
 import type { Model } from '../../src/engine/model';
 import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
 import { parseCsv } from '../factories/csv';
@@ -27,11 +27,14 @@ export interface Addon {
   setFormula(a1: string, formula: string): void;
 }
 
-/** A fresh emulator with `rows` on sheet "Accounts" (the sample by default) and the bundle loaded. */
-export function loadAddon(rows: unknown[][] = sampleRows(), emu: Emulator = createEmulator({ now: () => SAMPLE_NOW })): Addon {
+/**
+ * A fresh emulator with `rows` on sheet "Accounts" (the sample by default) and the bundle loaded; custom functions run
+ * each in a fresh realm unless `realm` is 'warm' (see emulator/load-bundle.ts).
+ */
+export function loadAddon(rows: unknown[][] = sampleRows(), emu: Emulator = createEmulator({ now: () => SAMPLE_NOW }), realm?: RealmMode): Addon {
   if (!fs.existsSync(BUNDLE)) throw new Error('dist/Code.js is missing: run `npm run build` (npm test does it first)');
   if (rows.length > 0) emu.workbook.loadValues('Accounts', rows);
-  const ctx = loadBundle(emu, BUNDLE);
+  const ctx = loadBundle(emu, BUNDLE, { realm });
   const ss = emu.globals.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const addon: Addon = {
     emu,

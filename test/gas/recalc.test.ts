@@ -1,4 +1,4 @@
-// Saving the model refreshes every ICP_* formula without the user editing one; stale saves are refused with the draft kept.
+// Saving the model: typed ICP_* formulas get the ICP_MODEL argument once (formula cells only), then follow every save by it.
 
 import { compileModel } from '../../src/engine/model-compile';
 import { b2bSaasTemplate } from '../../src/engine/templates/b2b-saas';
@@ -12,14 +12,13 @@ function withoutDemoCriterion(): Model {
 }
 
 describe('recalculation after save', () => {
-  test('formulas are stale until the save, then show the new model, with no formula edited by the test', () => {
+  test('typed formulas get ICP_MODEL on the next save and show the new model; later saves rewrite nothing and still show it', () => {
     const rows = sampleRows();
     const addon = loadAddon(rows);
     expect(addon.save(b2bSaasTemplate(), 0).ok).toBe(true);
     addon.setFormula('R2', '=ICP_SCORE(A2:Q60)');
     addon.setFormula('S2', '=IFERROR(ICP_TIER(A2:Q2), "")');
     const oldScores = addon.values('R2:R60').map((r) => r[0]);
-    const formulasBefore = addon.sheet().getRange('R2:S2').getFormulas();
 
     // A change Sheets cannot see (the model sheet is not an argument): results stay stale...
     const next = withoutDemoCriterion();
@@ -28,32 +27,46 @@ describe('recalculation after save', () => {
     addon.emu.workbook.loadValues('Notes', [['unrelated edit']]);
     expect(addon.values('R2:R60').map((r) => r[0])).toEqual(oldScores);
 
-    // ...until saveModel refreshes them.
+    // ...until the save gives them the model argument: a formula-text change, by Sheets' documented rule.
     const saved = addon.save(next, 1);
-    expect(saved).toMatchObject({ ok: true, version: 2 });
+    expect(saved).toMatchObject({ ok: true, version: 2, rewrittenFormulas: 2 });
+    expect(addon.sheet().getRange('R2:S2').getFormulas()[0]).toEqual(['=ICP_SCORE(A2:Q60,ICP_MODEL)', '=IFERROR(ICP_TIER(A2:Q2,ICP_MODEL), "")']);
     expect(addon.values('R2:R60').map((r) => r[0])).toEqual(newScores);
     expect(addon.value('S2')).toBe(compileModel(next, rows[0]!, { today: SAMPLE_NOW }).profile().evaluate(rows[1]!).tier);
-    // The formulas still mean the same thing (only a space after "(" toggles).
-    const after = addon.sheet().getRange('R2:S2').getFormulas()[0]!;
-    expect(after.map((f) => f.replace(/\(\s+/g, '('))).toEqual(formulasBefore[0]!.map((f) => f.replace(/\(\s+/g, '(')));
+
+    // The next save finds nothing to rewrite: the argument's value changes, and that alone re-runs the formulas.
+    const again = addon.save(b2bSaasTemplate(), 2);
+    expect(again).toMatchObject({ ok: true, version: 3, rewrittenFormulas: 0 });
+    expect(addon.sheet().getRange('R2').getFormula()).toBe('=ICP_SCORE(A2:Q60,ICP_MODEL)');
+    expect(addon.values('R2:R60').map((r) => r[0])).toEqual(oldScores);
   });
 
-  test('a second save toggles the formulas back, still refreshing them', () => {
+  test('the model sheet is named ICP_MODEL with a =TODAY() cell, and the range grows and shrinks with the model', () => {
     const addon = loadAddon();
     addon.save(b2bSaasTemplate(), 0);
-    addon.setFormula('R2', '=ICP_SCORE(A2:Q2)');
-    const f0 = addon.sheet().getRange('R2').getFormula();
-    addon.save(withoutDemoCriterion(), 1);
-    const f1 = addon.sheet().getRange('R2').getFormula();
+    const named = addon.ss.getNamedRanges().filter((n) => n.getName() === 'ICP_MODEL');
+    expect(named).toHaveLength(1);
+    expect(named[0]!.getRange().getSheet().getName()).toBe('ICP Model');
+    expect(named[0]!.getRange().getA1Notation()).toBe('A1:B5');
+    expect(addon.ss.getSheetByName('ICP Model')!.getRange('B1').getFormula()).toBe('=TODAY()');
+    const big = b2bSaasTemplate();
+    big.profiles[0]!.description = 'x'.repeat(90_000);
+    addon.save(big, 1);
+    expect(addon.ss.getNamedRanges().find((n) => n.getName() === 'ICP_MODEL')!.getRange().getA1Notation()).toBe('A1:B7');
     addon.save(b2bSaasTemplate(), 2);
-    const f2 = addon.sheet().getRange('R2').getFormula();
-    expect(f1).not.toBe(f0);
-    expect(f2).toBe(f0);
+    expect(addon.ss.getNamedRanges().find((n) => n.getName() === 'ICP_MODEL')!.getRange().getA1Notation()).toBe('A1:B5');
+  });
+
+  test("a named range ICP_MODEL of the user's own stops the save with a clear message and nothing changed", () => {
+    const addon = loadAddon();
+    addon.ss.setNamedRange('ICP_MODEL', addon.sheet().getRange('A1:B2'));
+    expect(() => addon.save(b2bSaasTemplate(), 0)).toThrow(/named range called "ICP_MODEL" of its own; rename it/);
+    expect(addon.ss.getSheetByName('ICP Model')).toBeNull();
   });
 });
 
 describe('recalculation never edits text that merely mentions a function', () => {
-  test('a model whose description shows ICP_SCORE( saves, reads back intact and still refreshes formulas, save after save', () => {
+  test('a model whose description shows ICP_SCORE( saves, reads back intact and formulas follow it, save after save', () => {
     const addon = loadAddon();
     addon.setFormula('R2', '=ICP_SCORE(A2:Q2)');
     const model = b2bSaasTemplate();
@@ -66,26 +79,28 @@ describe('recalculation never edits text that merely mentions a function', () =>
       expect(state.model!.profiles[0]!.description).toBe(model.profiles[0]!.description);
       expect(addon.value('R2')).toEqual(expect.any(Number));
     }
+    expect(addon.sheet().getRange('R2').getFormula()).toBe('=ICP_SCORE(A2:Q2,ICP_MODEL)');
   });
 
-  test('a note beside the formulas keeps its text while the formulas on the same sheet refresh', () => {
+  test('a note beside the formulas keeps its text, and strings, sheet names and other functions in formulas are left alone', () => {
     const rows = sampleRows();
     const addon = loadAddon(rows);
     addon.save(b2bSaasTemplate(), 0);
     addon.setFormula('R2', '=ICP_SCORE(A2:Q2)');
     addon.setFormula('R3', '=ICP_SCORE(A3:Q3)');
-    addon.setFormula('S2', '=IF(R2>50, ICP_TIER(R2), "low")');
+    addon.setFormula('S2', '=IF(R2>50, ICP_TIER(R2), "ICP_TIER(R2) is low")');
+    addon.setFormula('S3', '=ICP_TIER(R3, ICP_MODEL)');
     const note = 'How to: type ICP_SCORE(A2:H2) in a cell';
     addon.sheet().getRange('U2').setValue(note);
-    const before = addon.sheet().getRange('R2:S3').getFormulas();
 
     const next = withoutDemoCriterion();
     const saved = addon.save(next, 1);
-    expect(saved.message).toMatch(/3 ICP formula\(s\) refreshed/);
+    expect(saved.message).toMatch(/3 ICP formula\(s\) now pass ICP_MODEL/);
     expect(addon.value('U2')).toBe(note);
-    const after = addon.sheet().getRange('R2:S3').getFormulas();
-    expect(after).not.toEqual(before);
-    expect(after.map((r) => r.map((f) => f.replace(/\(\s+/g, '(')))).toEqual(before);
+    expect(addon.sheet().getRange('R2:S3').getFormulas()).toEqual([
+      ['=ICP_SCORE(A2:Q2,ICP_MODEL)', '=IF(R2>50, ICP_TIER(R2,ICP_MODEL), "ICP_TIER(R2) is low")'],
+      ['=ICP_SCORE(A3:Q3,ICP_MODEL)', '=ICP_TIER(R3, ICP_MODEL)'],
+    ]);
     const expected = compileModel(next, rows[0]!, { today: SAMPLE_NOW }).profile().evaluate(rows[2]!).score;
     expect(addon.value('R3')).toBe(expected);
   });
@@ -125,5 +140,17 @@ describe('saving', () => {
     const busy = addon.call<{ ok: boolean; reason: string }>('saveModel', b2bSaasTemplate(), 1);
     expect(busy).toMatchObject({ ok: false, reason: 'busy' });
     addon.emu.locks.release('document');
+  });
+
+  test('the first save creates the hidden model sheet without moving the user off their sheet', () => {
+    const addon = loadAddon();
+    addon.emu.workbook.loadValues('Other', [['x']]);
+    const other = addon.ss.getSheetByName('Other')!;
+    addon.ss.setActiveSheet(other);
+    expect(addon.save(b2bSaasTemplate(), 0).ok).toBe(true);
+    expect(addon.ss.getSheetByName('ICP Model')!.isSheetHidden()).toBe(true);
+    expect(addon.ss.getActiveSheet().getName()).toBe('Other');
+    addon.save(withoutDemoCriterion(), 1);
+    expect(addon.ss.getActiveSheet().getName()).toBe('Other');
   });
 });

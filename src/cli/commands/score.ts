@@ -8,7 +8,7 @@ import { readCsvBatches, type CsvParser } from '../csv-reader';
 import type { InputDecoder, InputEncoding } from '../input-decoder';
 import { isUtf16File, readFileHead, scoreFileOnThreads, type LongRows } from '../parallel-score';
 import { TierTally } from '../tier-tally';
-import { csvFailure, inputName, openInput } from '../input';
+import { csvFailure, inputName, openInput, quoteSpanWarning } from '../input';
 import { CliError, EXIT_OK, fsReason, isBrokenPipe, plural, writeLine, type CliIo } from '../io';
 import { loadModel } from '../model-file';
 import { openOutput, type Output } from '../output';
@@ -25,6 +25,7 @@ const FLAGS: FlagSpec = {
   today: { value: true },
   locale: { value: true },
   threads: { value: true },
+  lenient: { value: false },
   help: { value: false },
 };
 
@@ -87,11 +88,12 @@ interface RowSource {
 }
 
 /** Reads and scores on this thread, batch by batch as chunks arrive: any input, standard input included. */
-async function streamSource(file: string, io: CliIo): Promise<RowSource> {
+async function streamSource(file: string, io: CliIo, lenient: boolean): Promise<RowSource> {
   const input = await openInput(file, io);
   let parser: CsvParser | undefined;
   let decoder: InputDecoder | undefined;
   const batches = readCsvBatches(input, {
+    lenient,
     onParser: (p, d) => {
       parser = p;
       decoder = d;
@@ -121,7 +123,7 @@ async function streamSource(file: string, io: CliIo): Promise<RowSource> {
           if (next.done) break;
           await scorer.scoreBatch(next.value);
         }
-        return { longRows: scorer.longRows, firstLongRow: scorer.firstLongRow };
+        return { longRows: scorer.longRows, firstLongRow: scorer.firstLongRow, quoteSpans: parser!.quoteSpans };
       },
       close,
     };
@@ -132,11 +134,11 @@ async function streamSource(file: string, io: CliIo): Promise<RowSource> {
 }
 
 /** Cuts a file into chunks of whole rows scored on worker threads (see parallel-score.ts). */
-async function threadedSource(file: string, threads: number, model: Model, today: Date, locale: string | undefined, io: CliIo): Promise<RowSource> {
+async function threadedSource(file: string, threads: number, model: Model, today: Date, locale: string | undefined, lenient: boolean, io: CliIo): Promise<RowSource> {
   // Chunks are cut at line-break bytes, which only works for UTF-8: UTF-16 files, rare and small, get one thread.
   // A missing file or a directory fails here with its system code, which csvFailure words as openInput does.
-  if (await isUtf16File(file)) return streamSource(file, io);
-  const head = await readFileHead(file);
+  if (await isUtf16File(file)) return streamSource(file, io, lenient);
+  const head = await readFileHead(file, undefined, undefined, lenient);
   const lineEnding = outputLineEnding(head.lineEnding);
   return {
     headers: head.headers,
@@ -153,7 +155,7 @@ async function threadedSource(file: string, threads: number, model: Model, today
         writer,
         tally,
         profile,
-        setup: { model, profile: profile.name, headers: head.headers!, today: today.getTime(), locale, lineEnding, delimiter: head.delimiter },
+        setup: { model, profile: profile.name, headers: head.headers!, today: today.getTime(), locale, lineEnding, delimiter: head.delimiter, lenient },
       }),
     close: async () => {},
   };
@@ -218,7 +220,8 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   let committed = false;
   let writer: CsvWriter | undefined;
   try {
-    source = threads > 1 ? await threadedSource(file, threads, model, today, locale, io) : await streamSource(file, io);
+    const lenient = args.flags.has('lenient');
+    source = threads > 1 ? await threadedSource(file, threads, model, today, locale, lenient, io) : await streamSource(file, io, lenient);
     const headers = source.headers;
     if (headers === undefined) {
       throw new CliError(`${inputName(file)} is empty: its first row must hold the column headers`);
@@ -248,6 +251,8 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
           `(first: row ${long.firstLongRow}); the extra cells follow the ${added.headers.at(-1) as string} column`,
       );
     }
+    const spans = quoteSpanWarning(long.quoteSpans, file);
+    if (spans !== undefined) writeLine(io.stderr, spans);
   } catch (err) {
     // The reader of our standard output went away (`icp score big.csv | head`): stop quietly, like other tools.
     if (isBrokenPipe(err) && output?.isFile === false) return EXIT_OK;

@@ -1,6 +1,7 @@
 // "Insert live formulas": one array formula per output column at the first data row, in the add-on's own columns only.
 
 import type { CompiledProfile } from '../../engine/compile';
+import { MODEL_RANGE_NAME } from '../model-store';
 import { blockA1, columnLetter } from './a1';
 import type { OutputKind, OutputLayout } from './output-columns';
 import type { DataRegion } from './region';
@@ -15,7 +16,12 @@ export const LIVE_MAX_ROWS = 20_000;
 
 export type LiveResult = { ok: true; formulas: Record<OutputKind, string> } | { ok: false; message: string };
 
-/** The formulas: the input rows are the columns left of our first column (the custom functions find the headers above). */
+/**
+ * The formulas: the input rows are the columns left of our first column, with their header row and ICP_MODEL passed
+ * explicitly: Sheets runs a custom function again only when its formula text or an argument's value changes
+ * (https://developers.google.com/apps-script/guides/sheets/functions#optimization), and ICP_MODEL's value changes on
+ * every save and every new day. With the headers given, no call reads the sheet.
+ */
 export function liveFormulas(
   region: DataRegion,
   layout: OutputLayout,
@@ -35,8 +41,10 @@ export function liveFormulas(
   if (firstOwn <= 1) return { ok: false, message: 'There are no data columns left of the ICP columns to score.' };
   const first = region.headerRow + 1;
   const rows = blockA1(first, 1, region.lastRow, firstOwn - 1);
+  const headers = blockA1(region.headerRow, 1, region.headerRow, firstOwn - 1);
   // Only a profile name the user chose goes into formula text, and only inside a string literal.
-  const extra = profileArg === undefined || profileArg.trim() === '' ? '' : `,${formulaString(profile.name)}`;
+  const named = profileArg === undefined || profileArg.trim() === '' ? '' : `,${formulaString(profile.name)}`;
+  const extra = `,${headers}${named},${MODEL_RANGE_NAME}`;
   const tiers = `${columnLetter(layout.columns.tier)}${first}:${columnLetter(layout.columns.tier)}${region.lastRow}`;
   // The rank helper has no custom function; nested IFs over our own tier column keep it live and locale-proof
   // (array literals like {"A","B"} change separators with the spreadsheet's locale).

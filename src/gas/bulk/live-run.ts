@@ -12,7 +12,7 @@ import { applyTierColors } from './tier-colors';
 /** Size was checked by prepare (before any column was created); the layout is checked here, once our columns exist. */
 export function runLive(p: Prepared, options: ScoreSheetOptions, started: number): ScoreSheetResult {
   const { sheet, region, layout, profile } = p;
-  const base = { sheetName: sheet.getName(), mode: 'live' as const, tierCounts: [], notices: layout.notices, totalRows: region.rowCount, engineMs: 0 };
+  const base = { sheetName: sheet.getName(), sheetId: sheet.getSheetId(), mode: 'live' as const, tierCounts: [], notices: layout.notices, totalRows: region.rowCount, engineMs: 0 };
   const live = liveFormulas(region, layout, profile, options.profile);
   if (!live.ok) {
     return { ...base, ok: false, reason: 'live', message: live.message, scoredRows: 0, partial: false, columns: columnsOf(layout, region), elapsedMs: Date.now() - started };

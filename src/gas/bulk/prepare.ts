@@ -6,6 +6,7 @@ import { compileModel } from '../../engine/model-compile';
 import type { ScoreSheetOptions } from '../api-types';
 import { isModelSheet, NO_MODEL, readStoredModel } from '../model-store';
 import { scriptToday } from '../today';
+import { spreadsheetLocale } from '../locale';
 import { grouped } from '../../engine/number-text';
 import { LIVE_MAX_ROWS } from './live-formulas';
 import { ensureOutputColumns, type OutputLayout } from './output-columns';
@@ -42,10 +43,10 @@ export function prepare(sheet: GoogleAppsScript.Spreadsheet.Sheet, options: Scor
     };
   }
   // Compile before creating columns, so a bad profile name leaves the sheet untouched.
-  const today = scriptToday();
+  const compileOptions = { today: scriptToday(), locale: spreadsheetLocale() };
   let profile: CompiledProfile;
   try {
-    profile = compileModel(stored.model, region.headers, { today }).profile(options.profile);
+    profile = compileModel(stored.model, region.headers, compileOptions).profile(options.profile);
   } catch (e) {
     if (e instanceof EngineError) return { reason: 'profile', message: e.message };
     throw e;
@@ -62,6 +63,6 @@ export function prepare(sheet: GoogleAppsScript.Spreadsheet.Sheet, options: Scor
   const own = new Set(Object.values(layout.columns));
   // Recompile with our own columns' headers blanked, so no criterion can ever read the add-on's output.
   const engineHeaders = region.headers.map((h, i) => (own.has(i + 1) ? '' : h));
-  profile = compileModel(stored.model, engineHeaders, { today }).profile(options.profile);
+  profile = compileModel(stored.model, engineHeaders, compileOptions).profile(options.profile);
   return { sheet, region, layout, profile, modelVersion: stored.version };
 }

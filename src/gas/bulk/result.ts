@@ -17,9 +17,9 @@ export function isFailure<T extends object>(p: T | Failure): p is Failure {
   return (p as Failure).reason !== undefined;
 }
 
-export function failedResult(sheetName: string, started: number, failure: Failure): ScoreSheetResult {
+export function failedResult(sheetName: string, sheetId: number, started: number, failure: Failure): ScoreSheetResult {
   return {
-    ok: false, reason: failure.reason, message: failure.message, sheetName, mode: 'values', scoredRows: 0, totalRows: 0,
+    ok: false, reason: failure.reason, message: failure.message, sheetName, sheetId, mode: 'values', scoredRows: 0, totalRows: 0,
     partial: false, tierCounts: [], columns: [], notices: [], engineMs: 0, elapsedMs: Date.now() - started,
   };
 }

@@ -8,6 +8,7 @@ import { prepare, type Prepared } from './prepare';
 import { failedResult, isFailure } from './result';
 import { readRunState, scoredRows } from './run-state';
 import { runValues } from './values-run';
+import { runSheet } from './run-sheet';
 
 function busyMessage(sheetId: number): string {
   const state = readRunState(sheetId);
@@ -23,6 +24,8 @@ function busyMessage(sheetId: number): string {
  */
 function selectWritten(p: Prepared): void {
   const { sheet, region, layout } = p;
+  // A run pinned to a sheet the user has since left must not pull them back to it (activate() switches tabs).
+  if (sheet.getParent().getActiveSheet().getSheetId() !== sheet.getSheetId()) return;
   const visible = [layout.columns.score, layout.columns.tier, layout.columns.why].sort((a, b) => a - b);
   const first = visible[0]!;
   const last = visible[visible.length - 1]!;
@@ -35,12 +38,16 @@ function selectWritten(p: Prepared): void {
 export function scoreSheet(options?: ScoreSheetOptions | null): ScoreSheetResult {
   const started = Date.now();
   const opts: ScoreSheetOptions = options ?? {};
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+  const sheet = runSheet(opts.sheetId);
+  if (sheet === null) {
+    return failedResult('', -1, started, { reason: 'sheet', message: 'The sheet this scoring run started on was deleted or cannot be found; open the sheet to score and run Score this sheet again.' });
+  }
+  const id = sheet.getSheetId();
   return withDocumentLock(
-    () => failedResult(sheet.getName(), started, { reason: 'busy', message: busyMessage(sheet.getSheetId()) }),
+    () => failedResult(sheet.getName(), id, started, { reason: 'busy', message: busyMessage(id) }),
     () => {
       const p = prepare(sheet, opts);
-      if (isFailure(p)) return failedResult(sheet.getName(), started, p);
+      if (isFailure(p)) return failedResult(sheet.getName(), id, started, p);
       const result = opts.live === true ? runLive(p, opts, started) : runValues(p, opts, started);
       if (result.ok) selectWritten(p);
       return result;

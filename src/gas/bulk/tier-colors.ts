@@ -16,13 +16,23 @@ export function textColorFor(background: string): string {
   return luminance > 0.35 ? '#000000' : '#ffffff';
 }
 
-/** A string literal for a Sheets formula: doubled quotes cannot end the literal, so label text cannot become formula syntax. */
+/**
+ * Text as a Sheets formula expression: a string literal whose quotes are doubled (`Say "no"` is "Say ""no"""), so
+ * label text cannot end the literal and become formula syntax; `'` and `\` are ordinary characters in it. A line
+ * break is joined in as CHAR(10) (CHAR(13) for a carriage return), so the formula stays on one line:
+ * ("Line 1"&CHAR(10)&"Line 2").
+ */
 export function formulaString(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  const literal = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+  const parts = text.split(/(\r\n|\r|\n)/);
+  if (parts.length === 1) return literal(text);
+  const pieces = parts.map((p, i) => (i % 2 === 0 ? literal(p) : [...p].map((c) => `CHAR(${c.charCodeAt(0)})`).join('&')));
+  return `(${pieces.join('&')})`;
 }
 
-// The formula of each rule we make: `=$K2="A"`, the label a doubled-quote string literal.
-const OUR_FORMULA = /^=\$[A-Z]+\d+="(?:[^"]|"")*"$/;
+// The formula of each rule we make: `=$K2="A"`, the label as formulaString writes it.
+const LITERAL = String.raw`"(?:[^"]|"")*"`;
+const OUR_FORMULA = new RegExp(String.raw`^=\$[A-Z]+\d+=(?:${LITERAL}|\(${LITERAL}(?:&(?:CHAR\(1[03]\)|${LITERAL}))+\))$`);
 
 /**
  * Ours: a custom-formula rule of exactly the shape we make (our formula, a tier colour with the text colour we pick

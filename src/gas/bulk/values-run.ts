@@ -108,7 +108,7 @@ export function runValues(p: Prepared, options: ScoreSheetOptions, started: numb
     : `Scored ${grouped(scoredSoFar)} of ${grouped(state.totalRows)} rows on ${where} before the time limit; the ICP Score header says "partial" until the rest is scored. Run Score this sheet again to continue where it stopped.`;
   return {
     ok: true, reason: null, message: layout.notices.length > 0 ? `${message} ${layout.notices.join(' ')}` : message,
-    sheetName: sheet.getName(), mode: 'values', scoredRows: scoredSoFar, totalRows: state.totalRows, partial: !done,
+    sheetName: sheet.getName(), sheetId: sheet.getSheetId(), mode: 'values', scoredRows: scoredSoFar, totalRows: state.totalRows, partial: !done,
     tierCounts: counts, columns: columnsOf(layout, region), notices: layout.notices,
     engineMs, elapsedMs: Date.now() - started,
   };
