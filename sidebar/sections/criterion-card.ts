@@ -169,7 +169,7 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
     else criterion.description = v;
     ctx.edited();
   }, { rows: 3, maxLength: 2000 });
-  fields.push(field('Description', description, { hint: 'Why it counts: a note, or the evidence of a drafted criterion.', error: ctx.issues.slot(child(path, 'description'), description) }));
+  fields.push(field('Description', description, { hint: 'A note, or a drafted criterion\'s evidence.', error: ctx.issues.slot(child(path, 'description'), description) }));
 
   const siblings = profile.criteria.filter((c) => c.category === criterion.category);
   const pos = siblings.indexOf(criterion);

@@ -44,7 +44,7 @@ describeBrowser('Draft a model from outcomes', () => {
     await sidebar.locator('[data-action=save]').waitFor();
     expect(await sidebar.locator('h1').textContent()).toBe('ICP editor');
     await until(() => sidebar.locator('[data-unsaved]').isVisible(), (v) => v, 'the unsaved marker');
-    expect(await sidebar.locator('[data-notice="draft"]').textContent()).toContain('Drafted "Drafted from outcomes" from outcomes');
+    expect(await sidebar.locator('[data-notice="draft"]').textContent()).toContain('Drafted "Drafted from outcomes": each criterion\'s evidence is in its description.');
     const picker = sidebar.locator('[data-key="profile:pick"]');
     expect(await picker.locator('option:checked').textContent()).toBe('Drafted from outcomes');
     expect(await picker.locator('option').allTextContents()).toEqual(['Mid-market B2B SaaS (default)', 'Drafted from outcomes']);
