@@ -50,7 +50,7 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
   const badge = h('span');
   // Its share of the 100-point score (point-shares.ts), kept current by the editor after every edit.
   const share = h('span', { cls: 'share', attrs: { 'data-share': String(index) } });
-  const waiting = h('div', { cls: 'hint unfinished-hint', attrs: { role: 'note' }, text: 'Not counted yet: choose a column.' });
+  const waiting = h('p', { cls: 'hint', attrs: { role: 'note' }, text: 'Not counted yet: choose a column.' });
   /** The header follows every edit in place. */
   const updateHeader = (): void => {
     const r = role();
