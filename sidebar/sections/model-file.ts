@@ -1,6 +1,6 @@
 // Templates (B2B SaaS starter, start blank), import of model JSON (paste or file) and export (download or copy).
 import type { Model } from '../../src/engine/model';
-import { checkModel } from '../../src/engine/model-check';
+import { checkModelWithinLimits as checkModel } from '../../src/engine/model-check';
 import { clear, h } from '../dom';
 import { call } from '../client';
 import { button, field, textArea } from '../controls';
