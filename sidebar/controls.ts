@@ -92,6 +92,9 @@ export interface ButtonOptions {
   disabled?: boolean;
 }
 
+/** The class of small buttons, named once: the minifier shortens a name, not a repeated string (the sidebar's size is budgeted). */
+export const SMALL_BUTTON = 'btn btn-small';
+
 export function button(text: Child, onClick: (ev: MouseEvent) => void, opts: ButtonOptions = {}): HTMLButtonElement {
   const el = h('button', { cls: opts.cls ?? 'btn', attrs: { type: 'button' } }, text);
   if (opts.key !== undefined) el.setAttribute('data-key', opts.key);

@@ -1,6 +1,6 @@
 // The message area at the top of the sidebar: errors, warnings and confirmations in words, each dismissible.
 import { clear, h, type Child } from './dom';
-import { button } from './controls';
+import { button, SMALL_BUTTON } from './controls';
 
 export type NoticeKind = 'error' | 'warning' | 'info' | 'success';
 
@@ -35,7 +35,7 @@ export class Notices {
             button(a.label, () => {
               remove();
               a.run();
-            }, { cls: a.primary === true ? 'btn btn-primary btn-small' : 'btn btn-small' }),
+            }, { cls: a.primary === true ? 'btn btn-primary btn-small' : SMALL_BUTTON }),
           ),
         ),
       );

@@ -31,18 +31,23 @@ export function pointShares(profile: Profile): Map<Criterion, number> {
 }
 
 /** What a criterion's card shows beside its points: its share of the score ("= 7.1 of 100"), or that it does not count yet. */
-export function shareLabel(s: Session, c: Criterion): string {
+export function shareLabel(s: Session, c: Criterion, shares = countedShares(s)): string {
   if (isUnfinished(s, c)) return 'not counted yet';
-  const p = currentProfile(s);
-  const share = pointShares({ ...p, criteria: p.criteria.filter((x) => !isUnfinished(s, x)) }).get(c);
+  const share = shares.get(c);
   return share === undefined ? '' : `= ${Math.round(share * 10) / 10} of 100`;
+}
+
+function countedShares(s: Session): Map<Criterion, number> {
+  const p = currentProfile(s);
+  return pointShares({ ...p, criteria: p.criteria.filter((x) => !isUnfinished(s, x)) });
 }
 
 /** Brings every open card's share up to date after an edit (one criterion's points change the others' shares). */
 export function refreshShares(root: ParentNode, s: Session): void {
   const profile = currentProfile(s);
+  const shares = countedShares(s);
   for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-share]'))) {
     const c = profile.criteria[Number(el.getAttribute('data-share'))];
-    if (c !== undefined) el.textContent = shareLabel(s, c);
+    if (c !== undefined) el.textContent = shareLabel(s, c, shares);
   }
 }

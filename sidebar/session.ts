@@ -53,6 +53,7 @@ export function isUnfinished(s: Session, c: Criterion): boolean {
 
 /** The draft without its unfinished criteria: what is previewed, saved, exported and compared with the saved model. */
 export function countedDraft(s: Session): Model {
+  if (unfinishedPaths(s).length === 0) return s.draft;
   const draft = JSON.parse(JSON.stringify(s.draft)) as Model;
   s.draft.profiles.forEach((p, i) => {
     draft.profiles[i]!.criteria = draft.profiles[i]!.criteria.filter((_, k) => !isUnfinished(s, p.criteria[k]!));

@@ -71,6 +71,8 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
 
 let revision = -1;
 let scrolledToIcp = false;
+/** The sheet shown: another sheet opens scrolled to its start, not where the last one was. */
+let shownSheet = '';
 /** The selection last scrolled into view, so a poll that re-renders the same grid does not scroll it back. */
 let shownSelection = '';
 
@@ -179,6 +181,10 @@ function renderGrid(data: GridData): void {
   const wrap = byId('grid-wrap');
   const last = table.querySelector<HTMLElement>('thead th:last-child');
   table.style.marginRight = last === null ? '' : `${Math.max(0, wrap.clientWidth - frozenWidth(table) - last.offsetWidth)}px`;
+  if (data.sheetName !== shownSheet) {
+    shownSheet = data.sheetName;
+    wrap.scrollLeft = 0;
+  }
   const selKey = sel === null ? '' : `${data.sheetName}:${sel.r0}:${sel.c0}:${sel.r1}:${sel.c1}`;
   if (sel !== null && selKey !== shownSelection) {
     // What the add-on just selected (the columns Score this sheet wrote) is brought into view, as Sheets scrolls to a selection.

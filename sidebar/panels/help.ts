@@ -23,7 +23,7 @@ export function mountHelp(root: HTMLElement, openEditor: () => void): void {
         h('li', { text: 'Type a formula next to your data, e.g. =ICP_SCORE(A2:Q2).' }),
       ),
       h('h3', { text: 'How points count' }),
-      h('p', { attrs: { 'data-help': 'points' }, text: 'Points count within their category, then categories by weight: a new criterion makes the others in its category worth less. Each shows its share of the 100-point score (+25 pts = 7.1 of 100).' }),
+      h('p', { attrs: { 'data-help': 'points' }, text: 'Points count within their category, then categories by weight: each new one makes the others there worth less. Each shows its share of the 100-point score (+25 pts = 7.1 of 100).' }),
       h('h3', { text: 'Formulas' }),
       h('dl', { cls: 'formulas' }, ...FORMULAS.flatMap(([f, d]) => [h('dt', {}, h('code', { text: f })), h('dd', { text: d })])),
       h('p', { cls: 'hint', text: 'Columns are found by their header text, so you can insert and reorder columns freely. Saving the model refreshes every ICP formula.' }),

@@ -54,7 +54,7 @@ export function mountSummary(root: HTMLElement, notices: Notices, subtitle: HTML
         });
         columnsBox.appendChild(box);
         // A pivot table adds number cells only: say so before the user counts on a total that leaves rows out.
-        if (c.textAmounts > 0) box.appendChild(h('span', { cls: 'hint', text: ` (${c.textAmounts} of ${c.sampled} typed as text, which a pivot table does not add)` }));
+        if (c.textAmounts > 0) box.lastElementChild?.append(h('span', { cls: 'hint', text: ` (${c.textAmounts} of ${c.sampled} typed as text, which a pivot table does not add)` }));
       });
     },
     (e: unknown) => {

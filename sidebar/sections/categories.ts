@@ -1,7 +1,7 @@
 // Categories and their criteria: each category's label and weight (as a percentage; all add to 100 %), then its criteria cards.
 import type { Category, Profile } from '../../src/engine/model';
 import { h } from '../dom';
-import { button, iconButton, numberInput } from '../controls';
+import { button, iconButton, numberInput, SMALL_BUTTON } from '../controls';
 import { weightPercent } from '../number-text';
 import { confirmDialog } from '../confirm';
 import type { EditorContext } from '../editor-context';
@@ -164,7 +164,7 @@ export function categoriesSection(ctx: EditorContext): HTMLElement {
     button('+ Add category', () => {
       addCategory(profile);
       ctx.rerender(`${p('profiles', i, 'categories', profile.categories.length - 1)}.label`, true);
-    }, { cls: 'btn btn-small', key: 'category:add' }),
+    }, { cls: SMALL_BUTTON, key: 'category:add' }),
     ctx.issues.slot(p('profiles', i, 'criteria')),
   );
 }

@@ -1,7 +1,7 @@
 // The inputs of a criterion's operator: values, min/max, bands, days or pattern, each with its inline validation message.
 import type { Band, Criterion } from '../../src/engine/model';
 import { clear, h, uid } from '../dom';
-import { button, checkbox, field, iconButton, numberInput, textInput } from '../controls';
+import { button, checkbox, field, iconButton, numberInput, textInput, SMALL_BUTTON } from '../controls';
 import type { EditorContext } from '../editor-context';
 import { child } from '../issue-paths';
 import { typedValue, valueHint, valueText } from '../typed-value';
@@ -78,7 +78,7 @@ function bandsInput(ctx: EditorContext, edited: () => void, bands: Band[], path:
       const from = typeof last?.max === 'number' ? last.max + 1 : 0;
       bands.push({ min: from, points: 0 });
       ctx.rerender(`${child(child(path, 'bands'), bands.length - 1)}.min`, true);
-    }, { cls: 'btn btn-small', key: `${path}:add-band` }),
+    }, { cls: SMALL_BUTTON, key: `${path}:add-band` }),
   );
 }
 

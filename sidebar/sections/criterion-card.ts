@@ -2,7 +2,7 @@
 import type { Criterion, OperatorName, Profile, Role } from '../../src/engine/model';
 import { headerKey } from '../../src/engine/read/text';
 import { clear, h } from '../dom';
-import { button, field, numberInput, selectInput, textInput, type Option } from '../controls';
+import { button, field, numberInput, selectInput, textInput, type Option, SMALL_BUTTON } from '../controls';
 import { confirmDialog } from '../confirm';
 import type { EditorContext } from '../editor-context';
 import { child } from '../issue-paths';
@@ -57,7 +57,7 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
   const badge = h('span');
   // Its share of the 100-point score (point-shares.ts), kept current by the editor after every edit.
   const share = h('span', { cls: 'share', attrs: { 'data-share': String(index) } });
-  const waiting = h('div', { cls: 'hint unfinished-hint', attrs: { role: 'note' }, text: 'Not counted yet: choose a column.' });
+  const waiting = h('p', { cls: 'hint', attrs: { role: 'note' }, text: 'Not counted yet: choose a column.' });
   /** The header follows every edit in place. */
   const updateHeader = (): void => {
     const r = role();
@@ -187,8 +187,8 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
   const actions = h(
     'div',
     { cls: 'row wrap card-actions' },
-    button('\u2191 Up', () => move(-1, 'up'), { cls: 'btn btn-small', key: `${path}:up`, label: 'Move criterion up', disabled: pos <= 0 }),
-    button('\u2193 Down', () => move(1, 'down'), { cls: 'btn btn-small', key: `${path}:down`, label: 'Move criterion down', disabled: pos >= siblings.length - 1 }),
+    button('\u2191 Up', () => move(-1, 'up'), { cls: SMALL_BUTTON, key: `${path}:up`, label: 'Move criterion up', disabled: pos <= 0 }),
+    button('\u2193 Down', () => move(1, 'down'), { cls: SMALL_BUTTON, key: `${path}:down`, label: 'Move criterion down', disabled: pos >= siblings.length - 1 }),
     h('span', { cls: 'spacer' }),
     button('Delete', () => {
       void confirmDialog({

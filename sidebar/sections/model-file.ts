@@ -1,9 +1,10 @@
-// Templates (B2B SaaS starter, start blank), import of model JSON (paste or file) and export (download or copy).
+// Templates (B2B SaaS starter, start blank), import of model JSON (paste or file), export (download or copy) and the saved
+// model as SQL for BigQuery.
 import type { Model } from '../../src/engine/model';
 import { checkModelWithinLimits as checkModel } from '../../src/engine/model-check';
 import { clear, h } from '../dom';
 import { call } from '../client';
-import { button, field, textArea } from '../controls';
+import { button, field, SMALL_BUTTON, textArea, textInput } from '../controls';
 import { confirmDialog } from '../confirm';
 import type { EditorContext } from '../editor-context';
 import { isOpen } from '../editor-context';
@@ -44,7 +45,7 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
               (e: unknown) => ctx.notices.error(`Could not load the template "${t.name}"`, e),
             );
           });
-        }, { cls: 'btn btn-small', key: `template:${t.id}` }),
+        }, { cls: SMALL_BUTTON, key: `template:${t.id}` }),
         h('div', { cls: 'hint', text: t.description }),
       ),
     ),
@@ -119,13 +120,16 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
     copyStatus.textContent = `Not exported: the draft has ${n} problem${n === 1 ? '' : 's'} (marked in red). Fix ${n === 1 ? 'it' : 'them'} first; a file with problems cannot be imported again.`;
     return false;
   };
-  const download = (): void => {
-    if (!exportable()) return;
+  /** The box shown holding `text`, the status cleared. */
+  const show = (text: string): string => {
     copyStatus.textContent = '';
-    const text = exportJson();
     exportBox.value = text;
     exportBox.hidden = false;
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    return text;
+  };
+  const download = (): void => {
+    if (!exportable()) return;
+    const url = URL.createObjectURL(new Blob([show(exportJson())], { type: 'application/json' }));
     const a = h('a', { attrs: { download: fileName(ctx.session.draft) } });
     a.href = url;
     document.body.appendChild(a);
@@ -133,18 +137,28 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
-  const copy = (): void => {
-    if (!exportable()) return;
-    copyStatus.textContent = '';
-    exportBox.value = exportJson();
-    exportBox.hidden = false;
+  // Shows `text` selected and copies it; HtmlService's sandboxed iframe may refuse the clipboard: then the selection
+  // is the way. `said` leads the status (what the text is, ending in a space).
+  const showAndCopy = (text: string, said = ''): void => {
+    show(text);
     exportBox.focus();
     exportBox.select();
     const done = (ok: boolean): void => {
-      copyStatus.textContent = ok ? 'Copied.' : 'Selected: press Ctrl+C (Cmd+C) to copy.';
+      copyStatus.textContent = `${said}${ok ? 'Copied.' : 'Selected: press Ctrl+C (Cmd+C) to copy.'}`;
     };
-    if (navigator.clipboard !== undefined) navigator.clipboard.writeText(exportBox.value).then(() => done(true), () => done(false));
-    else done(false);
+    // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- the shortest form (the sidebar's size is budgeted)
+    navigator.clipboard?.writeText(text).then(() => done(true), () => done(false)) ?? done(false);
+  };
+  const copy = (): void => {
+    if (exportable()) showAndCopy(exportJson());
+  };
+  // "Copy SQL for BigQuery" (docs/sql.md): the saved model's default profile as one SELECT over the table.
+  let table = '';
+  const copySql = (): void => {
+    call('getBigQuerySql', table).then(
+      (r) => (r.ok ? showAndCopy(r.sql, r.message) : (copyStatus.textContent = r.message)),
+      (e: unknown) => ctx.notices.error('No SQL', e),
+    );
   };
 
   return section(
@@ -153,10 +167,11 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
     templates,
     h('h3', { text: 'Import' }),
     field('Paste model JSON', pasteBox),
-    h('div', { cls: 'row wrap' }, button('Import pasted JSON', () => runImport(pasted, 'the pasted JSON'), { cls: 'btn btn-small', key: 'import:run' }), h('label', { cls: 'btn btn-small file-btn' }, h('span', { text: 'Choose file...' }), fileInput)),
+    h('div', { cls: 'row wrap' }, button('Import pasted JSON', () => runImport(pasted, 'the pasted JSON'), { cls: SMALL_BUTTON, key: 'import:run' }), h('label', { cls: `${SMALL_BUTTON} file-btn` }, h('span', { text: 'Choose file...' }), fileInput)),
     importErrors,
     h('h3', { text: 'Export' }),
-    h('div', { cls: 'row wrap' }, button('Download JSON', download, { cls: 'btn btn-small', key: 'export:download' }), button('Show & copy JSON', copy, { cls: 'btn btn-small', key: 'export:copy' }), copyStatus),
+    h('div', { cls: 'row wrap' }, button('Download JSON', download, { cls: SMALL_BUTTON, key: 'export:download' }), button('Show & copy JSON', copy, { cls: SMALL_BUTTON, key: 'export:copy' }), copyStatus),
+    h('div', { cls: 'row wrap' }, textInput('', '', (v) => (table = v), { placeholder: 'project.dataset.table' }), button('Copy SQL for BigQuery', copySql, { cls: SMALL_BUTTON })),
     exportBox,
   );
 }

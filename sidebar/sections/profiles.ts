@@ -1,6 +1,6 @@
 // The profile section: pick the profile to edit; add, rename, duplicate, delete (confirmed) and choose the default.
 import { h } from '../dom';
-import { button, checkbox, field, selectInput, textArea, textInput } from '../controls';
+import { button, checkbox, field, selectInput, textArea, textInput, SMALL_BUTTON } from '../controls';
 import { confirmDialog } from '../confirm';
 import type { EditorContext } from '../editor-context';
 import { isOpen } from '../editor-context';
@@ -47,11 +47,11 @@ export function profilesSection(ctx: EditorContext): HTMLElement {
     button('Add', () => {
       s.profileIndex = addProfile(model);
       ctx.rerender(p('profiles', s.profileIndex, 'name'), true);
-    }, { cls: 'btn btn-small', key: 'profile:add', label: 'Add a profile' }),
+    }, { cls: SMALL_BUTTON, key: 'profile:add', label: 'Add a profile' }),
     button('Duplicate', () => {
       s.profileIndex = duplicateProfile(model, i);
       ctx.rerender(p('profiles', s.profileIndex, 'name'), true);
-    }, { cls: 'btn btn-small', key: 'profile:duplicate', label: 'Duplicate this profile' }),
+    }, { cls: SMALL_BUTTON, key: 'profile:duplicate', label: 'Duplicate this profile' }),
     button('Delete', () => {
       void confirmDialog({
         title: 'Delete profile?',
@@ -64,7 +64,7 @@ export function profilesSection(ctx: EditorContext): HTMLElement {
         // With one profile left there is no picker (nor an enabled Delete): focus its name instead of losing focus.
         ctx.rerender(model.profiles.length > 1 ? 'profile:pick' : p('profiles', s.profileIndex, 'name'));
       });
-    }, { cls: 'btn btn-small', key: 'profile:delete', label: 'Delete this profile', disabled: model.profiles.length <= 1, title: model.profiles.length <= 1 ? 'A model needs at least one profile' : 'Delete this profile' }),
+    }, { cls: SMALL_BUTTON, key: 'profile:delete', label: 'Delete this profile', disabled: model.profiles.length <= 1, title: model.profiles.length <= 1 ? 'A model needs at least one profile' : 'Delete this profile' }),
   );
 
   const def = checkbox('profile:default', 'Default profile (used when a formula names none)', isDefault, (checked) => {

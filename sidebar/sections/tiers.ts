@@ -1,6 +1,6 @@
 // The tiers section: each tier's colour, label and minimum score, and the label of disqualified accounts.
 import { h } from '../dom';
-import { button, field, iconButton, numberInput, textInput } from '../controls';
+import { button, field, iconButton, numberInput, textInput, SMALL_BUTTON } from '../controls';
 import type { EditorContext } from '../editor-context';
 import { isOpen } from '../editor-context';
 import { child, p } from '../issue-paths';
@@ -79,7 +79,7 @@ export function tiersSection(ctx: EditorContext): HTMLElement {
     button('+ Add tier', () => {
       const k = addTier(profile);
       ctx.rerender(`${p('profiles', i, 'tiers', k)}.label`, true);
-    }, { cls: 'btn btn-small', key: 'tier:add' }),
+    }, { cls: SMALL_BUTTON, key: 'tier:add' }),
     field('Label for disqualified accounts', dq, { error: ctx.issues.slot(p('profiles', i, 'disqualifiedLabel'), dq) }),
   );
 }

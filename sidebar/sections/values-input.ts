@@ -1,7 +1,7 @@
 // The values of an `in` / `contains` criterion: chips with remove buttons, a box to add more, and the column's frequent values as suggestions.
 import type { Scalar } from '../../src/engine/model';
 import { clear, h, uid } from '../dom';
-import { button, iconButton } from '../controls';
+import { button, iconButton, SMALL_BUTTON } from '../controls';
 import { typedValue, valueHint, valueText } from '../typed-value';
 import type { EditorContext } from '../editor-context';
 
@@ -138,7 +138,7 @@ export function valuesInput(opts: ValuesInputOptions): HTMLElement {
     'div',
     { cls: 'values' },
     chips,
-    h('div', { cls: 'row' }, input, button('Add', add, { cls: 'btn btn-small', key: `${key}:add`, label: 'Add this value' })),
+    h('div', { cls: 'row' }, input, button('Add', add, { cls: SMALL_BUTTON, key: `${key}:add`, label: 'Add this value' })),
     datalist,
     opts.error,
     suggestionsBox,

@@ -1,5 +1,6 @@
 // `matches` patterns: parsed into the subset RE2 shares with JavaScript, and run without backtracking when native could be slow.
 
+import { grouped } from './number-text';
 import { checkPattern, isHighSurrogate, isLowSurrogate, MAX_PATTERN_STATES, PatternError, type Node } from './pattern-syntax';
 
 export { MAX_PATTERN_LENGTH, MAX_PATTERN_STATES, PatternError } from './pattern-syntax';
@@ -98,7 +99,7 @@ class Nfa {
   add(type: number, arg = 0): number {
     if (type !== MATCH && this.type.length >= MAX_PATTERN_STATES) {
       throw new PatternError(
-        `the pattern expands to more than ${MAX_PATTERN_STATES.toLocaleString('en-US')} steps (each counted repetition is a copy: (x{10}){200} is 2,000); use smaller counts, + or *`,
+        `the pattern expands to more than ${grouped(MAX_PATTERN_STATES)} steps (each counted repetition is a copy: (x{10}){200} is 2,000); use smaller counts, + or *`,
       );
     }
     this.type.push(type);

@@ -9,4 +9,5 @@ import { serverApi } from './server-api';
 export const {
   getEditorState, getTemplate, checkDraft, parseImport, getColumnSuggestions, previewDraft, saveModel,
   scoreSheet, getScoreProgress, buildTierSummary, getSummaryColumns, validateOutcomes, draftFromOutcomes, getSheetStamp,
+  getBigQuerySql,
 } = serverApi;

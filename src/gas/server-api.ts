@@ -22,6 +22,7 @@ import { findOutputColumns } from './bulk/output-columns';
 import { validateOutcomes } from './validate-outcomes';
 import { draftFromOutcomes } from './draft-outcomes';
 import { getSheetStamp } from './sheet-stamp';
+import { getBigQuerySql } from './sql-export';
 
 const TEMPLATES: Record<string, { info: TemplateInfo; make: () => Model }> = {
   'b2b-saas': {
@@ -205,6 +206,8 @@ export const serverApi = {
   draftFromOutcomes,
   // Whether the sheet a panel read has changed since (sheet-stamp.ts): reads no cells.
   getSheetStamp,
+  // "Copy SQL for BigQuery" (sql-export.ts): reads the saved model, writes nothing.
+  getBigQuerySql,
 };
 
 export type ServerApi = typeof serverApi;

@@ -2,8 +2,9 @@
 
 import { pointDecimalText } from './locale';
 
-// Multipliers of the word or letter after an amount: `1.2k`, `$3 bn`, `1.5 million`, `$25 mil.`.
-const SUFFIXES: Record<string, number> = {
+// Multipliers of the word or letter after an amount: `1.2k`, `$3 bn`, `1.5 million`, `$25 mil.`. The SQL export's
+// patterns (sql/patterns.ts) are built from this table and CURRENCY, so both read the same amounts.
+export const SUFFIXES: Readonly<Record<string, number>> = {
   k: 1e3, thousand: 1e3, thousands: 1e3,
   m: 1e6, mm: 1e6, mn: 1e6, mil: 1e6, mio: 1e6, million: 1e6, millions: 1e6,
   b: 1e9, bn: 1e9, bil: 1e9, billion: 1e9, billions: 1e9,
@@ -13,7 +14,7 @@ const SUFFIXES: Record<string, number> = {
   tsd: 1e3, mln: 1e6, mrd: 1e9, md: 1e9, mds: 1e9, mld: 1e9,
 };
 
-const CURRENCY = '(?:[$€£¥₹]|usd|eur|gbp|cad|aud|chf|jpy|inr|us\\$)';
+export const CURRENCY = '(?:[$€£¥₹]|usd|eur|gbp|cad|aud|chf|jpy|inr|us\\$)';
 // One amount: optional currency, sign, digits with thousands commas (or spaces: `1 200 000`, as French and Nordic
 // exports group them) or decimals, optional suffix and currency. The suffix is not tried where only a currency is
 // left (`1,000 EUR`): the letters would be taken for an unknown suffix.
@@ -87,7 +88,7 @@ function isDigit(c: number): boolean {
 // `$34.4m`, `€5.8m`, `12k`: the commonest amounts in exports, read without the general AMOUNT expression. No pattern
 // checked before it in readNumberText can match such text, and AMOUNT reads it the same way (digits times suffix).
 const SHORT_AMOUNT = /^[$€£¥₹]?(\d+(?:\.\d+)?)([kmbt]?)$/;
-const SHORT_SUFFIXES: Record<string, number> = { '': 1, k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+export const SHORT_SUFFIXES: Readonly<Record<string, number>> = { '': 1, k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
 
 // First and last characters the patterns below can match, so a cell is only run through the ones it may match.
 const BELOW_FIRST = new Set(['u', 'l', 'b', 'f', '<', '≤']);

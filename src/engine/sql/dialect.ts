@@ -39,7 +39,8 @@ function bigQueryEscape(text: string, quote: string): string {
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += `\\${quote}`;
+    // A backtick as a hex escape: the same character to BigQuery, and parsers that know no \` escape read it too.
+    else if (ch === quote) out += quote === '`' ? '\\x60' : `\\${quote}`;
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';

@@ -147,7 +147,7 @@ export function generateSql(model: Model, options: SqlOptions): string {
   const anyPresent = criteriaBlank.length === 0 ? 'FALSE' : criteriaBlank.map((b) => `NOT ${b.ref}`).join(' OR ');
   const blankRow = st.add(
     criteriaBlank,
-    `CASE WHEN ${anyPresent} THEN FALSE ELSE ${others.length === 0 ? 'TRUE' : others.join(' AND ')} END`,
+    `CASE WHEN ${anyPresent} THEN FALSE ELSE ${others.length === 0 ? 'TRUE' : `(${others.join(' AND ')})`} END`,
   );
 
   // Score: each participating category's fit, weighted, in model order (the engine's order of additions).

@@ -1,4 +1,5 @@
 // RE2 pieces (the regular expressions of BigQuery and DuckDB) that match exactly what the engine's JavaScript ones match.
+import { CURRENCY, SHORT_SUFFIXES, SUFFIXES } from '../read/number';
 
 /**
  * JavaScript's white space (`\s`, and what trim() removes): RE2's `\s` is ASCII only, so the set is spelt out:
@@ -48,16 +49,11 @@ const S = '[\\t\\n ]';
 const MAPPED_DOT = '.';
 
 // Number reading (engine: read/number.ts).
-export const CURRENCY = '(?:[$€£¥₹]|usd|eur|gbp|cad|aud|chf|jpy|inr|us\\$)';
+export { CURRENCY };
 const CURRENCY_SIGN = '[$€£¥₹]';
 export const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)';
-export const SUFFIX_VALUES: Readonly<Record<string, number>> = {
-  k: 1e3, thousand: 1e3, thousands: 1e3,
-  m: 1e6, mm: 1e6, mn: 1e6, mil: 1e6, mio: 1e6, million: 1e6, millions: 1e6,
-  b: 1e9, bn: 1e9, bil: 1e9, billion: 1e9, billions: 1e9,
-  t: 1e12, tn: 1e12, trillion: 1e12, trillions: 1e12,
-  tsd: 1e3, mln: 1e6, mrd: 1e9, md: 1e9, mds: 1e9, mld: 1e9,
-};
+/** The engine's own tables (read/number.ts): a suffix or currency added there is read the same way here. */
+export const SUFFIX_VALUES = SUFFIXES;
 const SUFFIX = `(?:${Object.keys(SUFFIX_VALUES).sort((a, b) => b.length - a.length).join('|')})`;
 
 /**
@@ -102,7 +98,7 @@ export const RANGE = `^(${READABLE_AMOUNT})${RANGE_SEPARATOR}(${READABLE_AMOUNT}
 
 export const PLAIN = '^\\d+(?:\\.\\d+)?$';
 export const SHORT_AMOUNT = '^[$€£¥₹]?(\\d+(?:\\.\\d+)?)([kmbt]?)$';
-export const SHORT_SUFFIX_VALUES: Readonly<Record<string, number>> = { '': 1, k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+export const SHORT_SUFFIX_VALUES = SHORT_SUFFIXES;
 const UNIT = `${S}*(?:\\b(?:employees?|emps?\\.?|staff|people)|\\((?:usd|eur|gbp|cad|aud|chf|jpy|inr)\\))`;
 /** The text before a trailing unit (`51-200 employees`); the unit never starts the text. */
 export const BEFORE_UNIT = `^(${ANY}+?)${UNIT}$`;

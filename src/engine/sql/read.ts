@@ -109,13 +109,15 @@ export class ColumnReadings {
       const l = this.lower();
       const q = this.q;
       let expr = l.ref;
+      // Only texts with a character outside printable ASCII can hold such white space: the others skip the REPLACEs.
+      const plain = q.re(l.ref, '^[ -~]*$');
       for (const c of P.LINE_TERMINATORS) if (c !== '\n') expr = `REPLACE(${expr}, ${q.str(c)}, ${q.str('\n')})`;
       for (const c of P.OTHER_WHITE_SPACE) {
         if (c === '\t') continue;
         expr = `REPLACE(${expr}, ${q.str(c)}, ${q.str(forNumbers && P.NUMBER_SPACES.includes(c) ? ' ' : '\t')})`;
       }
       if (forNumbers) expr = `REPLACE(${expr}, ${q.str('\u2212')}, '-')`;
-      return this.st.add([l], expr);
+      return this.st.add([l], `CASE WHEN ${plain} THEN ${l.ref} ELSE ${expr} END`);
     });
   }
 
@@ -177,11 +179,14 @@ export function trimExpr(q: Sql, x: string): string {
 
 /** isBlank of a text (`trimmed` is trimExpr of it): NULL, '', a placeholder or a formula error. */
 export function blankExpr(q: Sql, raw: string, trimmed: string): string {
-  // Most texts have a digit, an @ or a letter or symbol no placeholder has: they skip the Unicode pattern.
+  // Most texts have a digit, an @ or a letter or symbol no placeholder has: they skip the Unicode pattern. Each test
+  // is a CASE so the costlier ones run only for the texts the cheaper ones leave.
   const placeholder = `ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(LOWER(${raw}), ${q.str(P.NOT_IGNORED)}), '')`;
   return (
-    `(${raw} IS NULL OR ${trimmed} = '' OR (NOT ${q.re(raw, P.NEVER_PLACEHOLDER)} AND ${q.inList(placeholder, ['', ...P.PLACEHOLDERS])})` +
-    ` OR ${q.inList(`UPPER(${trimmed})`, P.FORMULA_ERRORS)} OR LOWER(${trimmed}) = ${q.str('loading...')})`
+    `(CASE WHEN ${raw} IS NULL OR ${trimmed} = '' THEN TRUE` +
+    ` WHEN LEFT(${trimmed}, 1) = '#' AND ${q.inList(`UPPER(${trimmed})`, P.FORMULA_ERRORS)} THEN TRUE` +
+    ` WHEN LOWER(${trimmed}) = ${q.str('loading...')} THEN TRUE` +
+    ` WHEN ${q.re(raw, P.NEVER_PLACEHOLDER)} THEN FALSE ELSE ${q.inList(placeholder, ['', ...P.PLACEHOLDERS])} END)`
   );
 }
 
@@ -264,10 +269,13 @@ function numberOfMapped(st: Stages, q: Sql, mapped: Col): Col {
     );
   }
   // The innermost text: the first layer whose text is not a percentage (NULL when even the last one is).
-  const pick = (f: (layer: (typeof layers)[number]) => Col): string =>
-    `CASE ${layers.map((layer) => `WHEN NOT ${layer.percent.ref} THEN ${f(layer).ref}`).join(' ')} END`;
-  const allPercents = layers.map((l) => l.percent);
-  const inner = st.add([...allPercents, ...layers.map((l) => l.unitless)], pick((l) => l.unitless));
+    const allPercents = layers.map((l) => l.percent);
+  // Only texts that none of the early rules read go on (most amounts in exports are `1,200` or `$34.4M`): the
+  // later, costlier patterns see NULL for the others.
+  const inner = st.add(
+    [...allPercents, ...layers.map((l) => l.unitless), ...layers.map((l) => l.early)],
+    `CASE ${layers.map((layer) => `WHEN NOT ${layer.percent.ref} THEN CASE WHEN ${layer.early.ref} IS NULL THEN ${layer.unitless.ref} END`).join(' ')} END`,
+  );
   const x = inner.ref;
   // The text one amount is read from: after `under`, `over`..., before `+`, `or more`..., else the whole text.
   const amountText = st.add(
@@ -277,8 +285,8 @@ function numberOfMapped(st: Stages, q: Sql, mapped: Col): Col {
   );
   const half = st.add([inner], q.re(x, P.BELOW));
   const ranged = st.add([inner], `NOT ${q.re(x, P.BELOW)} AND NOT ${q.re(x, P.AT_LEAST_BEFORE)} AND NOT ${q.re(x, P.AT_LEAST_AFTER)} AND ${q.re(x, P.RANGE)}`);
-  const low = st.add([inner], `CASE WHEN ${q.re(x, P.RANGE)} THEN ${q.extract(x, P.onlyGroup(P.RANGE, 1))} END`);
-  const high = st.add([inner], `CASE WHEN ${q.re(x, P.RANGE)} THEN ${q.extract(x, P.onlyGroup(P.RANGE, 2))} END`);
+  const low = st.add([ranged, inner], `CASE WHEN ${ranged.ref} THEN ${q.extract(x, P.onlyGroup(P.RANGE, 1))} END`);
+  const high = st.add([ranged, inner], `CASE WHEN ${ranged.ref} THEN ${q.extract(x, P.onlyGroup(P.RANGE, 2))} END`);
   const one = amountOf(st, q, amountText);
   const lowAmount = amountOf(st, q, low);
   const highAmount = amountOf(st, q, high);

@@ -1,0 +1,46 @@
+// Test helper: cell texts that exercise every reading rule of the engine (numbers, ranges, blanks, yes/no, dates, lists).
+
+/** Amounts, counts, ranges and percentages as exports and people write them, with a few that read as no number. */
+export const NUMBER_TEXTS = [
+  '1200', '1,200', '$1.2M', '€2.5m', '1.2k', '3 bn', '1.5 million', '$25 mil.', '$5 bil.', '35%', '0.5', '.5', '007',
+  '51-200', '1,001-5,000', '10 - 20', '$10M-$50M', '$10-50M', '$10 mil. - $25 mil.', '$1M to $10M', '10,001+', '$10B+',
+  'Over $5 bil.', '<50', 'under 50', 'Less than $1M', 'up to 10', '>= 50', '1000 or more', 'more than 500', 'at least 5',
+  '1 200 000', '1\u00a0200', '1\u202f000', '\u22125', '-5', '+7', '1e3', '2.5E2', '1e999', '10%-20%', '5%%', '5 %', '12.5%',
+  '51-200 employees', '11-50 Employees', '$1M - $10M (USD)', '1,000 EUR', '1,000 usd', '5 usd.', '5kusd', 'USD 1,000',
+  '€ 2,5 Mrd.', '3 Tsd.', '4 mln', '1,2 Mio.', '10 to 20', '5to10', '-5 - 10', '1-2-3', '$', 'lots', 'NaN', 'Infinity',
+  '5 k', '5 thousand', '2 trillion', '7 mm', '0', '00', '1.', '1..2', '1,23', '12,345,678', '1,2345', ' 42 ', '\t42\n',
+  '42\u3000', '5 - -3', '-5--3', '10–20', '10—20', '≤ 30', '≥ 30', 'fewer than 9', 'and up', '9 and up', '9+', '9 +',
+];
+
+/** Blanks and placeholders (the engine reads these as no value), and near misses that are values. */
+export const BLANK_TEXTS = [
+  '', ' ', '   ', 'N/A', 'n/a', 'NA', 'n.a.', '-', '--', '—', '–', 'unknown', 'Unknown', 'none', 'None', 'null', 'nil',
+  'Select', '-- Select --', 'Please select', 'select one', 'Not available', 'not applicable', '#REF!', '#N/A', ' #DIV/0! ',
+  '#NAME?', 'Loading...', 'loading...', '\u00a0', '\ufeff', '...', '?', '()', 'nan', 'NaN', 'n/a/', 'N / A', 'na1', 'n@a',
+  'selected', 'nones', '✓', '$', '+', '#', '#REF', '#VALUE!x',
+];
+
+/** Yes/no words and their near misses. */
+export const BOOLEAN_TEXTS = [
+  'TRUE', 'FALSE', 'true', 'yes', 'no', 'Yes', 'No', 'Y', 'N', 'y', 'n', '1', '0', 'x', 'X', '✓', '✔', '✔️', '☑', '✅',
+  'checked', 'on', 'off', 't', 'f', '✗', '✘', '☐', '❌', 'unchecked', ' yes ', 'yes!', 'yep', '2', '1.0',
+];
+
+/** Dates in every form the engine reads, and near misses. */
+export const DATE_TEXTS = [
+  '2026-03-01', '2026-10-15', '2026/10/15', '2026-9-5', '3/1/2026', '10/15/2026', '10/15/26', '5/20/72', '1/1/0030',
+  '0030-01-01', '2026-10-15T10:30:00Z', '2026-10-15 10:30', '2026-10-15t10:30:00+02:00', '10/15/2026 10:30:00',
+  '10/15/2026, 10:30 AM', '10/15/2026 10:30 p.m.', 'Oct 15, 2026', 'October 15 2026', 'oct. 15, 2026', '15 Oct 2026',
+  '15 October, 2026', '2/30/2026', '2026-02-29', '2024-02-29', '1900-02-29', '2000-02-29', '13/1/2026', '2026-13-01',
+  '2026-10-32', 'Foo 15, 2026', 'yesterday', '2026-10', ' 2026-10-20 ', '10-15-2026', '2026-10-15T25', '20261015',
+];
+
+/** Texts and lists for the text operators, with odd case, spaces and separators. */
+export const TEXT_TEXTS = [
+  'SaaS', ' saas ', 'SAAS', 'Software', 'IT Services', 'it  services', 'IT\tServices', 'IT\nServices', 'Fintech',
+  'Salesforce, HubSpot; Slack | Zoom', 'Salesforce\nHubSpot', 'salesforce;hubspot', 'HubSpot CRM', 'Hubspot',
+  'Sales force', 'Government', ' government ', 'Public Sector', 'public  sector', 'Education', 'Series A', 'series  a',
+  'Series A, Series B', 'Acquired', 'acquired ', 'High', 'medium', 'High; Low', 'Low', 'United States', 'US', 'usa',
+  'u.s.', 'Canada | Mexico', 'UK,Germany', ',,', ' ; ', 'a@gmail.com', 'BOB@Yahoo.CO', 'x@outlook.', 'ceo@acme.io',
+  'gmail', 'Ünïcödé', 'İstanbul', 'straße', 'ÅSA', '6sense', 'Demandbase, MadKudu', 'Madkudu',
+];
