@@ -23,8 +23,11 @@ export { blankModel } from './templates/blank';
 export {
   readOutcome, readWinFlag, outcomeStats, OutcomeTally, rocAuc, MIN_CLOSED_DEALS, OUTCOME_WORDS,
   type Outcome, type OutcomeStats, type TierOutcomes, type CriterionWinRates, type KnockoutWinRates, type SplitOutcomes, type VerdictKind,
+  type OutcomeOptions, type RowUnit,
 } from './outcomes/stats';
 export { grouped, percent } from './number-text';
-export { suggestPoints, logOddsRatio, withSuggestedPoints, MIN_DEALS_PER_SIDE, type MatchCounts, type PointsSuggestion } from './outcomes/suggest-points';
-export { accountsLine, aucLine, changedPoints, criteriaTable, knockoutTable, tierTable, type OutcomeTable } from './outcomes/tables';
+export { suggestFromOutcomes, withSuggestedPoints, type PointsSuggestion, type Suggestion, type WeightSuggestion } from './outcomes/fit-points';
+export {
+  accountsLine, aucLine, cellNotes, changedPoints, criteriaTable, knockoutTable, reasonLines, tierTable, weightsTable, type OutcomeTable,
+} from './outcomes/tables';
 export { candidateNames, findColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, PICKED_OUTCOME_HEADERS, preferredOutcomeColumn } from './outcomes/column';

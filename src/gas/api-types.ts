@@ -4,7 +4,7 @@ import type { Model } from '../engine/model';
 import type { ModelIssue } from '../engine/model-check';
 import type { OutcomeStats } from '../engine/outcomes/stats';
 import type { DraftResult } from '../engine/outcomes/draft/draft';
-import type { OutcomeTable } from '../engine/outcomes/tables';
+import type { OutcomeTable, OutcomeView } from '../engine/outcomes/tables';
 
 /** What google.script.run can carry (https://developers.google.com/apps-script/guides/html/reference/run). */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -215,6 +215,10 @@ export interface OutcomeRequest {
   outcomeColumn?: string | null;
   /** Profile to validate; the model's default profile when omitted. */
   profile?: string | null;
+  /** Header of the column naming each deal's account; null or omitted: found by name (Account, Company, ...); '' for none. */
+  accountColumn?: string | null;
+  /** Header of the deal-value column; null or omitted: found by name (Deal Value, Amount, ARR, ...); '' for none. */
+  valueColumn?: string | null;
 }
 
 export type OutcomeFailure = 'no-model' | 'no-data' | 'no-outcome-column' | 'profile' | 'too-few';
@@ -233,7 +237,14 @@ export interface OutcomeValidation {
   candidates: string[];
   /** The column used; null when none was found. */
   outcomeColumn: string | null;
+  /** The sheet's headers, for the account and value column choices. */
+  headers: string[];
+  /** The account and value columns read (null: none). */
+  accountColumn: string | null;
+  valueColumn: string | null;
   stats: OutcomeStats | null;
+  /** The panel's texts and tables for stats (null when stats is). */
+  view: OutcomeView | null;
 }
 
 /** draftFromOutcomes(request): every field optional; `{}` reads the active sheet and picks its outcome column. */

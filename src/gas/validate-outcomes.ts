@@ -3,9 +3,11 @@
 import { compileModel } from '../engine/model-compile';
 import { outcomeStats } from '../engine/outcomes/stats';
 import {
-  candidateNames, detectOutcomeColumn, findOutcomeColumn, OUTCOME_HEADERS, OUTCOME_WORDS_HINT, outcomeCandidateColumns, outcomeSource,
-  type OutcomeColumn,
+  ACCOUNT_HEADERS, candidateNames, columnByName, columnNamed, DEAL_HEADERS, detectOutcomeColumn, detectValueColumn, findOutcomeColumn, OUTCOME_HEADERS,
+  OUTCOME_WORDS_HINT, outcomeCandidateColumns, outcomeSource, type ColumnRef, type OutcomeColumn,
 } from '../engine/outcomes/column';
+import { isDecimalCommaLocale } from '../engine/read/locale';
+import { outcomeView } from '../engine/outcomes/tables';
 import type { OutcomeRequest, OutcomeValidation } from './api-types';
 import { NO_MODEL, readStoredModel } from './model-store';
 import { readTable } from './sheet-table';
@@ -17,7 +19,8 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getActiveSheet();
   const base: OutcomeValidation = {
-    ok: false, reason: null, message: '', sheetName: sheet.getName(), profiles: [], profile: null, candidates: [], outcomeColumn: null, stats: null,
+    ok: false, reason: null, message: '', sheetName: sheet.getName(), profiles: [], profile: null, candidates: [], outcomeColumn: null,
+    headers: [], accountColumn: null, valueColumn: null, stats: null, view: null,
   };
   const fail = (reason: OutcomeValidation['reason'], message: string): OutcomeValidation => ({ ...base, reason, message });
 
@@ -27,6 +30,7 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
     return fail('no-model', NO_MODEL);
   }
   const table = readTable(sheet, stored.model);
+  base.headers = table.headers.filter((h) => h !== '');
   const compiled = compileModel(stored.model, table.headers, { today: scriptToday(), locale: spreadsheetLocale() });
   base.profiles = compiled.profileNames;
   if (table.rows.length === 0) return fail('no-data', `Sheet "${sheet.getName()}" has no data rows under a header row.`);
@@ -59,7 +63,21 @@ export function validateOutcomes(request?: OutcomeRequest | null): OutcomeValida
     );
   }
   base.outcomeColumn = column.header;
-  const stats = outcomeStats(profile, table.rows, outcomeSource(column, table.headers, table.rows));
-  if (stats.verdictKind === 'too-few') return { ...base, reason: 'too-few', message: stats.verdict, stats };
-  return { ...base, ok: true, message: stats.verdict, stats };
+  // Numbers written as text in the value column are read by the spreadsheet's locale, as the engine reads criteria.
+  const decimalComma = isDecimalCommaLocale(spreadsheetLocale());
+  const pick = (wanted: string | null | undefined, detect: () => ColumnRef | null): ColumnRef | null => {
+    if (wanted === '') return null;
+    if (wanted !== null && wanted !== undefined) return columnByName(table.headers, wanted);
+    return detect();
+  };
+  const account = pick(request?.accountColumn, () => columnNamed(table.headers, ACCOUNT_HEADERS, [column.index]));
+  const value = pick(request?.valueColumn, () => detectValueColumn(table.headers, table.rows, decimalComma, [column.index]));
+  base.accountColumn = account?.header ?? null;
+  base.valueColumn = value?.header ?? null;
+  const stats = outcomeStats(profile, table.rows, outcomeSource(column, table.headers, table.rows), {
+    account, value, decimalComma, dealRows: columnNamed(table.headers, DEAL_HEADERS) !== null,
+  });
+  const view = outcomeView(stats);
+  if (stats.verdictKind === 'too-few') return { ...base, reason: 'too-few', message: stats.verdict, stats, view };
+  return { ...base, ok: true, message: stats.verdict, stats, view };
 }

@@ -167,54 +167,53 @@ describe('knock-out rules', () => {
 });
 
 describe('verdict', () => {
-  test('the top tier beats the bottom tier and the overall rate: the model separates winners', () => {
+  test('the AUC interval lies above 0.5 and the top tier beats the bottom tier and the overall rate: the model separates winners', () => {
     const s = stats(rows({ A: { won: 8, lost: 2 }, B: { won: 5, lost: 5 }, C: { won: 2, lost: 8 }, DQ: { lost: 3 } }));
     expect(s.verdictKind).toBe('separates');
-    expect(s.verdict).toBe('A-tier accounts closed at 80% against 45% overall (1.8x): the model separates winners.');
+    expect(s.verdict).toBe(
+      'A-tier accounts closed at 80% against 45% overall (1.8x) and 20% for C-tier accounts, and the scores rank won deals above lost ones (AUC 0.81, 95% interval 0.66 to 0.95): the model separates winners.',
+    );
+    expect(s.aucInterval!.lower).toBeGreaterThan(0.5);
   });
 
   test('a top tier with fewer than 10 closed deals gets a caveat', () => {
     const s = stats(rows({ A: { won: 5, lost: 1 }, B: { won: 5, lost: 5 }, C: { won: 2, lost: 8 } }));
     expect(s.verdictKind).toBe('separates');
+    expect(s.verdict).toMatch(/: the model separates winners\. Read the tier's rate with care: the A tier has only 6 closed deals\.$/);
+  });
+
+  test('scores that rank lost deals higher, clearly: a warning with the numbers', () => {
+    const s = stats(rows({ A: { won: 2, lost: 8 }, B: { won: 5, lost: 5 }, C: { won: 8, lost: 2 } }));
+    expect(s.verdictKind).toBe('warning');
     expect(s.verdict).toBe(
-      'A-tier accounts closed at 83% against 46% overall (1.8x): the model separates winners. Read it with care: the A tier has only 6 closed deals.',
+      'The model ranks lost deals above won ones (AUC 0.23, 95% interval 0.07 to 0.40): A-tier accounts closed at 20% against 50% overall and 80% for C-tier accounts; its criteria point the wrong way, review them below.',
     );
   });
 
-  test('the top tier does not beat the bottom tier: a warning', () => {
-    const s = stats(rows({ A: { won: 2, lost: 8 }, B: { won: 5, lost: 5 }, C: { won: 8, lost: 2 } }));
+  test('scores that rank won deals higher while the tiers do not show it: says to review the cut-offs', () => {
+    // Disqualified accounts (score 0) all lost: the scores rank won deals higher, yet A wins less often than C.
+    const s = stats(rows({ A: { won: 10, lost: 10 }, B: { won: 10, lost: 10 }, C: { won: 12, lost: 8 }, DQ: { lost: 60 } }));
+    expect(s.aucInterval!.lower).toBeGreaterThan(0.5);
     expect(s.verdictKind).toBe('warning');
-    expect(s.verdict).toBe('A-tier accounts closed at 20% against 80% for C-tier accounts: the top tier does not beat the bottom tier; review the criteria below.');
+    expect(s.verdict).toMatch(/^The scores rank won deals above lost ones \(AUC .*\), but the tiers do not show it: A-tier accounts closed at 50% against .*; review the tier cut-offs\.$/);
   });
 
-  test('the top tier beats the bottom tier but not the overall rate: a warning', () => {
-    const s = stats(rows({ A: { won: 3, lost: 7 }, C: { won: 1, lost: 9 }, DQ: { won: 9, lost: 1 } }));
-    expect(s.verdictKind).toBe('warning');
-    expect(s.verdict).toBe('A-tier accounts closed at 30%, no better than 43% overall: the model does not separate winners; review the criteria below.');
-  });
-
-  test('only one tier has closed deals: a warning', () => {
+  test('only one tier has closed deals: the tiers cannot be compared', () => {
     const s = stats(rows({ A: { won: 15, lost: 10 }, C: { open: 3 } }));
     expect(s.verdictKind).toBe('warning');
     expect(s.verdict).toBe('Only A-tier accounts have closed deals, so the tiers cannot be compared (60% won overall).');
   });
 
-  test('a coin-toss model (33.4% against 33.3%) does not pass for one that separates winners', () => {
+  test('a coin-toss model (33.4% against 33.3%) is said not to differ detectably, with the numbers', () => {
     const s = stats(rows({ A: { won: 334, lost: 666 }, C: { won: 333, lost: 667 } }));
-    expect(s.auc!).toBeCloseTo(0.5, 2);
-    expect(s.verdictKind).toBe('warning');
+    expect(s.verdictKind).toBe('no-evidence');
     expect(s.verdict).toBe(
-      'A-tier accounts closed at 33% against 33% overall (1.0x) and 33% for C-tier accounts: the tiers barely differ, so the model does not separate winners; review the criteria below.',
+      'The tiers do not differ detectably: A-tier accounts closed at 33% against 33% overall and 33% for C-tier accounts, and the scores\' AUC 0.50, 95% interval 0.48 to 0.52 includes 0.5, a coin toss.',
     );
   });
 
-  test('a top tier winning less than 1.2x as often as deals overall: the tiers barely differ', () => {
-    const s = stats(rows({ A: { won: 36, lost: 64 }, C: { won: 30, lost: 70 } }));
-    expect(s.verdictKind).toBe('warning');
-    expect(s.verdict).toBe(
-      'A-tier accounts closed at 36% against 33% overall (1.1x) and 30% for C-tier accounts: the tiers barely differ, so the model does not separate winners; review the criteria below.',
-    );
-    // 1.2x is enough.
+  test('a small lift on 200 deals is not claimed; a clear one is', () => {
+    expect(stats(rows({ A: { won: 36, lost: 64 }, C: { won: 30, lost: 70 } })).verdictKind).toBe('no-evidence');
     expect(stats(rows({ A: { won: 40, lost: 60 }, C: { won: 26, lost: 74 } })).verdictKind).toBe('separates');
   });
 
@@ -245,16 +244,18 @@ describe('verdict', () => {
 });
 
 describe('criteriaTable', () => {
-  test('largest difference first, either way: a criterion that goes with losing ranks by how much', () => {
-    // Industry matches in A only: 10% won against 65% (-55 points); visits in A and B: 50% against 40% (+10 points).
-    const s = stats(rows({ A: { won: 1, lost: 9 }, B: { won: 9, lost: 1 }, C: { won: 4, lost: 6 } }));
-    expect(criteriaTable(s).rows.map((r) => r.slice(0, 3))).toEqual([
-      ['SaaS or Fintech', '10% of 10', '65% of 20'],
-      ['10+ site visits', '50% of 20', '40% of 10'],
+  test('win rates matched and not, fitted effect, points; strongest fitted effect first', () => {
+    const s = stats(rows({ A: { won: 30, lost: 10 }, B: { won: 20, lost: 20 }, C: { won: 5, lost: 35 } }));
+    const t = criteriaTable(s);
+    expect(t.head).toEqual(['Criterion', 'Matched', 'Not matched', 'Effect (odds)', 'Points']);
+    // Visits matched in A and B (50 of 80 won) against C (5 of 40); industry in A only (30 of 40) against B and C (25 of 80).
+    expect(t.rows.map((r) => r.slice(0, 3))).toEqual([
+      ['10+ site visits', '63% of 80', '13% of 40'],
+      ['SaaS or Fintech', '75% of 40', '31% of 80'],
+      // A must-have with points is weighed too; it matched every qualified deal, so the outcomes cannot judge it.
+      ['51-1000 employees', '46% of 120', '- of 0'],
     ]);
-    // Unknown differences last.
-    const never = stats(rows({ B: { won: 10, lost: 5 }, C: { won: 2, lost: 8 } }));
-    expect(criteriaTable(never).rows.map((r) => r[0])).toEqual(['10+ site visits', 'SaaS or Fintech']);
+    expect(t.rows[0]![3]).toMatch(/^×\d/);
   });
 });
 

@@ -79,7 +79,8 @@ export function plantedModel(): Model {
       categories: [
         { id: 'firmographic', label: 'Firmographic', weight: 50 },
         { id: 'technographic', label: 'Technographic', weight: 20 },
-        { id: 'behavioral', label: 'Behavioral', weight: 30 },
+        { id: 'behavioral', label: 'Behavioral', weight: 20 },
+        { id: 'risk', label: 'Risk', weight: 10 },
       ],
       criteria: [
         { id: 'industry', label: 'SaaS or Fintech', category: 'firmographic', column: 'Industry', when: { op: 'in', values: ['SaaS', 'Fintech'] }, points: 25 },
@@ -88,7 +89,7 @@ export function plantedModel(): Model {
         { id: 'region', label: 'North America', category: 'firmographic', column: 'Region', when: { op: 'in', values: ['North America'] }, points: 10 },
         { id: 'linkedin', label: 'Has a LinkedIn page', category: 'firmographic', column: 'Has LinkedIn Page', when: { op: 'isTrue' }, points: 10 },
         { id: 'stack', label: 'Uses Salesforce', category: 'technographic', column: 'Tech Stack', when: { op: 'contains', values: ['Salesforce'] }, points: 20 },
-        { id: 'competitor', label: 'Uses a competitor', category: 'technographic', column: 'Uses Competitor', when: { op: 'isTrue' }, points: -10 },
+        { id: 'competitor', label: 'Uses a competitor', category: 'risk', column: 'Uses Competitor', when: { op: 'isTrue' }, points: -10 },
         { id: 'funding', label: 'Recently funded', category: 'behavioral', column: 'Recent Funding', when: { op: 'isTrue' }, points: 15 },
         { id: 'visits', label: '10+ web visits', category: 'behavioral', column: 'Web Visits', when: { op: 'gte', value: 10 }, points: 20 },
         { id: 'pageviews', label: '50+ page views', category: 'behavioral', column: 'Page Views', when: { op: 'gte', value: 50 }, points: 20 },

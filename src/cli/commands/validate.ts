@@ -3,7 +3,12 @@ import {
   changedPoints, findColumn, formatIssue, OUTCOME_WORDS_HINT, PICKED_OUTCOME_HEADERS, OutcomeTally, preferredOutcomeColumn,
   checkModel, withSuggestedPoints, type CompiledProfile, type Model, type OutcomeStats,
 } from '../../engine';
-import { detectOutcomeColumn, findOutcomeColumn, outcomeCandidateColumns, outcomeSource, type OutcomeColumn } from '../../engine/outcomes/column';
+import {
+  ACCOUNT_HEADERS, columnByName, columnNamed, DEAL_HEADERS, detectOutcomeColumn, detectValueColumn, findOutcomeColumn, outcomeCandidateColumns,
+  outcomeSource, type OutcomeColumn,
+} from '../../engine/outcomes/column';
+import type { OutcomeOptions } from '../../engine/outcomes/stats';
+import { isDecimalCommaLocale } from '../../engine/read/locale';
 import { flagValue, localeFlag, oneFileArgs, type FlagSpec, type OneFileCommand, type ParsedArgs } from '../args';
 import { readCsvBatches, type CsvParser } from '../csv-reader';
 import { csvFailure, inputName, openInput, quoteSpanWarning } from '../input';
@@ -19,6 +24,8 @@ const FLAGS: FlagSpec = {
   model: { value: true },
   profile: { value: true },
   outcome: { value: true },
+  account: { value: true },
+  value: { value: true },
   today: { value: true },
   locale: { value: true },
   json: { value: false },
@@ -32,10 +39,26 @@ const COMMAND: OneFileCommand = { name: 'validate', usage: VALIDATE_USAGE, spec:
 /** Data rows looked at to choose the outcome column, as the add-on does from the sheet (the first batches; memory stays bounded). */
 const DETECT_ROWS = 1000;
 
-/** --outcome, checked against the header row before any data row is read; undefined without the flag. */
+/** --outcome (or --account, --value), checked against the header row before any data row is read; undefined without the flag. */
 function wantedOutcomeName(headers: readonly string[], wanted: string | undefined, file: string): string | undefined {
   if (wanted !== undefined && findColumn(headers, wanted) === null) throw new CliError(`${inputName(file)} has no column "${wanted}"`);
   return wanted;
+}
+
+/**
+ * The account and value columns: --account / --value when given (`none` turns one off), else found by header as the
+ * add-on finds them (ACCOUNT_HEADERS; VALUE_HEADERS whose first rows read as numbers); never the outcome column.
+ */
+function extraColumns(headers: readonly string[], rows: readonly (readonly string[])[], args: ParsedArgs, outcome: number, decimalComma: boolean): OutcomeOptions {
+  const pick = (flag: string, detect: () => OutcomeOptions['account']): OutcomeOptions['account'] => {
+    const wanted = flagValue(args, flag);
+    if (wanted === undefined) return detect();
+    if (wanted.trim().toLowerCase() === 'none') return null;
+    return columnByName(headers, wanted);
+  };
+  const account = pick('account', () => columnNamed(headers, ACCOUNT_HEADERS, [outcome]));
+  const value = pick('value', () => detectValueColumn(headers, rows, decimalComma, [outcome]));
+  return { account, value, decimalComma, dealRows: columnNamed(headers, DEAL_HEADERS) !== null };
 }
 
 /**
@@ -76,7 +99,9 @@ async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model
       const { headers, wanted, profile } = start!;
       const found = outcomeColumnOf(headers, pending, wanted, file);
       column = found.header;
-      const t = new OutcomeTally(profile, outcomeSource(found, headers, pending));
+      const locale = localeFlag(args);
+      const extra = extraColumns(headers, pending, args, found.index, isDecimalCommaLocale(locale));
+      const t = new OutcomeTally(profile, outcomeSource(found, headers, pending), extra);
       t.add(pending);
       pending = [];
       return t;
@@ -87,6 +112,10 @@ async function tallyFile(file: string, io: CliIo, args: ParsedArgs, model: Model
         const headers = rows[0]!;
         // Errors in the header row or the model come first, before any data row is read.
         const wanted = wantedOutcomeName(headers, flagValue(args, 'outcome'), file);
+        for (const flag of ['account', 'value']) {
+          const name = flagValue(args, flag);
+          if (name !== undefined && name.trim().toLowerCase() !== 'none') wantedOutcomeName(headers, name, file);
+        }
         const profile = compileProfile(model, headers, flagValue(args, 'profile'), today, localeFlag(args));
         warnings = missingColumnWarnings(profile, file);
         start = { headers, wanted, profile };
@@ -125,7 +154,11 @@ async function refuseSuggestedOverInput(target: string, input: string, io: CliIo
 
 /** Writes the model with the suggested points to `path` (replacing it), after checking it is still a valid model. */
 async function writeSuggestedModel(path: string, model: Model, stats: OutcomeStats, io: CliIo): Promise<void> {
-  const suggested = withSuggestedPoints(model, stats.profile, stats.suggestions);
+  if (!stats.suggestion.usable) {
+    writeLine(io.stderr, `icp: ${path} not written: ${stats.suggestion.note}`);
+    return;
+  }
+  const suggested = withSuggestedPoints(model, stats.profile, stats.suggestion);
   if (suggested === null) throw new CliError(`the model has no profile "${stats.profile}"`);
   const check = checkModel(suggested);
   // Suggestions are whole numbers on valid criteria, so this holds; if it ever did not, writing would lose the user's model.
@@ -133,8 +166,8 @@ async function writeSuggestedModel(path: string, model: Model, stats: OutcomeSta
   // Through a temporary file renamed into place, like icp score's --out: a failed or interrupted write never leaves
   // half a model where the user's file was.
   await writeJsonFile(path, suggested, io);
-  const changed = changedPoints(stats.suggestions);
-  writeLine(io.stderr, `icp: wrote ${path}: "${stats.profile}" with suggested points (${plural(changed, 'criterion', 'criteria')} changed)`);
+  const changed = changedPoints(stats.suggestion);
+  writeLine(io.stderr, `icp: wrote ${path}: "${stats.profile}" with suggested points and weights (${plural(changed, 'change', 'changes')})`);
 }
 
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {

@@ -3,6 +3,7 @@
 import { isBlank } from '../read/blank';
 import { headerKey } from '../read/text';
 import { readBoolean } from '../read/boolean';
+import { readNumber } from '../read/number';
 import { OUTCOME_WORDS, readOutcome, readWinFlag, type OutcomeSource } from './stats';
 
 /** Header names picked by default, in this order (compared like the engine's headers: case, spaces and punctuation ignored). */
@@ -142,4 +143,61 @@ function mostlyYesNo(rows: readonly (readonly unknown[])[], i: number): boolean 
     if (readBoolean(v) !== undefined) yesNo++;
   }
   return filled > 0 && yesNo / filled >= CANDIDATE_SHARE;
+}
+
+/** A column found by header: its header text and position. */
+export interface ColumnRef {
+  header: string;
+  index: number;
+}
+
+/**
+ * Headers of a column naming each deal's account, in the order they are picked: deals of one account are counted
+ * together (cross-validation folds, intervals) and a sheet whose rows repeat accounts is described as deals.
+ */
+export const ACCOUNT_HEADERS: readonly string[] = [
+  'Account', 'Account Name', 'Account ID', 'Company', 'Company Name', 'Company ID', 'Organization', 'Organisation',
+  'Organization Name', 'Customer Name', 'Customer ID', 'Company Domain', 'Domain', 'Website',
+];
+/** Headers of a column of deal value, in the order they are picked (its filled cells must mostly read as numbers). */
+export const VALUE_HEADERS: readonly string[] = [
+  'Deal Value', 'Close Value', 'Closed Value', 'Deal Amount', 'Opportunity Amount', 'Amount', 'Value', 'Deal Size',
+  'Contract Value', 'Total Contract Value', 'TCV', 'ACV', 'ARR', 'MRR', 'Lifetime Value', 'Customer Lifetime Value', 'LTV', 'CLV',
+];
+/** Headers that say each row is a deal (an opportunity), even without an account column. */
+export const DEAL_HEADERS: readonly string[] = ['Deal', 'Deal ID', 'Deal Name', 'Opportunity', 'Opportunity ID', 'Opportunity Name'];
+
+/** The first of `headers` that `names` lists (in the order of `names`), skipping positions in `skip`; null for none. */
+export function columnNamed(headers: readonly string[], names: readonly string[], skip: readonly number[] = []): ColumnRef | null {
+  for (const name of names) {
+    const index = headers.findIndex((h, i) => !skip.includes(i) && h !== '' && headerKey(h) === headerKey(name));
+    if (index >= 0) return { header: headers[index]!, index };
+  }
+  return null;
+}
+
+/** The column named `name` (case, spaces and punctuation ignored), or null. */
+export function columnByName(headers: readonly string[], name: string): ColumnRef | null {
+  return columnNamed(headers, [name]);
+}
+
+/**
+ * The deal-value column picked by itself: the first header named as VALUE_HEADERS (in that order) whose filled cells in
+ * `rows` read as numbers at least 80 % of the time (`$12,500` and `1.2k` count); null for none.
+ */
+export function detectValueColumn(headers: readonly string[], rows: readonly (readonly unknown[])[], decimalComma = false, skip: readonly number[] = []): ColumnRef | null {
+  for (const name of VALUE_HEADERS) {
+    const hit = columnNamed(headers, [name], skip);
+    if (hit === null) continue;
+    let filled = 0;
+    let numbers = 0;
+    for (const row of rows) {
+      const v = row[hit.index];
+      if (isBlank(v)) continue;
+      filled++;
+      if (readNumber(v, decimalComma) !== undefined) numbers++;
+    }
+    if (filled > 0 && numbers / filled >= CANDIDATE_SHARE) return hit;
+  }
+  return null;
 }

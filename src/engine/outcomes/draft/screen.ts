@@ -1,6 +1,6 @@
 // Screens candidates before the sparse fit: the ones whose win rates differ most clearly, a few per column, so the fit stays fast at 10,000 deals.
 
-import { logOddsRatio, logOddsRatioError } from '../suggest-points';
+import { logOddsRatio, logOddsRatioError } from '../odds-ratio';
 import type { Candidate } from './candidates';
 
 /** Candidates handed to the sparse fit at most, and from one column at most. */
