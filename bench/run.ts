@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const gas = benchGas(quick ? 1_000 : 10_000);
   const bulk = benchBulk(quick ? 10_000 : 100_000, quick ? 1_000 : 10_000);
   const duck = await benchDuckDb(quick ? 100_000 : 1_000_000, quick ? 1 : 3);
+  const { benchDraft, draftRows } = loadBundled<typeof import('./draft')>(path.join(__dirname, 'draft.ts'));
+  const draft = benchDraft(quick, path.join(__dirname, '..'));
 
   const rows = [
     ['what', 'figure', 'baseline (same run)', 'ratio', 'target'],
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
       'for reference',
     ],
   );
+  rows.push(...draftRows(draft));
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   console.log('');
   console.log(
