@@ -1,7 +1,7 @@
 // Templates (B2B SaaS starter, start blank), import of model JSON (paste or file), export (download or copy) and the saved
 // model as SQL for BigQuery.
 import type { Model } from '../../src/engine/model';
-import { checkModel } from '../../src/engine/model-check';
+import { checkModelWithinLimits as checkModel } from '../../src/engine/model-check';
 import { clear, h } from '../dom';
 import { call } from '../client';
 import { button, field, SMALL_BUTTON, textArea, textInput } from '../controls';
@@ -171,7 +171,7 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
     importErrors,
     h('h3', { text: 'Export' }),
     h('div', { cls: 'row wrap' }, button('Download JSON', download, { cls: SMALL_BUTTON, key: 'export:download' }), button('Show & copy JSON', copy, { cls: SMALL_BUTTON, key: 'export:copy' }), copyStatus),
-    h('div', { cls: 'row wrap' }, textInput('', '', (v) => (table = v), { placeholder: 'project.dataset.table' }), button('Copy SQL for BigQuery', copySql, { cls: SMALL_BUTTON })),
+    h('div', { cls: 'row wrap' }, textInput('', '', (v) => (table = v), { placeholder: 'project.dataset.table', ariaLabel: 'BigQuery table' }), button('Copy SQL for BigQuery', copySql, { cls: SMALL_BUTTON })),
     exportBox,
   );
 }
