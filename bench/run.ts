@@ -9,6 +9,7 @@ import { benchFormula } from './formula';
 import { benchGas, perFormula } from './gas';
 import { benchBulk } from './bulk';
 import { benchDuckDb } from './duckdb';
+import { benchOutcomes, outcomeRows } from './outcomes';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}x`;
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const gas = benchGas(quick ? 1_000 : 10_000);
   const bulk = benchBulk(quick ? 10_000 : 100_000, quick ? 1_000 : 10_000);
   const duck = await benchDuckDb(quick ? 100_000 : 1_000_000, quick ? 1 : 3);
+  // Validate against outcomes on planted deals (bench/outcomes.ts): verdict error rates, held-out AUC, fitter speed.
+  const outcomes = benchOutcomes(quick);
 
   const rows = [
     ['what', 'figure', 'baseline (same run)', 'ratio', 'target'],
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
       'for reference',
     ],
   );
+  rows.push(...outcomeRows(outcomes));
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   console.log('');
   console.log(
