@@ -9,7 +9,6 @@ import { benchFormula } from './formula';
 import { benchGas, perFormula } from './gas';
 import { benchBulk } from './bulk';
 import { benchDuckDb } from './duckdb';
-import { benchOutcomes, outcomeRows } from './outcomes';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}x`;
@@ -29,7 +28,10 @@ async function main(): Promise<void> {
   const gas = benchGas(quick ? 1_000 : 10_000);
   const bulk = benchBulk(quick ? 10_000 : 100_000, quick ? 1_000 : 10_000);
   const duck = await benchDuckDb(quick ? 100_000 : 1_000_000, quick ? 1 : 3);
+  const { benchDraft, draftRows } = loadBundled<typeof import('./draft')>(path.join(__dirname, 'draft.ts'));
+  const draft = benchDraft(quick, path.join(__dirname, '..'));
   // Validate against outcomes on planted deals (bench/outcomes.ts): verdict error rates, held-out AUC, fitter speed.
+  const { benchOutcomes, outcomeRows } = loadBundled<typeof import('./outcomes')>(path.join(__dirname, 'outcomes.ts'));
   const outcomes = benchOutcomes(quick);
 
   const rows = [
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
       'for reference',
     ],
   );
+  rows.push(...draftRows(draft));
   rows.push(...outcomeRows(outcomes));
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   console.log('');

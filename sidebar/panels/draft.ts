@@ -24,7 +24,7 @@ function freeName(name: string, taken: readonly string[]): string {
  */
 export function draftedPending(model: Model): PendingDraft {
   const drafted = model.profiles[0]!;
-  const message = `Drafted "${drafted.name}" from outcomes: each criterion's evidence is in its description. Review the preview, then Save to keep it.`;
+  const message = `Drafted "${drafted.name}": each criterion's evidence is in its description. Review it, then Save to keep it.`;
   return {
     profile: drafted.name,
     message,
@@ -44,14 +44,14 @@ function draftView(r: DraftAnswer, openEditor: (draft?: PendingDraft) => void): 
   if (d.criteria.length > 0) {
     out.push(
       h('h3', { text: 'Criteria and their evidence' }),
-      h('p', { cls: 'hint', text: 'Points drafted; win rate of closed deals where each criterion matched and where it did not; the fitted odds of winning when it matches, with its 95% interval, the other criteria held fixed.' }),
+      h('p', { cls: 'hint', text: 'Win rates of closed deals where each matched and did not; fitted odds of winning (95% interval), the others held fixed.' }),
       outcomeTableView('Drafted criteria with their evidence', t.criteria, 'data-draft-criteria'),
     );
   }
   if (d.model !== null) {
     out.push(
       h('h3', { text: 'Tiers' }),
-      h('p', { cls: 'hint', text: 'Cut at the scores\' quantiles: about a fifth of the rows in A, three tenths in B.' }),
+      h('p', { cls: 'hint', text: 'Cut at score quantiles: a fifth of rows in A, three tenths in B.' }),
       outcomeTableView('Drafted tiers with the win rate of their closed deals', t.tiers, 'data-draft-tiers'),
       button('Open in the editor (unsaved)…', () => openEditor(draftedPending(d.model!)), { cls: 'btn btn-primary', key: 'draft:open' }),
     );
@@ -79,7 +79,7 @@ export function mountDraft(root: HTMLElement, notices: Notices, subtitle: HTMLEl
       controls.appendChild(field('Outcome column', selectInput('draft:column', columns.map((c) => ({ value: c, label: c })), r.outcomeColumn ?? columns[0]!, (v) => {
         outcomeColumn = v;
         load();
-      }), { hint: 'Won / lost words, or yes / no (a "best customer" column).' }));
+      }), { hint: 'Won / lost, or yes / no.' }));
     }
     controls.appendChild(field('Criteria at most', selectInput('draft:max', MAX_CHOICES.map((m) => ({ value: m, label: m })), String(maxCriteria), (v) => {
       maxCriteria = Number(v);
@@ -119,7 +119,7 @@ export function mountDraft(root: HTMLElement, notices: Notices, subtitle: HTMLEl
     h(
       'div',
       { cls: 'panel-text' },
-      h('p', { text: 'Drafts a whole model from the deals on this sheet and their outcomes: criteria from every column, weighed by how they go with winning, exclusions for values that never won, and tiers. Nothing is written to the sheet, and nothing is saved until you save it in the editor.' }),
+      h('p', { text: 'Drafts a model from the deals on this sheet and their outcomes: criteria, exclusions and tiers, each with its evidence. Nothing is saved until you save it in the editor.' }),
       controls,
       announce,
       result,

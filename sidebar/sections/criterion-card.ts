@@ -1,8 +1,8 @@
-// One criterion as a card: a summary line that opens it, and its fields (label, column, test, role, points, category, order).
+// One criterion as a card: a summary line that opens it, and its fields (label, column, test, role, points, category, description, order).
 import type { Criterion, OperatorName, Profile, Role } from '../../src/engine/model';
 import { headerKey } from '../../src/engine/read/text';
 import { clear, h } from '../dom';
-import { button, field, numberInput, selectInput, textInput, type Option, SMALL_BUTTON } from '../controls';
+import { button, field, numberInput, selectInput, textArea, textInput, type Option, SMALL_BUTTON } from '../controls';
 import { confirmDialog } from '../confirm';
 import type { EditorContext } from '../editor-context';
 import { child } from '../issue-paths';
@@ -163,6 +163,13 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
     fields.push(ctx.issues.slot(child(path, 'category')));
   }
   fields.push(ctx.issues.slot(child(path, 'id')));
+  // Why the criterion is there: a note, or a drafted criterion's evidence (win rates, fitted odds).
+  const description = textArea(child(path, 'description'), criterion.description ?? '', (v) => {
+    if (v === '') delete criterion.description;
+    else criterion.description = v;
+    ctx.edited();
+  }, { rows: 3, maxLength: 2000 });
+  fields.push(field('Description', description, { hint: 'A note, or a drafted criterion\'s evidence.', error: ctx.issues.slot(child(path, 'description'), description) }));
 
   const siblings = profile.criteria.filter((c) => c.category === criterion.category);
   const pos = siblings.indexOf(criterion);

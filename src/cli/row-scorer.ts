@@ -5,6 +5,9 @@ import type { CsvBatch } from './csv-reader';
 import { csvField, inertText, type RowOutput } from './csv-writer';
 import { TierTally } from './tier-tally';
 
+/** ICP Why cells kept per scorer at most (see RowScorer.whyCells). */
+const WHY_CELLS = 4096;
+
 /** The headers `icp score` appends, in order. */
 export const ICP_COLUMNS: readonly string[] = ['ICP Score', 'ICP Tier', 'ICP Why'];
 
@@ -15,6 +18,12 @@ export class RowScorer {
   firstLongRow = 0;
   private rowNumber: number;
   private readonly tierCells = new Map<string, string>();
+  /**
+   * ICP Why cells by their text. Most rows share their text with many others (the engine hands out one string per
+   * combination of outcomes): the cell is made inert and quoted once, and the lookup of a text seen before is by a
+   * hash its string keeps. Bounded: texts naming a cell's value rarely repeat.
+   */
+  private readonly whyCells = new Map<string, string>();
   private readonly delimiter: Delimiter;
 
   constructor(
@@ -63,7 +72,7 @@ export class RowScorer {
     if (cells <= width && raw !== undefined) {
       // The common case, written as one string: no array of cells, no quoting check for the score.
       const d = this.delimiter;
-      const icp = result.blank ? d + d : `${scoreText(result.score)}${d}${this.tierCell(result.tier)}${d}${csvField(inertText(result.text), d)}`;
+      const icp = result.blank ? d + d : `${scoreText(result.score)}${d}${this.tierCell(result.tier)}${d}${this.whyCell(result.text)}`;
       return this.writer.writeLine(`${raw}${this.padding(width - cells)}${d}${icp}`);
     }
     const icp = result.blank ? ['', '', ''] : [scoreText(result.score), inertText(result.tier), inertText(result.text)];
@@ -86,6 +95,15 @@ export class RowScorer {
     if (cell === undefined) {
       cell = csvField(inertText(label), this.delimiter);
       this.tierCells.set(label, cell);
+    }
+    return cell;
+  }
+
+  private whyCell(text: string): string {
+    let cell = this.whyCells.get(text);
+    if (cell === undefined) {
+      cell = csvField(inertText(text), this.delimiter);
+      if (this.whyCells.size < WHY_CELLS) this.whyCells.set(text, cell);
     }
     return cell;
   }

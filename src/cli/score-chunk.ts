@@ -1,50 +1,30 @@
 // Scores one chunk of whole CSV rows into CSV bytes: the work of a worker thread, also done on the main thread.
 import type { CompiledProfile } from '../engine';
 import { CsvParser } from './csv-reader';
-import { CsvText } from './csv-writer';
+import { csvRow, CsvText, Utf8Rows } from './csv-writer';
 import { RowScorer } from './row-scorer';
 import type { ChunkResult, ScoreChunk, WorkerSetup } from './score-worker-protocol';
 
-/** Text collected before it is written out as UTF-8: small enough to stay a short string, large enough that writes are few. */
-const PIECE_CHARS = 16 * 1024;
+// One buffer for every chunk a thread scores (one at a time): a new one per chunk made the collector run far more often.
+const shared = new Utf8Rows(1 << 20);
 
-/**
- * Rows collected as UTF-8 bytes: the text is written into a growing buffer every PIECE_CHARS characters. Encoding
- * the chunk's text whole at the end took twice as long (one string of a quarter million pieces to flatten, and two
- * bytes per character once any row holds a character past U+00FF, as the reason's quotes “” do).
- */
+/** A chunk's rows as UTF-8 bytes (see Utf8Rows), to hand over to the main thread. */
 export class CsvBytes extends CsvText {
-  // One buffer for every chunk a thread scores: a new one per chunk made the collector run far more often
-  // (memory outside the heap counts towards its schedule).
-  private static shared = Buffer.allocUnsafe(1 << 20);
-  private bytes = CsvBytes.shared;
-  private length = 0;
+  private readonly rows = shared;
 
-  protected override collected(): undefined {
-    if (this.buffer.length >= PIECE_CHARS) this.writeOut();
+  override writeRow(fields: readonly string[]): undefined {
+    this.rows.append(csvRow(fields, this.delimiter) + this.eol);
     return undefined;
   }
 
-  private writeOut(): void {
-    const text = this.buffer;
-    this.buffer = '';
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (this.length + text.length * 3 > this.bytes.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + text.length * 3));
-      this.bytes.copy(bigger, 0, 0, this.length);
-      this.bytes = bigger;
-      CsvBytes.shared = bigger;
-    }
-    this.length += this.bytes.write(text, this.length);
+  override writeLine(csvText: string): undefined {
+    this.rows.append(csvText + this.eol);
+    return undefined;
   }
 
-  /** Everything written, as bytes of an ArrayBuffer of their own (to hand over to another thread). */
+  /** Everything written, as bytes of an ArrayBuffer of their own (to transfer to another thread). */
   takeBytes(): Uint8Array {
-    this.writeOut();
-    const out = new Uint8Array(this.length);
-    out.set(this.bytes.subarray(0, this.length));
-    this.length = 0;
-    return out;
+    return this.rows.copyOut();
   }
 }
 

@@ -125,6 +125,46 @@ function knockoutPhrase(v: ExplainView, i: number): string {
   }
 }
 
+/**
+ * The texts of rows that were neither disqualified nor hold an unreadable value: those depend only on each criterion's
+ * outcome and points (the score and tier follow from them), which few combinations cover, so a million rows share a
+ * few hundred texts. Kept per view; each text is one flat string, the same object for every row that has it.
+ */
+interface TextMemo {
+  /** Per criterion, a small code for each points value seen. */
+  pointCodes: Map<number, number>[];
+  texts: Map<string, string>;
+}
+const memos = new WeakMap<ExplainView, TextMemo>();
+/** Texts kept per view at most: rows whose outcomes rarely repeat gain nothing from more. */
+const MEMO_TEXTS = 4096;
+/** Points codes per criterion that fit the key's 16-bit characters beside the status. */
+const MAX_POINT_CODES = 8192;
+/** Criteria in a profile whose texts are kept: one key character each. */
+const MEMO_MAX_CRITERIA = 1024;
+const keyCodes: number[] = [];
+
+/** The memo key of the row in `v`: one character per criterion (outcome and points code); undefined when it cannot have one. */
+function memoKey(v: ExplainView, memo: TextMemo): string | undefined {
+  // A key is a call's arguments: a model of thousands of criteria (rows rarely alike anyway) goes without.
+  if (v.n > MEMO_MAX_CRITERIA) return undefined;
+  keyCodes.length = v.n;
+  for (let i = 0; i < v.n; i++) {
+    const status = v.status[i]!;
+    if (status === UNREADABLE) return undefined;
+    const codes = memo.pointCodes[i]!;
+    const points = v.points[i]!;
+    let code = codes.get(points);
+    if (code === undefined) {
+      if (codes.size >= MAX_POINT_CODES) return undefined;
+      code = codes.size;
+      codes.set(points, code);
+    }
+    keyCodes[i] = code * 8 + status;
+  }
+  return String.fromCharCode(...keyCodes);
+}
+
 /** e.g. `72.5 (B). Matched: SaaS +30, 51-1000 employees +25. Missed: Demo requested. Unknown: Recent funding.` */
 export function explanationText(result: RowResult, v: ExplainView): string {
   if (result.blank) return '';
@@ -133,6 +173,23 @@ export function explanationText(result: RowResult, v: ExplainView): string {
     for (let i = 0; i < v.n; i++) if (v.status[i] === KNOCKOUT) reasons = reasons === '' ? knockoutPhrase(v, i) : `${reasons}; ${knockoutPhrase(v, i)}`;
     return `${result.tier}: ${reasons}.`;
   }
+  let memo = memos.get(v);
+  if (memo === undefined) {
+    memo = { pointCodes: Array.from({ length: v.n }, () => new Map<number, number>()), texts: new Map() };
+    memos.set(v, memo);
+  }
+  const key = memoKey(v, memo);
+  if (key === undefined) return reasonText(result, v);
+  let text = memo.texts.get(key);
+  if (text === undefined) {
+    text = reasonText(result, v);
+    if (memo.texts.size < MEMO_TEXTS) memo.texts.set(key, text);
+  }
+  return text;
+}
+
+/** The explanation of a row that was not disqualified. */
+function reasonText(result: RowResult, v: ExplainView): string {
   matched.length = 0;
   penalties.reset();
   missed.reset();

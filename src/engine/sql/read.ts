@@ -70,7 +70,9 @@ export class ColumnReadings {
 
   /** The trimmed text in lower case: what the text operators compare (their patterns allow any run of spaces). */
   lower(): Col {
-    return this.once('lower', () => this.st.add([this.trimmed()], `LOWER(${this.trimmed().ref})`));
+    // JavaScript lower-cases the dotted capital I to i + U+0307 (full case mapping); SQL engines may map it to a
+    // plain i: spelt out first, so both compare the same text.
+    return this.once('lower', () => this.st.add([this.trimmed()], `LOWER(REPLACE(${this.trimmed().ref}, ${this.q.str('\u0130')}, ${this.q.str('i\u0307')}))`));
   }
 
   /** isBlank: NULL, '', a placeholder (N/A, -, unknown, Select...) or a formula error (#REF!, Loading...). */

@@ -10,7 +10,7 @@ import type { SplitOutcomes } from '../stats';
 import { opposite } from './candidates';
 import { chooseCriteria, type Chosen } from './choose';
 import { MIN_EXCLUSION_DEALS, type ExclusionDraft } from './exclusions';
-import { refit, sparseChoice, type FitData } from './fit';
+import { refit, sparseChoice } from './fit';
 import { dealOutcomes } from './outcomes';
 import { draftProfile, quantileTiers, type ScoredCriterion } from './build-profile';
 import { prepareDraft } from './prepare';
@@ -102,7 +102,8 @@ function evidenceText(m: SplitOutcomes, n: SplitOutcomes, effect: CriterionEvide
   const side = (s: SplitOutcomes): string => (s.winRate === null ? `none of 0` : `${percent(s.winRate)} of ${grouped(s.closed)}`);
   const base = `Won ${side(m)} closed ${deals} where it matched against ${side(n)} where it did not`;
   if (effect === null) return `${base}.`;
-  return `${base}; odds of winning x${ratio(effect.oddsRatio)} (95% interval ${ratio(effect.low)}-${ratio(effect.high)}) with the other criteria held fixed.`;
+  const clear = effect.low > 1 || effect.high < 1 ? '' : ': not clear on its own (the interval holds no effect), it counts with the others';
+  return `${base}; odds of winning x${ratio(effect.oddsRatio)} (95% interval ${ratio(effect.low)}-${ratio(effect.high)}) with the other criteria held fixed${clear}.`;
 }
 
 function matchesOf(x: Uint8Array, y: Uint8Array): { m: SplitOutcomes; n: SplitOutcomes } {
@@ -155,25 +156,20 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     const screened = screen(candidates, y);
     const choice = sparseChoice({ features: screened.map((c) => c.x), y, groups }, SEED);
     result.method = choice.method;
-    chosen = chooseCriteria(screened, choice.coefficients, maxCriteria).map((c) => {
+    // No candidate beats "no criterion" beyond the cross-validation's noise: nothing to draft.
+    chosen = !choice.signal ? [] : chooseCriteria(screened, choice.coefficients, maxCriteria).map((c) => {
       // A penalty asked the other way round is points a category can hold (see opposite()); the refit weighs it anew.
       if (c.beta >= 0) return c;
       const other = opposite(c.merged, fitRows, context);
       return other === null ? c : { parts: [other], merged: other, beta: -c.beta };
     }).filter((c, i, all) => all.findIndex((d) => sameCriterion(d, c)) === i);
     chosen = withoutPartitions(chosen, fitRows);
-    // Refit the chosen criteria; drop any whose interval holds "no effect", and refit again, so every criterion kept
-    // has evidence and the points come from the fit of exactly the criteria kept.
-    for (let round = 0; round < 4 && chosen.length > 0; round++) {
-      const data: FitData = { features: chosen.map((c) => c.merged.x), y, groups };
-      const f = refit(data, SEED);
-      const keep = chosen.map((_, j) => f.lower[j]! > 0 || f.upper[j]! < 0);
+    // The points come from one fit of exactly the criteria drafted, with each one's interval.
+    if (chosen.length > 0) {
+      const f = refit({ features: chosen.map((c) => c.merged.x), y, groups }, SEED);
       finalBeta = f.coefficients;
       lower = f.lower;
       upper = f.upper;
-      if (keep.every(Boolean)) break;
-      chosen = chosen.filter((_, j) => keep[j]);
-      finalBeta = new Float64Array(0);
     }
   } else {
     result.method = 'no candidate criteria to fit';
