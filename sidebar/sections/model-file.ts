@@ -171,7 +171,7 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
     importErrors,
     h('h3', { text: 'Export' }),
     h('div', { cls: 'row wrap' }, button('Download JSON', download, { cls: SMALL_BUTTON, key: 'export:download' }), button('Show & copy JSON', copy, { cls: SMALL_BUTTON, key: 'export:copy' }), copyStatus),
-    h('div', { cls: 'row wrap' }, textInput('', '', (v) => (table = v), { placeholder: 'project.dataset.table' }), button('Copy SQL for BigQuery', copySql, { cls: SMALL_BUTTON })),
+    h('div', { cls: 'row wrap' }, textInput('', '', (v) => (table = v), { placeholder: 'project.dataset.table', ariaLabel: 'BigQuery table' }), button('Copy SQL for BigQuery', copySql, { cls: SMALL_BUTTON })),
     exportBox,
   );
 }
