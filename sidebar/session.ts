@@ -13,6 +13,8 @@ export interface Session {
   profileIndex: number;
   sheetName: string;
   headers: string[];
+  /** Headers several columns share, with what the user is told about them (EditorState.duplicateHeaders). */
+  duplicateHeaders: { header: string; note: string }[];
   rowCount: number;
   templates: TemplateInfo[];
   saving: boolean;
@@ -30,6 +32,7 @@ export function newSession(state: EditorState, draft: Model): Session {
     profileIndex: 0,
     sheetName: state.sheetName,
     headers: state.headers,
+    duplicateHeaders: state.duplicateHeaders ?? [],
     rowCount: state.rowCount,
     templates: state.templates,
     saving: false,

@@ -1,6 +1,6 @@
 // The ICP editor panel: loads the saved model, renders the sections, checks as you type, previews the draft and saves it.
 import type { Model } from '../../src/engine/model';
-import { checkModel } from '../../src/engine/model-check';
+import { checkModelWithinLimits as checkModel } from '../../src/engine/model-check';
 import type { EditorState, Json } from '../../src/gas/api-types';
 import { call } from '../client';
 import { confirmDialog } from '../confirm';
@@ -336,6 +336,7 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
       if (session === null) return;
       session.sheetName = state.sheetName;
       session.headers = state.headers;
+      session.duplicateHeaders = state.duplicateHeaders ?? [];
       session.rowCount = state.rowCount;
       suggestions.reset();
       rerender();

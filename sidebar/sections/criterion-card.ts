@@ -25,13 +25,20 @@ function pointsText(c: Criterion): string {
 }
 
 function columnOptions(headers: readonly string[], column: string): Option[] {
-  const options = headers.map((hd) => ({ value: hd, label: hd }));
+  // A header two columns share is offered once: a criterion on it reads the first (the hint under the field says which).
+  const options = headers.filter((hd, i) => headers.indexOf(hd) === i).map((hd) => ({ value: hd, label: hd }));
   if (column !== '' && !headers.some((hd) => hd === column)) {
     const near = headers.find((hd) => headerKey(hd) === headerKey(column));
     options.unshift({ value: column, label: near === undefined ? `${column} (not in this sheet)` : column });
   }
   if (column === '') options.unshift({ value: '', label: 'Choose a column...' });
   return options;
+}
+
+/** The hint under the Column field when several columns share the chosen header: which one is read. */
+function duplicateNote(ctx: EditorContext, column: string): { hint?: string } {
+  const d = column === '' ? undefined : ctx.session.duplicateHeaders.find((x) => headerKey(x.header) === headerKey(column));
+  return d === undefined ? {} : { hint: `${d.note}.` };
 }
 
 export function criterionCard(ctx: EditorContext, profile: Profile, criterion: Criterion, profileIndex: number): HTMLElement {
@@ -142,7 +149,9 @@ export function criterionCard(ctx: EditorContext, profile: Profile, criterion: C
     field('Label', label, { error: ctx.issues.slot(child(path, 'label'), label) }),
     field('Column', column, {
       error: ctx.issues.slot(child(path, 'column'), column),
-      ...(ctx.session.headers.length === 0 ? { hint: `Sheet "${ctx.session.sheetName}" has no header row, so there is no column to choose.` } : {}),
+      ...(ctx.session.headers.length === 0
+        ? { hint: `Sheet "${ctx.session.sheetName}" has no header row, so there is no column to choose.` }
+        : duplicateNote(ctx, criterion.column)),
     }),
     field('Test', op, { error: ctx.issues.slot(child(child(path, 'when'), 'op'), op) }),
     dynamic,

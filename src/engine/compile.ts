@@ -2,7 +2,7 @@
 
 import { maxPointsOf } from './max-points';
 import type { Criterion, Profile, Role, Tier } from './model';
-import { HeaderMap } from './headers';
+import { HeaderMap, type DuplicateHeader } from './headers';
 import { compileCondition, type CompileContext } from './operators';
 import { isBlank } from './read/blank';
 import { KIND_CODE, shownText } from './read/cells';
@@ -50,6 +50,8 @@ export interface CompileOptions {
 export class CompiledProfile {
   readonly name: string;
   readonly missingColumns: string[];
+  /** The criteria's columns whose header several columns share (the first is read), each once. */
+  readonly duplicateColumns: DuplicateHeader[];
   readonly tierLabels: string[];
   readonly disqualifiedLabel: string;
   private readonly tiers: Tier[];
@@ -127,6 +129,12 @@ export class CompiledProfile {
     for (const c of this.participating) totalWeight += this.weights[c]!;
     this.totalWeight = totalWeight;
     this.missingColumns = [...missing];
+    const duplicates = new Map<number, DuplicateHeader>();
+    for (const c of profile.criteria) {
+      const d = headers.duplicate(c.column);
+      if (d !== undefined) duplicates.set(d.columns[0]!, d);
+    }
+    this.duplicateColumns = [...duplicates.values()];
     this.judges = this.columnIndexes.map((_, slot) => new SlotJudge(this.criteria.filter((c) => c.slot === slot), context.decimalComma));
     this.outcomes = this.judges.map((j) => j.judge(''));
     const n = this.criteria.length;

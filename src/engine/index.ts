@@ -7,6 +7,7 @@ export { MODEL_LIMITS } from './model-limits';
 export { compileModel, CompiledModel, type BestFit } from './model-compile';
 export { CompiledProfile, type CompileOptions } from './compile';
 export { scoreText } from './explain';
+export { columnLetters, duplicateHeaderNote, HeaderMap, type DuplicateHeader } from './headers';
 export type { BatchResults, CriterionOutcome, CriterionStatus, Explanation, RowResult } from './results';
 export { BLANK_ROW, DISQUALIFIED, SCORED } from './results';
 export { EngineError } from './errors';

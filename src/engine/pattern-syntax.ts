@@ -130,9 +130,8 @@ export function parsePattern(pattern: string, flags: string): Node {
     return items.length === 1 ? items[0]! : { t: 'seq', items };
   };
 
-  const root = alternation();
-  if (i < n) throw new PatternError(`unexpected ${JSON.stringify(pattern[i])} at position ${i + 1}`);
-  return root;
+  // Whole: the pattern compiled as a RegExp already, so no `)` is left unmatched.
+  return alternation();
 }
 
 export function isHighSurrogate(c: number): boolean {

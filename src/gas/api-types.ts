@@ -23,6 +23,11 @@ export interface EditorState {
   sheetName: string;
   /** Header row of the active sheet (as text), without blank headers and the add-on's own output columns. */
   headers: string[];
+  /**
+   * Headers several columns share, each once: the header and what the user is told (`"Industry" is in columns C and H:
+   * column C is read`). Optional: an older server sends none.
+   */
+  duplicateHeaders?: { header: string; note: string }[];
   /** Data rows on the active sheet (excluding the header row). */
   rowCount: number;
   templates: TemplateInfo[];

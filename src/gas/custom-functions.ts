@@ -6,6 +6,7 @@ import type { RowResult } from '../engine/results';
 import { EngineError } from '../engine/errors';
 import { isBlank } from '../engine/read/blank';
 import { cellText, headerKey } from '../engine/read/text';
+import { duplicateHeaderNote } from '../engine/headers';
 import { profileKey, type Model } from '../engine/model';
 import { findHeaders, FunctionError } from './header-discovery';
 import { modelColumnKeys } from './header-row';
@@ -221,6 +222,13 @@ export function ICP_SCORE(rows: unknown, headers?: unknown, profile?: unknown, m
   });
 }
 
+/** 1st, 2nd, 3rd, 4th, 11th, 21st... */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 export function ICP_EXPLAIN(rows: unknown, headers?: unknown, profile?: unknown, model?: unknown): Output | Output[][] {
   return guarded('ICP_EXPLAIN', () => {
     const { rest, model: modelArg } = withoutModel('ICP_EXPLAIN', ['rows', 'headers', 'profile'], [headers, profile, model]);
@@ -229,7 +237,13 @@ export function ICP_EXPLAIN(rows: unknown, headers?: unknown, profile?: unknown,
     const args = splitArgs('ICP_EXPLAIN', m, saved.model, rest[0], rest[1]);
     const call = prepare('ICP_EXPLAIN', m, args.headers, saved);
     const p = chooseProfile(call, args.profile);
-    return mapRows(call, 'ICP Why', (row) => p.evaluateWithWhy(row).text);
+    // Two columns of the range with a criterion's header: the first is read, and every explanation says so (the
+    // range need not start at column A, so columns are named by their place in it).
+    const note = p.duplicateColumns.map((d) => duplicateHeaderNote(d, (i) => `the ${ordinal(i + 1)} column`)).join('; ');
+    return mapRows(call, 'ICP Why', (row) => {
+      const text = p.evaluateWithWhy(row).text;
+      return note === '' ? text : `${text} Note: ${note}.`;
+    });
   });
 }
 

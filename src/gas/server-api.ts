@@ -7,7 +7,7 @@ import { parseModelJson, checkModel } from '../engine/model-check';
 import { modelWarnings } from '../engine/model-warnings';
 import type { Model } from '../engine/model';
 import { frequentValues } from '../engine/frequent-values';
-import { HeaderMap } from '../engine/headers';
+import { duplicateHeaderNote, HeaderMap } from '../engine/headers';
 import type {
   ColumnSuggestions, EditorState, ImportResult, Json, PreviewResult, SaveResult, TemplateInfo, CheckDraftResult,
 } from './api-types';
@@ -55,6 +55,9 @@ function getEditorState(): EditorState {
     version: stored.version,
     sheetName: sheet.getName(),
     headers: table.headers.filter((h, i) => h !== '' && !own.has(i + 1)),
+    duplicateHeaders: new HeaderMap(table.headers.map((h, i) => (own.has(i + 1) ? '' : h)))
+      .duplicates()
+      .map((d) => ({ header: d.header, note: duplicateHeaderNote(d) })),
     rowCount: table.rows.length,
     templates: Object.values(TEMPLATES).map((t) => t.info),
     // Without "open the ICP editor": the user is in it, and the editor says how to go on (import or a template, then Save).

@@ -127,3 +127,40 @@ describe('duplicate headers', () => {
     expect(compiled.evaluate([3]).score).toBe(0);
   });
 });
+
+describe('duplicate headers: the first is read, and which is said', () => {
+  const { HeaderMap, columnLetters, duplicateHeaderNote, compileModel } = jest.requireActual<typeof import('../../src/engine')>('../../src/engine');
+
+  test('columnLetters', () => {
+    expect([0, 2, 7, 25, 26, 27, 51, 52, 701, 702].map(columnLetters)).toEqual(['A', 'C', 'H', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+
+  test('"Industry" in columns C and H: column C is read, and the note names both', () => {
+    const map = new HeaderMap(['Account', 'Employees', 'Industry', 'a', 'b', 'c', 'd', ' industry ']);
+    expect(map.find('Industry')).toBe(2);
+    expect(map.duplicate('INDUSTRY')).toEqual({ header: 'Industry', columns: [2, 7] });
+    expect(map.duplicate('Account')).toBeUndefined();
+    expect(duplicateHeaderNote(map.duplicate('industry')!)).toBe('"Industry" is in columns C and H: column C is read');
+    expect(duplicateHeaderNote({ header: 'X', columns: [0, 1, 4] })).toBe('"X" is in columns A, B and E: column A is read');
+    expect(duplicateHeaderNote({ header: 'X', columns: [2, 7] }, (i) => `the ${i + 1}th column`)).toBe('"X" is in the 3th column and the 8th column: the 3th column is read');
+  });
+
+  test('a compiled profile lists the duplicated columns its criteria read, each once, and reads the first', () => {
+    const model = {
+      schemaVersion: 1 as const,
+      profiles: [{
+        name: 'P',
+        categories: [{ id: 'c', weight: 1 }],
+        criteria: [
+          { id: 'a', column: 'Industry', category: 'c', when: { op: 'in' as const, values: ['SaaS'] }, points: 1 },
+          { id: 'b', column: 'industry', category: 'c', when: { op: 'notBlank' as const }, points: 1 },
+        ],
+        tiers: [{ label: 'A', min: 0 }],
+      }],
+    };
+    const p = compileModel(model, ['Industry', 'Name', 'Name', 'Industry']).profile();
+    expect(p.duplicateColumns).toEqual([{ header: 'Industry', columns: [0, 3] }]);
+    expect(p.evaluate(['SaaS', '', '', 'Retail']).score).toBe(100);
+    expect(p.evaluate(['Retail', '', '', 'SaaS']).score).toBe(50);
+  });
+});

@@ -36,4 +36,16 @@ describe('icp sql (DuckDB) on the sample sheet', () => {
     // The tiers are spread (the sample has all of them), so the comparison above means something.
     expect(new Set(engine.map((e) => e.tier))).toEqual(new Set(['A', 'B', 'C', 'Disqualified']));
   });
+
+  it('without --today counts days back from the current date where the query runs', async () => {
+    const model = b2bSaasTemplate();
+    model.profiles[0]!.criteria = model.profiles[0]!.criteria.filter((c) => c.id === 'recent_funding');
+    const iso = (daysAgo: number): string => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const dated = [0, 1, 180, 181, -1].map((k) => [iso(k)]);
+    await loadTextTable(db, 'funding', ['Last Funding Date'], dated);
+    const sql = generateSql(model, { dialect: 'duckdb', table: 'funding', headers: ['Last Funding Date'] });
+    const { outcomes } = await sqlOutcomes(db, sql);
+    expect(outcomes.map((o) => o.score)).toEqual(engineOutcomes(model, ['Last Funding Date'], dated, iso(0)).map((o) => o.score));
+    expect(outcomes.map((o) => o.score)).toEqual([100, 100, 100, 0, 0]);
+  });
 });

@@ -1,6 +1,6 @@
 // `icp score`: streams a CSV through the engine and writes it back with ICP Score, ICP Tier and ICP Why added.
 import { promises as fsp } from 'node:fs';
-import { compileModel, EngineError, type CompiledProfile, type Model } from '../../engine';
+import { compileModel, duplicateHeaderNote, EngineError, type CompiledProfile, type Model } from '../../engine';
 import { flagValue, localeFlag, oneFileArgs, UsageError, type FlagSpec, type OneFileCommand } from '../args';
 import { delimiterName, type Delimiter } from '../csv-chars';
 import { csvRow, CsvWriter } from '../csv-writer';
@@ -56,15 +56,18 @@ export function compileProfile(
   }
 }
 
-/** One warning line per criterion column the file lacks, naming the criteria that read it. */
+/** One warning line per criterion column the file lacks, naming the criteria that read it; a note per criterion column whose header several columns share. */
 export function missingColumnWarnings(profile: CompiledProfile, file: string): string[] {
-  return profile.missingColumns.map((column) => {
+  const missing = profile.missingColumns.map((column) => {
     const ids = profile.profile.criteria.filter((c) => c.column === column).map((c) => c.id);
     return (
       `icp: warning: ${inputName(file)} has no column "${column}"; ` +
       `${ids.length === 1 ? 'criterion' : 'criteria'} ${ids.join(', ')} will count as unknown on every row`
     );
   });
+  // Two columns with a criterion's header: the first is read, and the user is told which (PRODUCT.md, "Columns").
+  const duplicated = profile.duplicateColumns.map((d) => `icp: note: ${inputName(file)}: ${duplicateHeaderNote(d)}`);
+  return [...missing, ...duplicated];
 }
 
 /** Answer in the input's line-ending style, so Windows exports stay CRLF and Unix ones (and old Mac CR) get LF. */

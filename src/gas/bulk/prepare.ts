@@ -3,6 +3,7 @@
 import type { CompiledProfile } from '../../engine/compile';
 import { EngineError } from '../../engine/errors';
 import { compileModel } from '../../engine/model-compile';
+import { duplicateHeaderNote } from '../../engine/headers';
 import type { ScoreSheetOptions } from '../api-types';
 import { isModelSheet, NO_MODEL, readStoredModel } from '../model-store';
 import { scriptToday } from '../today';
@@ -64,5 +65,7 @@ export function prepare(sheet: GoogleAppsScript.Spreadsheet.Sheet, options: Scor
   // Recompile with our own columns' headers blanked, so no criterion can ever read the add-on's output.
   const engineHeaders = region.headers.map((h, i) => (own.has(i + 1) ? '' : h));
   profile = compileModel(stored.model, engineHeaders, compileOptions).profile(options.profile);
+  // Two columns with a criterion's header: the first is read, and the run's result says which (region.headers[i] is column i + 1).
+  for (const d of profile.duplicateColumns) layout.notices.push(`${duplicateHeaderNote(d)}.`);
   return { sheet, region, layout, profile, modelVersion: stored.version };
 }
