@@ -51,7 +51,7 @@ export function isUnfinished(s: Session, c: Criterion): boolean {
   return s.added.has(c) && c.column.trim() === '';
 }
 
-/** The draft without its unfinished criteria: what is previewed, saved, exported and compared with the saved model. */
+/** The draft without its unfinished criteria: what is previewed, saved, exported and compared with the saved model. The draft itself when none is unfinished: copy it before keeping it. */
 export function countedDraft(s: Session): Model {
   if (unfinishedPaths(s).length === 0) return s.draft;
   const draft = JSON.parse(JSON.stringify(s.draft)) as Model;

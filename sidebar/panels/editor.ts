@@ -254,7 +254,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     try {
       const r = await call('saveModel', toJson(sent), overwrite && overVersion !== undefined ? overVersion : s.version);
       if (r.ok) {
-        s.saved = sent;
+        // A copy: countedDraft may return the draft itself, and a saved model that is the draft would make every later edit look saved.
+        s.saved = clone(sent);
         s.version = r.version;
         s.base = stableJson(sent);
         // What they said is over once a model is saved: "no model is saved yet", "the stored model is damaged", "review it, then Save".
