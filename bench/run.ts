@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       '>= 1,000,000 rows/s',
     ],
     ...[cli.threaded, cli.oneThread].map((run) => [
-      `\`icp score\` end to end, ${fmt(cli.rows)} rows (${cli.fileMegabytes.toFixed(0)} MB CSV), ${run.threads === 1 ? '`--threads 1`' : `default: ${run.threads} worker threads`}`,
+      `\`icp score\` end to end, ${fmt(cli.rows)} rows (${cli.fileMegabytes.toFixed(0)} MB CSV), ${run === cli.oneThread ? '`--threads 1`' : `default (chose ${run.threads} thread${run.threads === 1 ? '' : 's'})`}`,
       `${fmt(run.rowsPerSecond)} rows/s, peak ${run.peakMegabytes.toFixed(0)} MB`,
       `hand-written IF formula per row in HyperFormula, ${fmt(formula.rows)} rows: ${fmt(formula.hyperFormulaRowsPerSecond)} rows/s`,
       ratio(run.rowsPerSecond, formula.hyperFormulaRowsPerSecond),
