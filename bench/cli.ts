@@ -17,7 +17,7 @@ export interface CliRun {
 export interface CliFigures {
   rows: number;
   fileMegabytes: number;
-  /** On one thread, then with the bin's default (one worker thread per core). */
+  /** On one thread, then with the bin's default (this thread and a worker per CPU idle at the start). */
   oneThread: CliRun;
   threaded: CliRun;
 }
@@ -54,11 +54,14 @@ function runScore(input: string, out: string, rows: number, threads: number | un
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
+    // The default run says how many threads it chose (by the CPU idle at its start).
+    env: { ...process.env, ICP_DEBUG_THREADS: '1' },
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (run.status !== 0) throw new Error(`icp score failed (${run.status}): ${run.stderr}`);
   const peak = Number(/PEAK_RSS_KB=(\d+)/.exec(run.stderr)?.[1] ?? NaN);
-  return { threads: threads ?? os.availableParallelism(), seconds, rowsPerSecond: rows / seconds, peakMegabytes: peak / 1024 };
+  const chosen = Number(/debug: (\d+) thread/.exec(run.stderr)?.[1] ?? NaN);
+  return { threads: threads ?? chosen, seconds, rowsPerSecond: rows / seconds, peakMegabytes: peak / 1024 };
 }
 
 /** The fastest of `runs` runs (this shared machine's speed varies by 10-20% from one run to the next), with its peak memory. */

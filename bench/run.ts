@@ -30,6 +30,9 @@ async function main(): Promise<void> {
   const duck = await benchDuckDb(quick ? 100_000 : 1_000_000, quick ? 1 : 3);
   const { benchDraft, draftRows } = loadBundled<typeof import('./draft')>(path.join(__dirname, 'draft.ts'));
   const draft = benchDraft(quick, path.join(__dirname, '..'));
+  // Validate against outcomes on planted deals (bench/outcomes.ts): verdict error rates, held-out AUC, fitter speed.
+  const { benchOutcomes, outcomeRows } = loadBundled<typeof import('./outcomes')>(path.join(__dirname, 'outcomes.ts'));
+  const outcomes = benchOutcomes(quick);
 
   const rows = [
     ['what', 'figure', 'baseline (same run)', 'ratio', 'target'],
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
       '>= 1,000,000 rows/s',
     ],
     ...[cli.threaded, cli.oneThread].map((run) => [
-      `\`icp score\` end to end, ${fmt(cli.rows)} rows (${cli.fileMegabytes.toFixed(0)} MB CSV), ${run.threads === 1 ? '`--threads 1`' : `default: ${run.threads} worker threads`}`,
+      `\`icp score\` end to end, ${fmt(cli.rows)} rows (${cli.fileMegabytes.toFixed(0)} MB CSV), ${run === cli.oneThread ? '`--threads 1`' : `default (chose ${run.threads} thread${run.threads === 1 ? '' : 's'})`}`,
       `${fmt(run.rowsPerSecond)} rows/s, peak ${run.peakMegabytes.toFixed(0)} MB`,
       `hand-written IF formula per row in HyperFormula, ${fmt(formula.rows)} rows: ${fmt(formula.hyperFormulaRowsPerSecond)} rows/s`,
       ratio(run.rowsPerSecond, formula.hyperFormulaRowsPerSecond),
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     ],
   );
   rows.push(...draftRows(draft));
+  rows.push(...outcomeRows(outcomes));
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   console.log('');
   console.log(

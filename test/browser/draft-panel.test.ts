@@ -61,4 +61,25 @@ describeBrowser('Draft a model from outcomes', () => {
     expect(saved().model!.profiles.map((p) => p.name)).toEqual(['Mid-market B2B SaaS']);
     expect(s.errors).toEqual([]);
   });
+
+  test('with no model saved, the draft opens alone, unsaved', async () => {
+    const { page, sidebar, pg } = s;
+    const original = pg.context.getEditorState as () => EditorState;
+    pg.context.getEditorState = () => ({ ...original(), model: null, version: 0 });
+    try {
+      await page.locator('[data-menu=openValidatePanel]').click();
+      await sidebar.locator('[data-key="validate:draft"]').click();
+      await sidebar.locator('[data-key="draft:open"]').click();
+      await sidebar.locator('[data-action=save]').waitFor();
+      // One profile (no picker), the drafted one.
+      await until(() => sidebar.locator('[data-key="profiles[0].name"]').inputValue(), (v) => v === 'Drafted from outcomes', 'the drafted profile');
+      expect(await sidebar.locator('[data-key="profiles[1].name"]').count()).toBe(0);
+      expect(await sidebar.locator('[data-key="profile:pick"] option').count()).toBeLessThanOrEqual(1);
+      expect(await sidebar.locator('[data-unsaved]').isVisible()).toBe(true);
+      expect(await sidebar.locator('[data-notice="first-run"]').count()).toBe(0);
+    } finally {
+      pg.context.getEditorState = original;
+    }
+    expect(s.errors).toEqual([]);
+  });
 });

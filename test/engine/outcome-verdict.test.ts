@@ -19,9 +19,15 @@ describe('the verdict on planted deals', () => {
     expect(claims).toBeLessThanOrEqual(3);
   });
 
-  test('planted effects of an AUC near 0.65: detected in nearly every one of 10 data sets of 1,000 deals', () => {
+  test('planted effects: detected in nearly every one of 10 data sets of 1,000 deals, even with effects weakened to a hand-model AUC near 0.6', () => {
     let detected = 0;
-    for (let seed = 1; seed <= 10; seed++) if (verdict(plantedDeals({ deals: 1000, seed, strength: 0.6 })).verdictKind === 'separates') detected++;
+    let auc = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const s = verdict(plantedDeals({ deals: 1000, seed, strength: 0.6 }));
+      if (s.verdictKind === 'separates') detected++;
+      auc += s.auc! / 10;
+    }
+    expect(auc).toBeLessThan(0.63);
     expect(detected).toBeGreaterThanOrEqual(8);
   });
 

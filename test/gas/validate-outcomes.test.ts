@@ -93,17 +93,19 @@ describe('validateOutcomes', () => {
     expect(s.auc!).toBeGreaterThan(0.6);
   });
 
-  test('the sample: one fit weighs every criterion that earns points; none is clear on 197 deals, so no suggestion, each saying why', () => {
+  test('the sample: one fit weighs every criterion that earns points; none is clear on 197 deals, so nothing to apply, each saying why', () => {
     const r = validate(withModel());
     const s = r.stats!;
     const model = b2bSaasTemplate().profiles[0]!;
     const earning = model.criteria.filter((c) => (c.role ?? 'score') === 'score' || (c.role === 'must' && (c.points ?? 0) !== 0));
     expect(s.suggestion.points.map((x) => x.id)).toEqual(earning.map((c) => c.id));
     expect(s.suggestion.usable).toBe(false);
+    expect(s.suggestion.points.some((x) => x.evidence === 'effect')).toBe(false);
     for (const x of s.suggestion.points) {
-      expect(x.reason).toMatch(/^(No evidence|Cannot be judged)/);
-      expect(x.suggested === 0 || x.evidence === 'cannot-judge').toBe(true);
+      expect(x.reason).toMatch(/^(No evidence|Cannot be judged|Goes with (winning|losing), the other criteria held fixed: .*\(a small effect: its interval includes no effect\))/);
+      if (x.evidence === 'none') expect(x.suggested).toBe(0);
     }
+    expect(r.view!.weights).toBeNull();
   });
 
   test('deals of planted accounts: the account and value columns are found, the rows are deals, and they can be switched off', () => {

@@ -1,7 +1,7 @@
 // Suggested points from one multivariable fit: penalised logistic regression of won/lost on the criteria's matches, mapped back into points and category weights.
 
 import type { Criterion, Profile } from '../model';
-import { percent } from '../number-text';
+import { grouped, percent } from '../number-text';
 import { designFromDense, fitPenalisedLogistic, type PenalisedFit } from './logistic';
 import { effectText, type Effect, type FitSummary, type PointsSuggestion, type Suggestion, type WeightSuggestion } from './suggestion';
 
@@ -44,7 +44,7 @@ export function fittedCriteria(profile: Profile): Criterion[] {
 }
 
 function ratesText(s: PointsSuggestion): string {
-  const side = (won: number, closed: number): string => (closed === 0 ? `0 deals` : `${percent(won / closed)} of ${closed}`);
+  const side = (won: number, closed: number): string => (closed === 0 ? 'no deal' : `${percent(won / closed)} of ${grouped(closed)}`);
   return `won ${side(s.matched.won, s.matched.closed)} where it matched against ${side(s.notMatched.won, s.notMatched.closed)} where it did not`;
 }
 
@@ -101,10 +101,10 @@ export function suggestFromOutcomes(profile: Profile, m: DealMatrix, seed = 1): 
     const i = base.indexOf(s);
     if (!columns.some((c) => c.criterion === i && c.kind === 'match')) {
       s.reason = s.matched.closed === 0
-        ? `Cannot be judged: it matched none of the ${m.deals} closed deals; its points are left as they are.`
+        ? `Cannot be judged: it matched none of the ${grouped(m.deals)} closed deals; its points are left as they are.`
         : s.notMatched.closed === 0
-          ? `Cannot be judged: it matched all ${m.deals} closed deals; its points are left as they are.`
-          : `Cannot be judged: it earned the same points in all ${m.deals} closed deals; its points are left as they are.`;
+          ? `Cannot be judged: it matched all ${grouped(m.deals)} closed deals; its points are left as they are.`
+          : `Cannot be judged: it earned the same points in all ${grouped(m.deals)} closed deals; its points are left as they are.`;
     }
   }
   if (columns.length === 0) return { ...keepAll('no criterion varies across the closed deals'), note: 'No suggestion: no criterion varies across the closed deals.' };
@@ -114,9 +114,29 @@ export function suggestFromOutcomes(profile: Profile, m: DealMatrix, seed = 1): 
     if (col.kind === 'match') return m.credit[at]!;
     return m.status[at] === (col.kind === 'blank' ? BLANK : UNREADABLE) ? 1 : 0;
   }));
-  const fit: PenalisedFit = fitPenalisedLogistic(designFromDense(rows, columns.length), m.won, {
-    alpha: 1, rule: '1se', folds: 5, groups: m.group, seed,
-  });
+  const design = designFromDense(rows, columns.length);
+  const held = new Float64Array(columns.length).fill(1);
+  let fit: PenalisedFit = fitPenalisedLogistic(design, m.won, { alpha: 1, rule: 'min', folds: 5, groups: m.group, seed });
+  // A shadow: a match whose fitted effect points against its own win rates while its interval holds no effect is a
+  // proxy or a correlated twin correcting another criterion, not an effect of its own (left in, it would earn points
+  // against its own evidence). It is held at 0 (an overwhelming penalty) and the fit redone, so the suggestion still
+  // ranks as the final fit does.
+  for (let round = 0; round < 3; round++) {
+    let shadows = 0;
+    columns.forEach((col, j) => {
+      const b = fit.coefficients[j]!;
+      if (col.kind !== 'match' || b === 0 || held[j] !== 1) return;
+      const s = base[col.criterion]!;
+      const raw = s.matched.closed > 0 && s.notMatched.closed > 0 ? s.matched.won / s.matched.closed - s.notMatched.won / s.notMatched.closed : 0;
+      const unclear = fit.lower[j] == null || fit.upper[j] == null || (fit.lower[j]! <= 0 && fit.upper[j]! >= 0);
+      if (unclear && Math.sign(b) !== Math.sign(raw)) {
+        held[j] = 1e12;
+        shadows++;
+      }
+    });
+    if (shadows === 0) break;
+    fit = fitPenalisedLogistic(design, m.won, { alpha: 1, rule: 'min', folds: 5, groups: m.group, seed, penaltyFactor: held });
+  }
   const effectOf = (j: number): Effect => ({ effect: fit.coefficients[j]!, lower: fit.lower[j] ?? null, upper: fit.upper[j] ?? null });
   columns.forEach((col, j) => {
     const s = base[col.criterion]!;
@@ -134,7 +154,7 @@ export function suggestFromOutcomes(profile: Profile, m: DealMatrix, seed = 1): 
       s.evidence = 'none';
       const rawGap = s.matched.closed > 0 && s.notMatched.closed > 0 ? Math.abs(s.matched.won / s.matched.closed - s.notMatched.won / s.notMatched.closed) : 0;
       s.reason = !someEffect
-        ? `No evidence: it ${ratesText(s)}; weighing ${fitted} criteria together on ${m.deals} deals, the fit cannot tell any effect from chance and sets it to 0.`
+        ? `No evidence: it ${ratesText(s)}; weighing ${fitted} criteria together on ${grouped(m.deals)} deals, the fit cannot tell any effect from chance and sets it to 0.`
         : rawGap >= 0.05
         ? `No evidence of its own: it ${ratesText(s)}, but the other criteria explain that difference; the fit sets it to 0.`
         : `No evidence: it ${ratesText(s)}, a difference chance alone gives; the fit sets it to 0.`;

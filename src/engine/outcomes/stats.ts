@@ -153,8 +153,10 @@ export interface OutcomeStats {
   unit: RowUnit;
   /** The column naming each row's account, or null; with it, deals of one account are counted together. */
   accountColumn: string | null;
-  /** Distinct accounts among the non-blank rows (a blank account cell counts as its own); null without the column. */
+  /** Distinct accounts named among the non-blank rows; null without the column. */
   distinctAccounts: number | null;
+  /** Rows whose account cell is blank (each counted as an account of its own in the tests); null without the column. */
+  withoutAccount: number | null;
   /** The column of deal value read for value per tier, or null. */
   valueColumn: string | null;
   won: number;
@@ -340,6 +342,7 @@ export class OutcomeTally {
   private readonly matrix: DealMatrix;
   private readonly accountIds = new Map<string, number>();
   private repeated = false;
+  private blankAccounts = 0;
   private accounts = 0;
   private readonly value: { sum: Map<TierOutcomes, number>; count: Map<TierOutcomes, number> };
 
@@ -378,6 +381,7 @@ export class OutcomeTally {
     const col = this.options.account;
     if (!col) return -1;
     const text = cellText(row[col.index]).trim().toLowerCase();
+    if (text === '') this.blankAccounts++;
     const key = text === '' ? `\u0000${this.accountIds.size}` : text;
     const known = this.accountIds.get(key);
     if (known !== undefined) {
@@ -515,7 +519,8 @@ export class OutcomeTally {
     const base = {
       profile: this.profile.name, accounts: this.accounts, unit,
       accountColumn: this.options.account?.header ?? null,
-      distinctAccounts: this.options.account ? this.accountIds.size : null,
+      distinctAccounts: this.options.account ? this.accountIds.size - this.blankAccounts : null,
+      withoutAccount: this.options.account ? this.blankAccounts : null,
       valueColumn: this.options.value?.header ?? null,
       won, lost, open, closed: won + lost, winRate, tiers: ordered, criteria, knockouts,
       auc: ci === null ? null : ci.auc, aucInterval: ci,

@@ -33,7 +33,8 @@ export function accountsLine(s: OutcomeStats): string {
   const none = s.accounts - s.won - s.lost - s.open;
   const without = none > 0 ? `, ${grouped(none)} without an outcome` : '';
   const rate = s.winRate === null ? 'no closed deals yet' : `${percent(s.winRate)} of closed deals won`;
-  const of = s.unit === 'deals' && s.distinctAccounts !== null ? ` of ${grouped(s.distinctAccounts)} ${s.distinctAccounts === 1 ? 'account' : 'accounts'}` : '';
+  const blank = s.withoutAccount !== null && s.withoutAccount > 0 ? `, ${grouped(s.withoutAccount)} without one` : '';
+  const of = s.unit === 'deals' && s.distinctAccounts !== null ? ` of ${grouped(s.distinctAccounts)} ${s.distinctAccounts === 1 ? 'account' : 'accounts'}${blank}` : '';
   const line = `${grouped(s.accounts)} ${unitWord(s, s.accounts)}${of}: ${grouped(s.won)} won, ${grouped(s.lost)} lost, ${grouped(s.open)} open${without}; ${rate}.`;
   // A yes/no column cannot say "open": the reader must know an unticked open deal was counted as lost.
   if (s.flagColumn === null) return line;
