@@ -1,7 +1,7 @@
 // The "Draft a model from outcomes" panel: drafts a model from the deals on the sheet, shows each criterion's evidence, and opens the draft in the editor unsaved.
 import type { DraftAnswer } from '../../src/gas/api-types';
 import type { Model } from '../../src/engine/model';
-import { call } from '../client';
+import { latestCall } from '../latest-call';
 import { button, field, selectInput } from '../controls';
 import { clear, h } from '../dom';
 import type { Notices } from '../notices';
@@ -64,7 +64,6 @@ export function mountDraft(root: HTMLElement, notices: Notices, subtitle: HTMLEl
   let sheetId: number | null = null;
   let outcomeColumn: string | null = null;
   let maxCriteria = 12;
-  let generation = 0;
   const controls = h('div', { attrs: { 'data-draft-controls': '' } });
   const result = h('div', { attrs: { 'data-draft-result': '' } }, h('p', { cls: 'loading', text: 'Reading the sheet and drafting...' }));
   const announce = h('p', { cls: 'sr-only', attrs: { role: 'status' } });
@@ -98,21 +97,20 @@ export function mountDraft(root: HTMLElement, notices: Notices, subtitle: HTMLEl
     announce.textContent = r.message;
   };
 
+  // Only the newest request's answer is shown (a quick change of column or cap sends another).
+  const drafting = latestCall('draftFromOutcomes', 0, {
+    started: () => {
+      clear(result);
+      result.appendChild(h('p', { cls: 'loading', text: 'Drafting...' }));
+    },
+    result: show,
+    error: (e) => {
+      clear(result);
+      notices.error('Could not draft a model', e, 'draft');
+    },
+  });
   function load(): void {
-    generation += 1;
-    const mine = generation;
-    clear(result);
-    result.appendChild(h('p', { cls: 'loading', text: 'Drafting...' }));
-    call('draftFromOutcomes', { sheetId, outcomeColumn, maxCriteria }).then(
-      (r) => {
-        if (mine === generation) show(r);
-      },
-      (e: unknown) => {
-        if (mine !== generation) return;
-        clear(result);
-        notices.error('Could not draft a model', e, 'draft');
-      },
-    );
+    drafting.schedule(() => [{ sheetId, outcomeColumn, maxCriteria }]);
   }
 
   root.appendChild(

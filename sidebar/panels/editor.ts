@@ -1,6 +1,6 @@
 // The ICP editor panel: loads the saved model, renders the sections, checks as you type, previews the draft and saves it.
 import type { Model } from '../../src/engine/model';
-import { checkModelWithinLimits as checkModel } from '../../src/engine/model-check';
+import { checkModelLite as checkModel } from '../../src/engine/model-check-lite';
 import type { EditorState, Json } from '../../src/gas/api-types';
 import { call } from '../client';
 import { confirmDialog } from '../confirm';

@@ -1,7 +1,7 @@
 // Templates (B2B SaaS starter, start blank), import of model JSON (paste or file), export (download or copy) and the saved
 // model as SQL for BigQuery.
 import type { Model } from '../../src/engine/model';
-import { checkModelWithinLimits as checkModel } from '../../src/engine/model-check';
+import { checkModelLite as checkModel } from '../../src/engine/model-check-lite';
 import { clear, h } from '../dom';
 import { call } from '../client';
 import { button, field, SMALL_BUTTON, textArea, textInput } from '../controls';

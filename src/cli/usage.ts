@@ -41,13 +41,14 @@ Options:
   -h, --help        show this help
 `;
 
-export const VALIDATE_USAGE = `Usage: icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE] [--lenient]
+export const VALIDATE_USAGE = `Usage: icp validate <deals.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--account COLUMN] [--value COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE] [--lenient]
 
 Scores every row of a CSV file whose outcome column says won, lost or open (also closed won, closed lost,
-customer, churned, in progress...), then reports how well the model predicts winning: win rate and lift per
-tier, a one-line verdict, the ranking quality (AUC), each scoring criterion's win rate where it matched and
-where it did not with suggested points, and how many accounts each must-have and exclusion disqualified.
-The same figures as "Validate against outcomes" in the add-on. Use - to read the CSV from standard input.
+customer, churned, in progress...), then reports how well the model predicts winning: win rate, lift and
+won value per tier, a verdict tested on the AUC's 95% interval (deals of one account counted together), each
+criterion's fitted effect with its interval and suggested points and category weights from one penalised
+logistic regression, and what each must-have and exclusion disqualified. The same figures as "Validate
+against outcomes" in the add-on. Use - to read the CSV from standard input.
 
 Options:
   --model FILE            the ICP model JSON; default: the built-in "Mid-market B2B SaaS" template
@@ -56,11 +57,16 @@ Options:
                           rows: the first named Outcome, Status, Stage, Deal Stage, Deal Status,
                           Opportunity Stage or Result among the columns that read as outcomes, else the
                           column with the most outcomes
+  --account COLUMN        the column naming each deal's account (none: no account column); default: the
+                          first named Account, Account Name, Account ID, Company, Company Name, ...
+  --value COLUMN          the deal-value column for won value per tier (none: no value column); default:
+                          the first named Deal Value, Close Value, Amount, Value, ARR, ... whose cells are numbers
   --today DATE            the day "withinDays" criteria count back from, YYYY-MM-DD; default: today
   --locale LOCALE         read numbers written as text as LOCALE writes them (de_DE: 1.234,5); default: the
                           US reading (1,234.5)
   --json                  print the figures as JSON instead of the report
-  --suggested-model FILE  also write the model with the suggested points applied to FILE (replacing it)
+  --suggested-model FILE  also write the model with the suggested points and weights to FILE (replacing it);
+                          nothing is written when the outcomes give no suggestion
   --lenient               read a row that a quote never closed leaves malformed as it is, with a warning
   -h, --help              show this help
 `;

@@ -1,5 +1,5 @@
 // The built sidebar: one self-contained HTML file within the 120 KB budget, with no HTML-parsing sinks in its code.
-import { buildSidebar, SIDEBAR_BUDGET_BYTES } from '../../tools/build/sidebar';
+import { buildSidebar, sidebarHeadroomLine, SIDEBAR_BUDGET_BYTES } from '../../tools/build/sidebar';
 
 let html = '';
 beforeAll(async () => {
@@ -30,4 +30,11 @@ test('never parses text as HTML: no innerHTML, outerHTML, insertAdjacentHTML, do
 test('reads the panel the menu asked for on load', () => {
   expect(html).toContain('ICP_PANEL');
   expect(html).toMatch(/addEventListener\("load"/);
+});
+
+test('checks drafts without zod (model-check-lite.ts), and the build says how much of the budget is left', () => {
+  // zod and its schema are about 22 KB: the sidebar's as-you-type check is the zod-free one; import and save use the server's.
+  expect(html).not.toContain('_zod');
+  const bytes = Buffer.byteLength(html, 'utf8');
+  expect(sidebarHeadroomLine(bytes)).toBe(`dist/sidebar.html: ${bytes} of 122880 bytes, ${122880 - bytes} bytes (${((122880 - bytes) / 1024).toFixed(1)} KB) of headroom`);
 });

@@ -199,7 +199,7 @@ describe('icp validate', () => {
   it('has its own help, listed in the main help', async () => {
     const r = await runIcp(['validate', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: icp validate <accounts\.csv \| ->/);
+    expect(r.stdout).toMatch(/^Usage: icp validate <deals\.csv \| ->/);
     expect((await runIcp(['--help'])).stdout).toContain('validate  how well the model predicts won deals');
   });
 });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { BUNDLE_GLOBAL, generateStubs } from './stubs';
 import { manifestText } from './manifest';
 import { buildCli } from './cli';
+import { sidebarHeadroomLine } from './sidebar';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -53,6 +54,8 @@ if (require.main === module) {
   build().then(
     (files) => {
       for (const f of files) console.log(`${path.relative(ROOT, f)}  ${fs.statSync(f).size} bytes`);
+      const sidebar = path.join(DIST, 'sidebar.html');
+      if (fs.existsSync(sidebar)) console.log(sidebarHeadroomLine(fs.statSync(sidebar).size));
     },
     (e: unknown) => {
       console.error(e);

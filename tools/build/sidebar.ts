@@ -1,4 +1,4 @@
-// Builds dist/sidebar.html: bundles sidebar/main.ts (esbuild, iife, minified, es2022), inlines it and the CSS into one file, at most 120 KB.
+// Builds dist/sidebar.html: bundles sidebar/main.ts (esbuild, iife, minified, es2022), inlines it and the CSS into one file, at most 120 KB; run it for what each module adds.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,7 +22,11 @@ function inlineSafe(code: string, tag: 'script' | 'style'): string {
  * versions of each: https://support.google.com/a/answer/33864).
  */
 export async function bundleSidebarScript(): Promise<string> {
-  const result = await esbuild.build({
+  return (await buildSidebarScript(false)).outputFiles[0]!.text.trim();
+}
+
+async function buildSidebarScript(metafile: boolean): Promise<esbuild.BuildResult & { outputFiles: esbuild.OutputFile[] }> {
+  return esbuild.build({
     entryPoints: [path.join(SIDEBAR, 'main.ts')],
     bundle: true,
     write: false,
@@ -32,8 +36,20 @@ export async function bundleSidebarScript(): Promise<string> {
     minify: true,
     legalComments: 'none',
     charset: 'utf8',
+    metafile,
   });
-  return result.outputFiles[0]!.text.trim();
+}
+
+/** What each module adds to the sidebar's script, biggest first (esbuild's analyzeMetafile): where to look for room. */
+export async function sidebarScriptBreakdown(): Promise<string> {
+  const result = await buildSidebarScript(true);
+  return esbuild.analyzeMetafile(result.metafile!);
+}
+
+/** The line `npm run build` prints: how much of the budget is left for new sidebar features. */
+export function sidebarHeadroomLine(bytes: number): string {
+  const left = SIDEBAR_BUDGET_BYTES - bytes;
+  return `dist/sidebar.html: ${bytes} of ${SIDEBAR_BUDGET_BYTES} bytes, ${left} bytes (${(left / 1024).toFixed(1)} KB) of headroom`;
 }
 
 export async function bundleSidebarCss(): Promise<string> {
@@ -56,7 +72,24 @@ export async function buildSidebar(): Promise<string> {
     .replace('/*SIDEBAR_JS*/', () => inlineSafe(js, 'script'));
   const bytes = Buffer.byteLength(html, 'utf8');
   if (bytes > SIDEBAR_BUDGET_BYTES) {
-    throw new Error(`dist/sidebar.html is ${bytes} bytes, over the ${SIDEBAR_BUDGET_BYTES}-byte budget of issue #4`);
+    throw new Error(
+      `dist/sidebar.html is ${bytes} bytes, ${bytes - SIDEBAR_BUDGET_BYTES} over its ${SIDEBAR_BUDGET_BYTES}-byte budget (issue #4: HtmlService loads it on every sidebar open). ` +
+        'Make room rather than raise the budget: `npx tsx tools/build/sidebar.ts` lists what each module adds; import the precise engine module ' +
+        '(never src/engine/index.ts, model-check.ts with zod, or pattern.ts), check drafts with model-check-lite.ts, and share long texts and CSS rules.',
+    );
   }
   return html;
+}
+
+if (require.main === module) {
+  sidebarScriptBreakdown().then(
+    async (breakdown) => {
+      console.log(breakdown);
+      console.log(sidebarHeadroomLine(Buffer.byteLength(await buildSidebar(), 'utf8')));
+    },
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

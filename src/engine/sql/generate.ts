@@ -181,7 +181,8 @@ export function generateSql(model: Model, options: SqlOptions): string {
     TIER_COLUMN,
   );
 
-  st.add([score, knocked, blankRow, ...hitCols], whyExpression(q, profile, hits, score, knocked, blankRow), WHY_COLUMN);
+  const why = whyExpression(q, st, profile, hits, score, knocked, blankRow);
+  st.add([score, knocked, blankRow, ...hitCols, ...why.inputs], why.expr, WHY_COLUMN);
   return `${st.render(quotedTable(q, options.table), VISIBLE)}\n`;
 }
 
@@ -203,7 +204,9 @@ function currentDay(): string {
  * Unknown: Recent funding. Unreadable: Employees.`, or `Disqualified: Public sector (excluded).` Every list in full,
  * matched criteria in model order (the engine sorts them by points and cuts lists after four).
  */
-function whyExpression(q: Sql, profile: Profile, hits: readonly (Col | undefined)[], score: Col, knocked: Col, blankRow: Col): string {
+function whyExpression(
+  q: Sql, st: Stages, profile: Profile, hits: readonly (Col | undefined)[], score: Col, knocked: Col, blankRow: Col,
+): { expr: string; inputs: Col[] } {
   const matched: string[] = [];
   const penalty: string[] = [];
   const missed: string[] = [];
@@ -240,9 +243,16 @@ function whyExpression(q: Sql, profile: Profile, hits: readonly (Col | undefined
     unknown.push(`CASE WHEN ${h.ref} IS NULL THEN ${q.str(label)} END`);
     unreadable.push(`CASE WHEN ${h.ref} = -2 THEN ${q.str(`${c.column} unreadable`)} END`);
   });
+  const hitCols = hits.filter((h): h is Col => h !== undefined);
+  const inputs: Col[] = [];
   const list = (items: readonly string[]): string => (items.length === 0 ? "''" : `ARRAY_TO_STRING([${items.join(', ')}], ', ')`);
-  const section = (title: string, items: readonly string[]): string =>
-    items.length === 0 ? "''" : `CASE WHEN ${list(items)} = '' THEN '' ELSE CONCAT(' ', ${q.str(title)}, ': ', ${list(items)}, '.') END`;
+  // Each list is built once per row, as a helper column, and then tested and written (building lists is costly).
+  const section = (title: string, items: readonly string[]): string => {
+    if (items.length === 0) return "''";
+    const names = st.add(hitCols, list(items));
+    inputs.push(names);
+    return `CASE WHEN ${names.ref} = '' THEN '' ELSE CONCAT(' ', ${q.str(title)}, ': ', ${names.ref}, '.') END`;
+  };
   // The score as the engine writes it (`72.5`, `0`, `100`): whole part, then the tenth when there is one.
   const int = q.d.word('INT64');
   const whole = `CAST(FLOOR(${score.ref}) AS ${int})`;
@@ -250,11 +260,13 @@ function whyExpression(q: Sql, profile: Profile, hits: readonly (Col | undefined
   const scoreText = `CONCAT(CAST(${whole} AS STRING), CASE WHEN ${tenth} = 0 THEN '' ELSE CONCAT('.', CAST(${tenth} AS STRING)) END)`;
   const tierText = `CASE ${tierCaseOf(q, profile, score)} END`;
   const dq = profile.disqualifiedLabel ?? DEFAULT_DISQUALIFIED_LABEL;
-  return (
+  const sections = [
+    section('Matched', matched), section('Penalty', penalty), section('Missed', missed), section('Unknown', unknown), section('Unreadable', unreadable),
+  ];
+  const expr =
     `CASE WHEN ${blankRow.ref} THEN NULL WHEN ${knocked.ref} THEN CONCAT(${q.str(`${dq}: `)}, ${list(knockout)}, '.')` +
-    ` ELSE CONCAT(${scoreText}, ' (', ${tierText}, ').', ${section('Matched', matched)}, ${section('Penalty', penalty)},` +
-    ` ${section('Missed', missed)}, ${section('Unknown', unknown)}, ${section('Unreadable', unreadable)}) END`
-  );
+    ` ELSE CONCAT(${scoreText}, ' (', ${tierText}, ').', ${sections.join(', ')}) END`;
+  return { expr, inputs };
 }
 
 function tierCaseOf(q: Sql, profile: Profile, score: Col): string {

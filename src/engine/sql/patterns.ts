@@ -41,6 +41,8 @@ export function normalisedLiteral(text: string, space: string = `${WS}+`): strin
  */
 /** Every character JavaScript's trim() removes and `\\s` matches. */
 export const WHITE_SPACE = ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+/** Printable ASCII neither starting nor ending with a space: a text trim() leaves as it is. */
+export const NOTHING_TO_TRIM = '^[!-~](?:[ -~]*[!-~])?$';
 export const LINE_TERMINATORS = ['\n', '\r', '\u2028', '\u2029'];
 export const OTHER_WHITE_SPACE = ['\t', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', '\ufeff'];
 /** The spaces the number reader reads as a plain space (thousands separators in European exports). */
