@@ -55,7 +55,9 @@ describeBrowser('the playground page', () => {
     await until(headers, (h) => h[0] === 'Company', 'the new header row');
     expect((await headers()).slice(0, 3)).toEqual(['Company', 'Industry', 'Employees']);
     expect(await s.page.locator('[data-cell="A2"]').textContent()).toBe('Äpfel GmbH');
-    expect(await message()).toBe('excel-unicode.csv: loaded 2 rows and 3 columns; the ICP columns were added after them.');
+    // The first test built a tier summary of the old sheet: loading a new one removes it (issue 20 item 8) and says so.
+    expect(await message()).toBe('excel-unicode.csv: loaded 2 rows and 3 columns; the ICP columns were added after them. The ICP Tiers summary of the old sheet was removed: build it again from the new one.');
+    expect(await s.page.locator('#sheet-tabs button').allTextContents()).not.toContain('ICP Tiers');
   });
 
   test('a cp1252 file and a file over 20 MB are refused in words, and the grid keeps what it had', async () => {
