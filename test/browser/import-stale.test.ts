@@ -97,6 +97,9 @@ describeBrowser('import, stale saves and server errors', () => {
     await sidebar.locator('.notice-success').waitFor();
     expect(savedModel(s.pg).profiles[0]!.name).toBe('Mine');
     expect(await sidebar.locator('[data-unsaved]').isVisible()).toBe(false);
+    // An edit after saving is unsaved again (the saved model is a copy, not the draft being edited).
+    await sidebar.getByLabel('Name', { exact: true }).fill('Mine, edited');
+    await until(() => sidebar.locator('[data-unsaved]').isVisible(), (v) => v, 'the unsaved marker after an edit');
   });
 
   test('a server error is shown in words, not swallowed', async () => {
