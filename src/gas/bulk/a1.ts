@@ -1,14 +1,10 @@
 // Column letters for A1 notation (1 -> A, 27 -> AA): whole-column ranges and formula text.
 
+import { columnLetters } from '../../engine/headers';
+
+/** The letters of a 1-based column number (the engine's columnLetters counts from 0). */
 export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
+  return columnLetters(column - 1);
 }
 
 /** `B5:D9` for a block of rows and columns (1-based, inclusive). */
