@@ -6,6 +6,7 @@ import { button, field, selectInput } from '../controls';
 import { clear, h } from '../dom';
 import type { Notices } from '../notices';
 import type { PendingDraft } from './editor';
+import { outcomeColumnField, rebuildKeepingFocus } from './outcome-controls';
 import { outcomeTableView } from './validate';
 
 const MAX_CHOICES = ['3', '5', '8', '12', '20'];
@@ -68,24 +69,18 @@ export function mountDraft(root: HTMLElement, notices: Notices, subtitle: HTMLEl
   const result = h('div', { attrs: { 'data-draft-result': '' } }, h('p', { cls: 'loading', text: 'Reading the sheet and drafting...' }));
   const announce = h('p', { cls: 'sr-only', attrs: { role: 'status' } });
 
-  const showControls = (r: DraftAnswer): void => {
-    const active = document.activeElement;
-    const focused = active instanceof HTMLElement && controls.contains(active) ? active.getAttribute('data-key') : null;
-    clear(controls);
-    const columns = [...r.candidates];
-    if (r.outcomeColumn !== null && !columns.includes(r.outcomeColumn)) columns.unshift(r.outcomeColumn);
-    if (columns.length > 0) {
-      controls.appendChild(field('Outcome column', selectInput('draft:column', columns.map((c) => ({ value: c, label: c })), r.outcomeColumn ?? columns[0]!, (v) => {
+  const showControls = (r: DraftAnswer): void =>
+    rebuildKeepingFocus(controls, () => {
+      const column = outcomeColumnField('draft:column', r, 'Won / lost, or yes / no.', (v) => {
         outcomeColumn = v;
         load();
-      }), { hint: 'Won / lost, or yes / no.' }));
-    }
-    controls.appendChild(field('Criteria at most', selectInput('draft:max', MAX_CHOICES.map((m) => ({ value: m, label: m })), String(maxCriteria), (v) => {
-      maxCriteria = Number(v);
-      load();
-    })));
-    if (focused !== null) controls.querySelector<HTMLElement>(`[data-key="${focused}"]`)?.focus();
-  };
+      });
+      if (column !== null) controls.appendChild(column);
+      controls.appendChild(field('Criteria at most', selectInput('draft:max', MAX_CHOICES.map((m) => ({ value: m, label: m })), String(maxCriteria), (v) => {
+        maxCriteria = Number(v);
+        load();
+      })));
+    });
 
   const show = (r: DraftAnswer): void => {
     subtitle.textContent = r.sheetName === '' ? '' : `Sheet "${r.sheetName}"`;

@@ -9,6 +9,7 @@ import { button, field, selectInput } from '../controls';
 import { clear, h } from '../dom';
 import type { Notices } from '../notices';
 import type { PendingDraft } from './editor';
+import { outcomeColumnField, rebuildKeepingFocus } from './outcome-controls';
 
 /** A table of outcome figures (also the draft panel's), its first column naming each row. */
 export function outcomeTableView(caption: string, t: OutcomeTable, key: string): HTMLElement {
@@ -85,21 +86,12 @@ export function mountValidate(
   // What a screen reader announces when an answer arrives: its one-line outcome, not every cell of its tables.
   const announce = h('p', { cls: 'sr-only', attrs: { role: 'status' } });
 
-  const showControls = (r: OutcomeValidation): void => {
-    // The selects are rebuilt with each answer; the one in use keeps the focus (a keyboard user steps through its
-    // options with the arrow keys, each step a new answer).
-    const active = document.activeElement;
-    const focused = active instanceof HTMLElement && controls.contains(active) ? active.getAttribute('data-key') : null;
-    clear(controls);
-    const columns = [...r.candidates];
-    if (r.outcomeColumn !== null && !columns.includes(r.outcomeColumn)) columns.unshift(r.outcomeColumn);
-    if (columns.length > 0) {
-      const select = selectInput('validate:column', columns.map((c) => ({ value: c, label: c })), r.outcomeColumn ?? columns[0]!, (v) => {
-        outcomeColumn = v;
-        load();
-      });
-      controls.appendChild(field('Outcome column', select, { hint: 'Cells saying won, lost or open.' }));
-    }
+  const showControls = (r: OutcomeValidation): void => rebuildKeepingFocus(controls, () => {
+    const column = outcomeColumnField('validate:column', r, 'Cells saying won, lost or open.', (v) => {
+      outcomeColumn = v;
+      load();
+    });
+    if (column !== null) controls.appendChild(column);
     if (r.headers.length > 0 && r.outcomeColumn !== null) {
       const options = [{ value: '', label: '(none)' }, ...r.headers.filter((x) => x !== r.outcomeColumn).map((x) => ({ value: x, label: x }))];
       const account = selectInput('validate:account', options, r.accountColumn ?? '', (v) => {
@@ -120,8 +112,7 @@ export function mountValidate(
       });
       controls.appendChild(field('Profile', select));
     }
-    if (focused !== null) controls.querySelector<HTMLElement>(`[data-key="${focused}"]`)?.focus();
-  };
+  });
 
   const show = (r: OutcomeValidation): void => {
     subtitle.textContent = `Sheet "${r.sheetName}"`;
