@@ -4,7 +4,8 @@ process.env.TZ = 'UTC';
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // Jest's node environment with the ECMAScript built-ins bound as constants: global reads in a vm context are ~100x slower.
+  testEnvironment: '<rootDir>/tools/jest/environment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },

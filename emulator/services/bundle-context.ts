@@ -37,6 +37,19 @@ const PRELUDE = `(function (host, names, now) {
   }
 })`;
 
+/**
+ * Runs inside the context after PRELUDE: the built-ins the bundle reads most, bound as script-level constants to the
+ * very objects the global holds (Date is the clock-reading one above). A read of a global inside a vm context goes
+ * through Node's interceptors, about 100 times slower than a lexical read; a script's `const` is found first by every
+ * later script in the context, the bundle included. The bundle declares none of these names (a `var Math` there would
+ * be a SyntaxError), and assigning one of them would throw instead of replacing the global: it assigns none.
+ */
+const FAST_BUILTINS = [
+  'Object', 'Array', 'Math', 'JSON', 'String', 'Number', 'Boolean', 'Symbol', 'Reflect', 'Map', 'Set', 'WeakMap', 'WeakSet',
+  'RegExp', 'Error', 'TypeError', 'RangeError', 'Intl', 'Date', 'parseInt', 'parseFloat', 'isNaN', 'isFinite',
+] as const;
+const BIND_BUILTINS = `const ${FAST_BUILTINS.map((name) => `${name} = globalThis.${name}`).join(', ')};`;
+
 export type BundleContext = vm.Context & Record<string, unknown>;
 
 /**
@@ -53,6 +66,7 @@ export function createBundleContext(globals: Record<string, unknown>, now: () =>
     now: () => number,
   ) => void;
   prelude(host, BRIDGED, now);
+  vm.runInContext(BIND_BUILTINS, context, { filename: 'emulator-builtins.js' });
   return context;
 }
 

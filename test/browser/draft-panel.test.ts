@@ -53,7 +53,10 @@ describeBrowser('Draft a model from outcomes', () => {
     await until(() => descriptions.count(), (n) => n === labels.length, 'a description per drafted criterion');
     for (const d of await descriptions.all()) expect(await d.inputValue()).toMatch(/^Won \d+% of \d+ closed accounts where it matched against \d+% of \d+ where it did not; odds of winning x/);
     // The preview scores the drafted profile on the sheet, as for any draft.
-    await until(() => sidebar.locator('.preview [data-preview-status]').getAttribute('data-preview-status'), (v) => v === 'idle', 'the preview');
+    // The editor opens with an idle, empty preview until its first answer: wait for an idle preview with tier counts.
+    const previewShown = async (): Promise<boolean> =>
+      (await sidebar.locator('.preview [data-preview-status]').getAttribute('data-preview-status')) === 'idle' && (await sidebar.locator('.preview [data-tier]').count()) > 0;
+    await until(previewShown, (v) => v, 'the preview');
     const counts = await sidebar.locator('.preview [data-tier]').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-count'))));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(400);
     // Nothing was saved.

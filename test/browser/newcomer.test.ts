@@ -1,7 +1,7 @@
 // In headless Chromium: a newcomer's first hour in the playground (issue 20, items 5-13), one page through the whole walk, with screenshots in test-artifacts/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { pointShares } from '../../sidebar/point-shares';
 import { savedModel } from './engine-oracle';
 import { artifact, columnTexts, describeBrowser, previewCounts, until } from './harness';
@@ -25,7 +25,7 @@ async function headerTexts(page: Page): Promise<string[]> {
 }
 
 /** Discards the draft (the confirmation answered yes): the next test starts from the saved model. */
-async function discard(sidebar: FrameLocator): Promise<void> {
+async function discard(sidebar: Frame): Promise<void> {
   await sidebar.locator('[data-key=discard]').click();
   await sidebar.getByRole('dialog').getByRole('button', { name: 'Discard changes' }).click();
   await until(async () => sidebar.locator('[data-unsaved]').isVisible(), (v) => !v, 'the draft discarded');

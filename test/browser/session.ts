@@ -7,7 +7,7 @@ import { launch, openPlayground, startTestPlayground, type Session } from './har
 export interface PlaygroundSession extends Session {
   pg: Playground;
   browser: Browser;
-  /** The sidebar's frame, as found once the sidebar has loaded. */
+  /** The sidebar's frame: the same Frame as `sidebar`. */
   frame: Frame;
 }
 
@@ -22,9 +22,7 @@ export function usePlaygroundSession(csvText?: string): PlaygroundSession {
     s.pg = await startTestPlayground(csvText);
     s.browser = await launch();
     Object.assign(s, await openPlayground(s.browser, s.pg));
-    const frame = s.page.frames().find((x) => x.url().includes('/sidebar'));
-    if (frame === undefined) throw new Error('no sidebar frame');
-    s.frame = frame;
+    s.frame = s.sidebar;
   });
 
   afterAll(async () => {
