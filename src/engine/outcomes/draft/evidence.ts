@@ -1,7 +1,7 @@
 // The evidence recipe: every candidate whose own win rates differ clearly counts one unit in its direction (unit weights, Dawes 1979), one fitted log-odds per unit.
 
 import { logOddsRatio, logOddsRatioError } from '../odds-ratio';
-import { designFromDense, fitPlainLogistic, makeFolds } from '../logistic';
+import { designFromDense, fitPlainLogistic } from '../logistic';
 
 /**
  * A candidate counts when its log odds ratio is at least this many standard errors from 0 (5% two-sided): on its own,
@@ -33,17 +33,6 @@ export function unitWeights(features: readonly Uint8Array[], y: Uint8Array, whic
   });
 }
 
-/** Each row's units: the sum of the weights of the candidates it matches. */
-export function unitScore(features: readonly Uint8Array[], weights: Int8Array, rows: number): Float64Array {
-  const s = new Float64Array(rows);
-  features.forEach((x, j) => {
-    const w = weights[j]!;
-    if (w === 0) return;
-    for (let k = 0; k < rows; k++) if (x[k] === 1) s[k]! += w;
-  });
-  return s;
-}
-
 /** What one unit is worth: the log odds of winning = intercept + slope x units, by logistic regression on `which` rows; slope's 95% interval. */
 export interface UnitCalibration {
   intercept: number;
@@ -67,24 +56,60 @@ export function calibrateUnits(units: Float64Array, y: Uint8Array, options: { wh
 }
 
 /**
- * The units of each of the rows `rows`, each counted with unit weights chosen without it (`folds`-fold, each group's rows
- * in one fold): what a unit is worth is then fitted on units that have not seen the outcomes they are fitted to. Units
- * chosen and fitted on the same deals would look surer than they are (the candidates that pass are partly the lucky
- * ones) and predict held-out deals with too much confidence.
+ * Each candidate's matches counted per cross-validation fold once, so the units chosen on any union of folds (a
+ * training part, or a training part less one more fold for cross-fitting) cost no pass over the rows.
  */
-export function crossFittedUnits(features: readonly Uint8Array[], y: Uint8Array, rows: readonly number[], folds: number, seed: number, groups: ArrayLike<number> | null): Float64Array {
-  const fold = makeFolds(rows.length, folds, seed, groups === null ? null : rows.map((k) => groups[k]!));
-  const out = new Float64Array(rows.length);
-  for (let f = 0; f < folds; f++) {
-    const train: number[] = [];
-    const held: number[] = [];
-    rows.forEach((k, i) => (fold[i] === f ? held.push(i) : train.push(k)));
-    if (train.length === 0 || held.length === 0) continue;
-    const weights = unitWeights(features, y, train);
+export class FoldEvidence {
+  private readonly rows: Float64Array;
+  private readonly won: Float64Array;
+  /** Per candidate, per fold: rows matched, and won among them. */
+  private readonly matched: Float64Array[];
+  private readonly matchedWon: Float64Array[];
+  /** The row indexes of each fold. */
+  readonly members: number[][];
+
+  constructor(private readonly features: readonly Uint8Array[], y: Uint8Array, fold: Int32Array, readonly folds: number) {
+    this.rows = new Float64Array(folds);
+    this.won = new Float64Array(folds);
+    this.members = Array.from({ length: folds }, () => []);
+    for (let k = 0; k < fold.length; k++) {
+      this.rows[fold[k]!]! += 1;
+      this.won[fold[k]!]! += y[k]!;
+      this.members[fold[k]!]!.push(k);
+    }
+    this.matched = features.map(() => new Float64Array(folds));
+    this.matchedWon = features.map(() => new Float64Array(folds));
     features.forEach((x, j) => {
-      const w = weights[j]!;
-      if (w !== 0) for (const i of held) if (x[rows[i]!] === 1) out[i]! += w;
+      const m = this.matched[j]!;
+      const mw = this.matchedWon[j]!;
+      for (let k = 0; k < x.length; k++) {
+        if (x[k] !== 1) continue;
+        m[fold[k]!]! += 1;
+        mw[fold[k]!]! += y[k]!;
+      }
     });
   }
-  return out;
+
+  /** unitWeights on the rows of every fold but those in `without`. */
+  weightsWithout(without: readonly number[]): Int8Array {
+    const keep = (f: number): boolean => !without.includes(f);
+    let n = 0, w = 0;
+    for (let f = 0; f < this.folds; f++) if (keep(f)) { n += this.rows[f]!; w += this.won[f]!; }
+    return Int8Array.from(this.features, (_, j) => {
+      let m = 0, mw = 0;
+      for (let f = 0; f < this.folds; f++) if (keep(f)) { m += this.matched[j]![f]!; mw += this.matchedWon[j]![f]!; }
+      const counts = { matchedWon: mw, matchedLost: m - mw, notMatchedWon: w - mw, notMatchedLost: n - m - (w - mw) };
+      const z = logOddsRatio(counts) / logOddsRatioError(counts);
+      return Math.abs(z) >= EVIDENCE_Z ? Math.sign(z) : 0;
+    });
+  }
+
+  /** Adds to `out[k]` the units of each row k of fold `f` under `weights`. */
+  addUnits(weights: Int8Array, f: number, out: Float64Array): void {
+    const rows = this.members[f]!;
+    this.features.forEach((x, j) => {
+      const w = weights[j]!;
+      if (w !== 0) for (const k of rows) if (x[k] === 1) out[k]! += w;
+    });
+  }
 }

@@ -3,7 +3,7 @@
 import { aucInterval, type AucInterval } from '../auc-interval';
 import { linearPredictor, makeFolds, meanDeviance } from '../logistic';
 import type { Candidate } from './candidates';
-import { calibrateUnits, crossFittedUnits, unitScore, unitWeights } from './evidence';
+import { calibrateUnits, FoldEvidence } from './evidence';
 import { designOf, FOLDS, sparseAt } from './fit';
 import { screen } from './screen';
 
@@ -38,13 +38,15 @@ function subset(x: Uint8Array, rows: readonly number[]): Uint8Array {
  * Both recipes fitted on the training folds and scored on the held-out fold, on the folds the sparse fit's own
  * cross-validation used (FOLDS, `seed`, each account's deals in one fold). The sparse recipe screens the candidates
  * again on each training part and fits its elastic net at `lambda` (the penalty its cross-validation chose); the evidence
- * recipe picks its units and what a unit is worth on each training part. Everything a recipe learns from outcomes is
+ * recipe picks its units on each training part, and what a unit is worth from the training deals' units each counted
+ * without its own fold. Everything a recipe learns from outcomes is
  * learnt without the held-out deals, so neither is favoured by having seen them.
  */
 export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, groups: Int32Array | null, seed: number, lambda: number): RecipeComparison {
   const n = y.length;
   const fold = makeFolds(n, FOLDS, seed, groups);
   const features = candidates.map((c) => c.x);
+  const counts = new FoldEvidence(features, y, fold, FOLDS);
   const none: number[] = [];
   const sparse: number[] = [];
   const evidence: number[] = [];
@@ -68,10 +70,13 @@ export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, 
     const model = sparseAt({ features: keptIndex.map((j) => subset(features[j]!, train)), y: yTrain, groups: null }, lambda);
     const sparseDev = meanDeviance(linearPredictor(model, designOf(keptIndex.map((j) => subset(features[j]!, test)), test.length)), yTest);
 
-    const weights = unitWeights(features, y, train);
-    const units = unitScore(features, weights, n);
-    const honest = crossFittedUnits(features, y, train, FOLDS, seed + f + 1, groups);
-    const cal = calibrateUnits(honest, subset(y, train));
+    // The units of the held-out fold, chosen on the training folds; what a unit is worth, fitted on the training deals'
+    // units each chosen without its own fold (cross-fitted), so no unit has seen the outcome it is fitted to.
+    const units = new Float64Array(n);
+    counts.addUnits(counts.weightsWithout([f]), f, units);
+    const honest = new Float64Array(n);
+    for (let g = 0; g < FOLDS; g++) if (g !== f) counts.addUnits(counts.weightsWithout([f, g]), g, honest);
+    const cal = calibrateUnits(honest, y, { which: train });
     const evidenceEta = Float64Array.from(test, (k) => cal.intercept + cal.slope * units[k]!);
     test.forEach((k, t) => (heldOut[k] = evidenceEta[t]!));
     const evidenceDev = meanDeviance(evidenceEta, yTest);
@@ -80,6 +85,8 @@ export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, 
     sparse.push(sparseDev);
     evidence.push(evidenceDev);
   }
-  return { folds: none.length, none: summary(none), sparse: summary(sparse), evidence: summary(evidence),     evidenceHeldOut: heldOut, evidenceAuc: aucInterval(heldOut, y, groups),
+  return {
+    folds: none.length, none: summary(none), sparse: summary(sparse), evidence: summary(evidence),
+    evidenceHeldOut: heldOut, evidenceAuc: aucInterval(heldOut, y, groups),
   };
 }

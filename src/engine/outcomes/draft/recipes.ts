@@ -130,12 +130,19 @@ function evidenceCriteria(p: PreparedDraft, max: number, context: CompileContext
   }));
 }
 
+/**
+ * The units hold when their held-out AUC is this many standard errors above 0.5 (a 99% interval's lower end): the
+ * interval treats the held-out scores as independent, but the folds' models share training deals, so cross-validated
+ * AUCs vary more than it says (on no-signal planted deals a 95% interval let the units through in 2 sets of 40).
+ */
+export const EVIDENCE_AUC_Z = 2.576;
+
 const unitsMethod = `counting one unit for each candidate whose own win rates differ clearly (a log odds ratio at least ${EVIDENCE_Z} standard errors from 0), a number's ranges as bands`;
 
 /**
  * Chooses and weighs the criteria. The sparse recipe (an elastic net whose penalty is chosen by cross-validation) when
  * some candidate beats "no criterion" beyond the cross-validation's noise (sparseChoice's gate); the evidence recipe
- * when its units beat "no criterion" by more than SE_GATE standard errors of the held-out gain and, if the sparse
+ * when its units rank held-out deals better than a coin toss (EVIDENCE_AUC_Z) and, if the sparse
  * recipe holds too, predict held-out deals better than it (compareRecipes: both redone inside the same grouped
  * folds). Many weak effects of the same direction are what units of evidence rank best from few deals; a few strong,
  * unequal or overlapping effects are what the fit weighs better. Neither holding: nothing is drafted.
@@ -145,8 +152,9 @@ export function draftCriteria(p: PreparedDraft, max: number, context: CompileCon
   const screened = screen(candidates, y);
   const choice = sparseChoice({ features: screened.map((c) => c.x), y, groups }, seed);
   const comparison = compareRecipes(candidates, y, groups, seed, choice.lambda);
-  // The units rank held-out deals better than a coin toss: the 95% interval of their held-out AUC is above 0.5.
-  const evidenceHolds = comparison.evidenceAuc !== null && comparison.evidenceAuc.lower > 0.5;
+  // The units rank held-out deals better than a coin toss: the 99% interval of their held-out AUC is above 0.5.
+  const auc = comparison.evidenceAuc;
+  const evidenceHolds = auc !== null && auc.auc - EVIDENCE_AUC_Z * auc.se > 0.5;
   const useEvidence = evidenceHolds && (!choice.signal || comparison.evidence.mean < comparison.sparse.mean);
   const grouped = groups === null ? '' : ', with each account\'s deals in one fold';
   if (useEvidence) {
