@@ -55,12 +55,15 @@ describe('icp sql blank rows', () => {
     expect(blank.slice(2 * BLANKS.length, 2 * (BLANKS.length + VALUES.length)).some(Boolean)).toBe(false);
   });
 
-  it('typed columns: NULL is blank; a number, a date or a boolean is a value, whatever the criteria read', async () => {
+  it('typed columns: NULL is blank; a number, a date, a boolean or a list (even empty) is a value, whatever the criteria read', async () => {
     await db.con.run(`CREATE TABLE typed AS SELECT * FROM (VALUES
-      (NULL, NULL, NULL, NULL), ('', NULL, NULL, NULL), (NULL, 0, NULL, NULL), (NULL, NULL, DATE '2026-03-01', NULL), (NULL, NULL, NULL, false)
-    ) AS v("Industry", "Employees", "Founded", "Active")`);
-    const { outcomes } = await sqlOutcomes(db, generateSql(model(), { dialect: 'duckdb', table: 'typed', today: TODAY }));
-    expect(outcomes.map((o) => o.score)).toEqual([null, null, 0, 0, 0]);
+      (NULL, NULL, NULL, NULL, NULL), ('', NULL, NULL, NULL, NULL), (NULL, 0, NULL, NULL, NULL), (NULL, NULL, DATE '2026-03-01', NULL, NULL),
+      (NULL, NULL, NULL, false, NULL), (NULL, NULL, NULL, NULL, CAST([] AS VARCHAR[])), (' N/A ', NULL, NULL, NULL, ['x'])
+    ) AS v("Industry", "Employees", "Founded", "Active", "Tags")`);
+    for (const headers of [undefined, ['Industry', 'Employees', 'Founded', 'Active', 'Tags']]) {
+      const { outcomes } = await sqlOutcomes(db, generateSql(model(), { dialect: 'duckdb', table: 'typed', headers, today: TODAY }));
+      expect(outcomes.map((o) => o.score)).toEqual([null, null, 0, 0, 0, 0, 0]);
+    }
   });
 
   it("BigQuery's TO_JSON_STRING escapes (U+2028 and U+2029 too): the pattern reads them as the engine reads the cell", async () => {
