@@ -78,7 +78,7 @@ function duplicateReason(
   const label = (c: number): string => base[columns[c]!.criterion]!.label;
   const copy = keepers.find((p) => p.exact !== null);
   if (copy !== undefined) {
-    return `No evidence of its own: it matches ${exactText(copy, label)}, so the data cannot tell the two apart; "${label(copy.column)}" carries their shared effect, so this one is set to 0 (if you trust it more, move the points here).`;
+    return `No evidence of its own: it ${ratesText(s)}, but it matches ${exactText(copy, label)}, so the data cannot tell the two apart; "${label(copy.column)}" carries their shared effect, so this one is set to 0 (if you trust it more, move the points here).`;
   }
   const who = partnersText(keepers, label);
   // A keeper that is its group's carrier was chosen only as the stronger of members none of which is clear: say so.
