@@ -3,8 +3,7 @@
 import type { Criterion, Profile } from '../model';
 import { grouped, percent } from '../number-text';
 import { designFromDense, fitPenalisedLogistic, type PenalisedFit } from './logistic';
-import { normalCdf } from './auc-interval';
-import { EVIDENCE_LEVEL, holm, screenNearDuplicates, type DuplicateScreen, type Partner } from './near-duplicates';
+import { EVIDENCE_LEVEL, holm, screenNearDuplicates, twoSidedP, type DuplicateScreen, type Partner } from './near-duplicates';
 import { effectText, type Effect, type FitSummary, type PointsSuggestion, type Suggestion, type WeightSuggestion } from './suggestion';
 
 export { changedPoints, effectText, withSuggestedPoints, type Effect, type Evidence, type FitSummary, type PointsSuggestion, type Suggestion, type WeightSuggestion } from './suggestion';
@@ -244,7 +243,7 @@ export function suggestFromOutcomes(profile: Profile, m: DealMatrix, seed = 1): 
   const predicts = cv !== null && cv.mean[cv.chosen]! + cv.se[cv.chosen]! < cv.mean[0]!;
   const pValues = matchColumns.map((j) => {
     const se = fit.standardErrors[j];
-    return fit.coefficients[j] === 0 || se == null || !(se > 0) ? 1 : 2 * (1 - normalCdf(Math.abs(fit.coefficients[j]!) / se));
+    return fit.coefficients[j] === 0 || se == null || !(se > 0) ? 1 : twoSidedP(fit.coefficients[j]! / se);
   });
   const clearOnes = holm(pValues, EVIDENCE_LEVEL).some((x) => x);
   const any = clearOnes || (predicts && base.some((s) => s.evidence === 'effect' || s.evidence === 'weak'));

@@ -81,7 +81,7 @@ export function screenNearDuplicates(
   });
   const partial = matchColumns.map((col, i): PartialEffect => {
     const b = fit.coefficients[col]!;
-    return { effect: b, lower: fit.lower[col] ?? b, upper: fit.upper[col] ?? b, p: 2 * (1 - normalCdf(Math.abs(z[i]!))) };
+    return { effect: b, lower: fit.lower[col] ?? b, upper: fit.upper[col] ?? b, p: twoSidedP(z[i]!) };
   });
   // An exact copy (or complement) of another criterion has no effect of its own to test: the fit's split between the
   // two is the ridge's, and its interval says nothing about it.
@@ -109,6 +109,11 @@ export function screenNearDuplicates(
     });
   }
   return { notes, family: k };
+}
+
+/** The two-sided p-value of a Wald z. */
+export function twoSidedP(z: number): number {
+  return 2 * (1 - normalCdf(Math.abs(z)));
 }
 
 /** Holm's step-down: which hypotheses are rejected at family-wise level `level`. */
