@@ -110,8 +110,8 @@ Options:
   --dialect NAME    bigquery or duckdb
   --table TABLE     the table to score: project.dataset.table, dataset.table or table (each part is quoted)
   --headers FILE    a CSV whose first row names the table's columns: criteria find their columns as the engine
-                    finds headers (case, spaces and punctuation ignored), and a row is blank only when all its
-                    columns are; without it each criterion's column name is used as it is written
+                    finds headers (case, spaces and punctuation ignored); without it each criterion's column
+                    name is used as it is written. Either way a row is blank only when all its columns are
   --profile NAME    the profile to score with; default: the model's default profile
   --today DATE      the day "withinDays" criteria count back from, YYYY-MM-DD; default: the current date where
                     the query runs

@@ -1,5 +1,5 @@
-// In headless Chromium: "Copy SQL for BigQuery" in the editor writes the saved model's SELECT for the table typed,
-// selected in a box (and copied when the browser allows), and says why when it cannot.
+// In headless Chromium: "Copy SQL for BigQuery" in the editor writes the SELECT of the profile shown (its saved
+// version) for the table typed, selected in a box (and copied when the browser allows), and says why when it cannot.
 import { describeBrowser, until } from './harness';
 import { usePlaygroundSession } from './session';
 
@@ -33,6 +33,48 @@ describeBrowser('Copy SQL for BigQuery', () => {
     await sidebar.getByPlaceholder('project.dataset.table').fill('  ');
     await sidebar.getByRole('button', { name: 'Copy SQL for BigQuery' }).click();
     await until(status, (t) => t.startsWith('Enter the BigQuery table'), 'the request for a table name');
+    expect(s.errors).toEqual([]);
+  });
+
+  test('copies the profile shown in the editor, as saved: a new profile must be saved first, unsaved edits are named', async () => {
+    const { sidebar } = s;
+    const box = sidebar.locator('textarea.export-text');
+    const copy = async (): Promise<string> => {
+      await box.evaluate((el: HTMLTextAreaElement) => (el.value = ''));
+      await sidebar.getByRole('button', { name: 'Copy SQL for BigQuery' }).click();
+      return until(status, (t) => t.startsWith('SQL for') || t.startsWith('The profile'), 'the copy to answer');
+    };
+    await sidebar.getByPlaceholder('project.dataset.table').fill('p.crm.accounts');
+    // A second profile, shown in the editor and not saved yet: no SQL of another profile in its place.
+    await sidebar.locator('[data-key="profile:duplicate"]').click();
+    const name = sidebar.getByLabel('Name', { exact: true });
+    await name.fill('Enterprise');
+    const tiers = sidebar.locator('[data-key="section:tiers"]');
+    if ((await tiers.getAttribute('aria-expanded')) !== 'true') await tiers.click();
+    await sidebar.locator('[data-key="profiles[1].tiers[0].label"]').fill('Top');
+    expect(await copy()).toBe('The profile "Enterprise" is not in the saved model yet: Save, then copy its SQL (it is made from the saved model).');
+    expect(await box.inputValue()).toBe('');
+
+    // Saved: the SQL is that profile's (its tier "Top"), though it is not the default profile.
+    await sidebar.locator('[data-action=save]').click();
+    await sidebar.locator('.notice-success').waitFor();
+    expect(await copy()).toMatch(/^SQL for the saved profile "Enterprise" on p\.crm\.accounts: every column plus icp_score, icp_tier and icp_why\. (Copied\.|Selected)/);
+    expect(await box.inputValue()).toContain("THEN 'Top'");
+
+    // An unsaved edit of it: the copy is still the saved version, and the status says so.
+    await sidebar.locator('[data-key="profiles[1].tiers[0].label"]').fill('Premium');
+    const edited = await copy();
+    expect(edited).toContain('SQL for the saved profile "Enterprise"');
+    expect(edited).toContain('Your unsaved edits to this profile are not in it: Save to include them.');
+    expect(await box.inputValue()).toContain("THEN 'Top'");
+    expect(await box.inputValue()).not.toContain('Premium');
+
+    // The default profile, shown again: its own SQL, without a word about the other profile's edits.
+    await sidebar.locator('[data-key="profile:pick"]').selectOption('0');
+    const back = await copy();
+    expect(back).toMatch(/^SQL for the saved profile "Mid-market B2B SaaS" on p\.crm\.accounts/);
+    expect(back).not.toContain('unsaved');
+    expect(await box.inputValue()).not.toContain("THEN 'Top'");
     expect(s.errors).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ describe('icp sql (DuckDB) on 100,000 messy rows', () => {
     // 100,000 rows through a 33-level query: about 5 s on an idle 2-core machine, far more when it is shared.
   }, 300_000);
 
-  it('still agrees where a model reads other columns: each operator on a column of each kind (first 10,000 rows)', async () => {
+  it('still agrees where a model reads other columns: each operator on a column of each kind, `in` with numbers (first 10,000 rows)', async () => {
     await db.con.run('CREATE TABLE first_rows AS SELECT * FROM accounts LIMIT 10000');
     const model = b2bSaasTemplate();
     const p = model.profiles[0]!;
@@ -50,6 +50,13 @@ describe('icp sql (DuckDB) on 100,000 messy rows', () => {
     p.criteria.forEach((c, i) => {
       c.column = columns[(i + 5) % columns.length]!;
     });
+    // And `in` with numbers and texts, on columns of numbers, lists and text: a number among a list's items counts.
+    for (const column of ['Employees', 'Tech Stack', 'Industry', 'Annual Revenue']) {
+      p.criteria.push({
+        id: `in_${column}`, category: 'firmographic', column, points: 5,
+        when: { op: 'in', values: [5, 1000, 15, 0.15, 1200, 500, 25, 5000, 0.35, 'SaaS', 'salesforce', 'ας', 'under'] },
+      });
+    }
     const diff = await differences(db, model, 'first_rows', headers, rows.slice(0, 10_000), SAMPLE_TODAY);
     expect(diff.slice(0, 5)).toEqual([]);
   }, 300_000);

@@ -10,6 +10,13 @@ export const NUMBER_TEXTS = [
   '€ 2,5 Mrd.', '3 Tsd.', '4 mln', '1,2 Mio.', '10 to 20', '5to10', '-5 - 10', '1-2-3', '$', 'lots', 'NaN', 'Infinity',
   '5 k', '5 thousand', '2 trillion', '7 mm', '0', '00', '1.', '1..2', '1,23', '12,345,678', '1,2345', ' 42 ', '\t42\n',
   '42\u3000', '5 - -3', '-5--3', '10–20', '10—20', '≤ 30', '≥ 30', 'fewer than 9', 'and up', '9 and up', '9+', '9 +',
+  // Percentages of any depth, as the engine peels them: `%` before a range separator, units between layers.
+  '10%%', '5%%%', '10%%-20%%', '10%-20%%', '10%%-20%', '5 employees%', '5%employees%', '5% staff%', '% 5%', '5%\n%',
+  `2${'%'.repeat(12)}`, `3${'%'.repeat(70)}`, '1%to2%', '1% to 2%', '1%to%2%', '10 % - 20 %', '5 %%', '%-5%', '5%-%',
+  '10%%to20%%', '12.5%%', 'under 50%', '$1M%', '1e2%', '5k%%',
+  // Lists holding numbers (`in` matches a wanted number among the items), and texts whose spaces normalising changes.
+  '5, 1000', '1000;5', '10 | 1,000', '5\n1000', '1000,', '1000, ', 'under\n50', '5\nk', '1  200', 'less\u3000than 1,000',
+  `${' '.repeat(78)}1000`, '15, 0.35', '35%, 1.2k', '1,000,5', '5;', ';5;1000',
 ];
 
 /** Blanks and placeholders (the engine reads these as no value), and near misses that are values. */
@@ -18,6 +25,8 @@ export const BLANK_TEXTS = [
   'Select', '-- Select --', 'Please select', 'select one', 'Not available', 'not applicable', '#REF!', '#N/A', ' #DIV/0! ',
   '#NAME?', 'Loading...', 'loading...', '\u00a0', '\ufeff', '...', '?', '()', 'nan', 'NaN', 'n/a/', 'N / A', 'na1', 'n@a',
   'selected', 'nones', '✓', '$', '+', '#', '#REF', '#VALUE!x',
+  // Case as JavaScript maps it: `ﬁ` upper-cases to FI, the Kelvin sign lower-cases to k; `İ` is not a plain I.
+  '#ﬁELD!', '#\u0131FIELD!', 'UN\u212aNOWN', 'NİL', 'LOADİNG...', '#RE\ufeffF!', 'N\ufeffA', '#BUſY!',
 ];
 
 /** Yes/no words and their near misses. */
@@ -43,4 +52,7 @@ export const TEXT_TEXTS = [
   'Series A, Series B', 'Acquired', 'acquired ', 'High', 'medium', 'High; Low', 'Low', 'United States', 'US', 'usa',
   'u.s.', 'Canada | Mexico', 'UK,Germany', ',,', ' ; ', 'a@gmail.com', 'BOB@Yahoo.CO', 'x@outlook.', 'ceo@acme.io',
   'gmail', 'Ünïcödé', 'İstanbul', 'straße', 'ÅSA', '6sense', 'Demandbase, MadKudu', 'Madkudu',
+  // One item is no list (`SaaS,` is the text `saas,`); Greek capital sigmas (final `ς` by context), odd spaces.
+  'SaaS,', 'Fintech;', ' ; SaaS', 'ΟΔΥΣΣΕΥΣ', 'ΑΣ', 'ΑΣ, ΣΑ', 'Σ', 'ΣΑΣ.', "ΑΣ'Β", 'ʰΣ', 'İSTANBUL', 'Sa\ufeffaS', 'SaaS\ufeff',
+  'IT\u3000Services', 'IT Services, ΑΣ',
 ];
