@@ -77,4 +77,33 @@ describeBrowser('Copy SQL for BigQuery', () => {
     expect(await box.inputValue()).not.toContain("THEN 'Top'");
     expect(s.errors).toEqual([]);
   });
+
+  test('in a de_DE spreadsheet the SQL reads text numbers as the sheet does (1.234,5), and the status says so', async () => {
+    const { sidebar } = s;
+    const spreadsheet = (s.pg.emulator.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+    const copied = async (): Promise<{ said: string; sql: string }> => {
+      const box = sidebar.locator('textarea.export-text');
+      await box.evaluate((el: HTMLTextAreaElement) => (el.value = ''));
+      await sidebar.getByRole('button', { name: 'Copy SQL for BigQuery' }).click();
+      const said = await until(status, (t) => t.startsWith('SQL for') && (t.includes('Copied.') || t.includes('Selected')), 'the SQL copied or selected');
+      return { said, sql: await box.inputValue() };
+    };
+    await sidebar.getByPlaceholder('project.dataset.table').fill('p.crm.accounts');
+    const us = await copied();
+    expect(us.said).not.toContain('locale');
+    spreadsheet.setSpreadsheetLocale('de_DE');
+    try {
+      const de = await copied();
+      expect(de.said).toMatch(/^SQL for the saved profile "Mid-market B2B SaaS" on p\.crm\.accounts: every column plus icp_score, icp_tier and icp_why\. Numbers written as text are read as this spreadsheet's locale \(de_DE\) writes them: 1\.234,5 is 1234\.5\. (Copied\.|Selected)/);
+      // The decimal-comma reading: each point before a digit read as a thousands separator, typed numbers left as they are.
+      expect(de.sql).not.toBe(us.sql);
+      expect(de.sql).toContain("REPLACE(");
+      expect(de.sql).toContain("'.1', ',1'");
+      expect(de.sql).toContain('TO_JSON_STRING(`Employees`)');
+      expect(us.sql).not.toContain("'.1', ',1'");
+    } finally {
+      spreadsheet.setSpreadsheetLocale('en_US');
+    }
+    expect(s.errors).toEqual([]);
+  });
 });

@@ -66,14 +66,14 @@ describe('icp sql `in` over lists and numbers', () => {
     expect((await matched(['under'])).sql).toEqual(['under']);
   });
 
-  it('NUMBER_LINE holds every item without a digit of any cell that reads as one number (so other texts skip the question)', () => {
+  it('NUMBER_LINE holds every item without a digit of any cell that reads as one number, the US way or with a decimal comma (so other texts skip the question)', () => {
     const words = ['$', '€', 'usd', 'us$', '(usd)', '+', '-', '\u2212', '–', 'to', '.', '%', 'under', 'less than', 'up to', '<=', '≥', 'over',
       'at least', 'or more', 'and up', 'employees', 'emp.', 'staff', ...Object.keys(SUFFIXES), 'x', 'us'];
-    const pieces = fc.oneof(fc.constantFrom(...words), fc.constantFrom('5', '10', '1,000', '2.5', '1 200'), fc.constantFrom(' ', '\n', '\r\n', '\t', '\u00a0', ','));
+    const pieces = fc.oneof(fc.constantFrom(...words), fc.constantFrom('5', '10', '1,000', '2.5', '1 200', '1.000', '2,5'), fc.constantFrom(' ', '\n', '\r\n', '\t', '\u00a0', ','));
     let readable = 0;
     let lines = 0;
     for (const text of fc.sample(fc.array(pieces, { minLength: 1, maxLength: 7 }).map((a) => a.join('')), { numRuns: 60_000, seed: 18 })) {
-      if (readNumber(text) === undefined) continue;
+      if (readNumber(text) === undefined && readNumber(text, true) === undefined) continue;
       readable++;
       for (const item of splitList(text)) {
         if (/[0-9]/.test(item)) continue;

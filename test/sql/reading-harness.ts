@@ -6,18 +6,21 @@ import { Stages } from '../../src/engine/sql/stages';
 import { loadTextTable, type Db } from './duckdb-harness';
 
 /** SELECT id, <the reading of text> AS reading FROM table, in the dialect's SQL (columns `id` and `text`). */
-export function readingSql(dialect: DialectName, table: string, reading: 'number' | 'lower'): string {
+export function readingSql(dialect: DialectName, table: string, reading: 'number' | 'lower', decimalComma = false): string {
   const d = dialectNamed(dialect);
   const st = new Stages(d, '_icp_');
-  const r = new ColumnReadings(st, new Sql(d), st.tableColumn('text'));
+  const r = new ColumnReadings(st, new Sql(d), st.tableColumn('text'), { decimalComma });
   const col = reading === 'number' ? r.number() : r.lower();
   st.add([col], col.ref, 'reading');
   return st.render(d.ident(table), ['reading']);
 }
 
-/** Runs readingSql in DuckDB over `texts` (loaded as a table) and returns each text's reading, in order. */
-export async function readAll(db: Db, table: string, texts: readonly string[], reading: 'number' | 'lower'): Promise<unknown[]> {
+/**
+ * Runs readingSql in DuckDB over `texts` (loaded as a table) and returns each text's reading, in order; numbers with
+ * a decimal comma (`1.234,5`) when `decimalComma`.
+ */
+export async function readAll(db: Db, table: string, texts: readonly string[], reading: 'number' | 'lower', decimalComma = false): Promise<unknown[]> {
   await loadTextTable(db, table, ['id', 'text'], texts.map((t, i) => [String(i), t]));
-  const result = await db.con.runAndReadAll(`SELECT reading FROM (${readingSql('duckdb', table, reading)}) AS r ORDER BY CAST(id AS INTEGER)`);
+  const result = await db.con.runAndReadAll(`SELECT reading FROM (${readingSql('duckdb', table, reading, decimalComma)}) AS r ORDER BY CAST(id AS INTEGER)`);
   return result.getRowsJS().map((row) => row[0]);
 }

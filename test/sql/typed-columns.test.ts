@@ -48,5 +48,8 @@ describe('icp sql over typed columns', () => {
       expect(outcomes.map((o) => [o.score, o.tier])).toEqual(engineOutcomes(model(), headers, rows, TODAY).map((e) => [e.score, e.tier]));
     }
     expect((await sqlOutcomes(db, generateSql(model(), { dialect: 'duckdb', table: 'typed', today: TODAY }))).outcomes.map((o) => o.score)).toEqual([100, 16.7, null]);
+    // In a decimal-comma locale too: typed cells are no text (a number cell is a number whatever the locale), so
+    // `2500000.0` and `0.25` are not read as `2500000,0` and `0,25` would be.
+    expect((await sqlOutcomes(db, generateSql(model(), { dialect: 'duckdb', table: 'typed', today: TODAY, locale: 'de_DE' }))).outcomes.map((o) => o.score)).toEqual([100, 16.7, null]);
   });
 });

@@ -3,6 +3,7 @@
 import { HeaderMap } from '../headers';
 import { DEFAULT_DISQUALIFIED_LABEL, profileKey, type Criterion, type Model, type Profile } from '../model';
 import { sortedTiers } from '../tiers';
+import { isDecimalCommaLocale } from '../read/locale';
 import { headerKey } from '../read/text';
 import { dialectNamed, num, type DialectName } from './dialect';
 import { conditionHit, signedPoints } from './conditions';
@@ -22,6 +23,12 @@ export interface SqlOptions {
   profile?: string;
   /** "Today" for `withinDays` as YYYY-MM-DD; default: the current date where the query runs. */
   today?: string;
+  /**
+   * The spreadsheet's locale (`de_DE`, `fr`, `pt-BR`), as the engine's CompileOptions.locale: numbers written as text
+   * are read with its decimal sign (`1.234,5` in a decimal-comma locale). Default, and any other locale: the US reading,
+   * with a statement the same byte for byte.
+   */
+  locale?: string;
 }
 
 export const SCORE_COLUMN = 'icp_score';
@@ -78,6 +85,7 @@ export function generateSql(model: Model, options: SqlOptions): string {
   }
   const st = new Stages(d, helperPrefix(headers));
   const map = headers === undefined ? undefined : new HeaderMap(headers);
+  const readingOptions = { decimalComma: isDecimalCommaLocale(options.locale) };
 
   // One set of readings per table column, found as the engine finds it; undefined when the table lacks it.
   const readings = new Map<string, ColumnReadings>();
@@ -91,7 +99,7 @@ export function generateSql(model: Model, options: SqlOptions): string {
     const key = map === undefined ? `=${name}` : headerKey(name);
     let r = readings.get(key);
     if (r === undefined) {
-      r = new ColumnReadings(st, q, st.tableColumn(name));
+      r = new ColumnReadings(st, q, st.tableColumn(name), readingOptions);
       readings.set(key, r);
     }
     return r;

@@ -5,7 +5,7 @@ import { SUFFIXES } from '../read/number';
 import { normalizeText } from '../read/text';
 import { num } from './dialect';
 import * as P from './patterns';
-import { ColumnReadings } from './read';
+import type { ColumnReadings } from './read';
 import type { Sql } from './snippets';
 import type { Col, Stages } from './stages';
 
@@ -89,7 +89,7 @@ export function inCondition(st: Stages, q: Sql, r: ColumnReadings, values: reado
       ` ${text(needItems, '2', tagged, `2[^,;|\\n\\r]+`)})`;
     const any = [needCell, oddWhole, needItems].filter((c): c is string => c !== undefined).join(' OR ');
     const list = st.add([l, raw, length, multi, ...(itemMatch === undefined ? [] : [itemMatch])], `CASE WHEN ${any} THEN ${texts} END`);
-    flags = st.add([list], subquery(st, q, list, numbers, tolerance));
+    flags = st.add([list], subquery(st, q, r, list, numbers, tolerance));
   }
   if (flags !== undefined) inputs.push(flags);
   const readsAsNumber = n !== undefined ? `${n.ref} IS NOT NULL` : flags === undefined ? 'FALSE' : `COALESCE(${flags.ref} >= 4, FALSE)`;
@@ -108,7 +108,7 @@ export function inCondition(st: Stages, q: Sql, r: ColumnReadings, values: reado
  * each text tagged `0` the cell (does it read as a number), `1` the whole text, `2` an item. Its value is 4 when the
  * cell reads as a number, plus 2 when the whole text and 1 when an item reads as a wanted number; 0 for no texts.
  */
-function subquery(st: Stages, q: Sql, list: Col, numbers: readonly number[], tolerance: (b: number) => number): string {
+function subquery(st: Stages, q: Sql, r: ColumnReadings, list: Col, numbers: readonly number[], tolerance: (b: number) => number): string {
   const sub = st.inner('i');
   const item = sub.tableColumn('unnest');
   const tag = sub.add([item], `LEFT(${item.ref}, 1)`);
@@ -118,7 +118,7 @@ function subquery(st: Stages, q: Sql, list: Col, numbers: readonly number[], tol
     [item],
     `CASE WHEN LEFT(${item.ref}, 1) = '0' THEN SUBSTR(${item.ref}, 2) ELSE ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(SUBSTR(${item.ref}, 2), ${q.str(`[^${P.WS_CHARS}]+`)}), ' ') END`,
   );
-  const n = new ColumnReadings(sub, q, text).number();
+  const n = r.textReadings(sub, text).number();
   const wanted = numbers.length === 0 ? 'FALSE' : `COALESCE(${sameNumber(n.ref, numbers, tolerance)}, FALSE)`;
   const flag = (t: string, when: string, value: number): string => `MAX(CASE WHEN ${tag.ref} = ${q.str(t)} AND ${when} THEN ${value} ELSE 0 END)`;
   const { sql, alias } = sub.renderOver(`UNNEST(${list.ref}) AS ${q.d.ident('unnest')}`, 'unnest');

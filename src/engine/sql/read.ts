@@ -7,11 +7,29 @@ import { numberOfMapped } from './number';
 import type { Sql } from './snippets';
 import type { Col, Stages } from './stages';
 
+/** How a column's text numbers are read. */
+export interface ReadingOptions {
+  /**
+   * Numbers written as text have a decimal comma (`1.234,5`, `1 234,5`): the spreadsheet's locale is one of those
+   * (read/locale.ts isDecimalCommaLocale). Typed numbers (a FLOAT64, a NUMERIC) are read as their CAST writes them.
+   */
+  decimalComma?: boolean;
+  /** The column is a helper of the statement that always holds text (list items), never a table's typed column. */
+  alwaysText?: boolean;
+}
+
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
 /** One table column's readings, each made once (as a helper column) when a criterion needs it. */
 export class ColumnReadings {
   private readonly cache = new Map<string, Col>();
 
-  constructor(private readonly st: Stages, private readonly q: Sql, private readonly column: Col) {}
+  constructor(private readonly st: Stages, private readonly q: Sql, private readonly column: Col, private readonly options: ReadingOptions = {}) {}
+
+  /** Readings of another column of text (`in`'s list items, in a subquery's stages), with this column's locale. */
+  textReadings(st: Stages, column: Col): ColumnReadings {
+    return new ColumnReadings(st, this.q, column, { ...this.options, alwaysText: true });
+  }
 
   private once(key: string, make: () => Col): Col {
     let col = this.cache.get(key);
@@ -96,10 +114,32 @@ export class ColumnReadings {
     });
   }
 
+  /**
+   * The mapped text as read/locale.ts pointDecimalText rewrites a decimal-comma locale's text: a comma before a digit
+   * is the decimal point, a point before a digit a thousands comma (`1.234,5` to `1,234.5`); other points stay
+   * (`1,2 mio.`). Swapping on the trimmed, lower-cased, mapped text is swapping on the cell's: none of those steps
+   * makes or removes a digit, a point or a comma. Without REGEXP_REPLACE (DuckDB's replaces the first match only):
+   * each separator-and-digit pair is replaced, commas through a carriage return, which no mapped text holds (the
+   * mapping turned it into a line feed). Only texts with a separator before a digit are rewritten, and only texts:
+   * a typed number's CAST (`2500000.0`) is written the US way, and a number cell is a number whatever the locale
+   * (its JSON is no string).
+   */
+  private pointDecimal(mapped: Col): Col {
+    const q = this.q;
+    const x = mapped.ref;
+    let swapped = x;
+    for (const d of DIGITS) swapped = `REPLACE(${swapped}, ${q.str(`,${d}`)}, ${q.str(`\r${d}`)})`;
+    for (const d of DIGITS) swapped = `REPLACE(${swapped}, ${q.str(`.${d}`)}, ${q.str(`,${d}`)})`;
+    swapped = `REPLACE(${swapped}, ${q.str('\r')}, '.')`;
+    const typed = this.options.alwaysText === true ? '' : ` WHEN NOT ${q.re(`${q.d.word('TO_JSON_STRING')}(${this.column.ref})`, '^"')} THEN ${x}`;
+    return this.st.add([mapped, this.column], `CASE WHEN NOT ${q.re(x, '[.,][0-9]')} THEN ${x}${typed} ELSE ${swapped} END`);
+  }
+
   /** readNumber: the number a person reads, or NULL. */
   number(): Col {
     return this.once('number', () => {
-      const value = numberOfMapped(this.st, this.q, this.mapped(true));
+      const mapped = this.mapped(true);
+      const value = numberOfMapped(this.st, this.q, this.options.decimalComma === true ? this.pointDecimal(mapped) : mapped);
       const length = this.jsLength();
       // `1e999` overflows to Infinity: unreadable, as in the engine.
       return this.st.add([value, length], `CASE WHEN ${length.ref} <= 80 AND ABS(${value.ref}) <= ${num(Number.MAX_VALUE)} THEN ${value.ref} END`);
