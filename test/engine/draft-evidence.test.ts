@@ -48,6 +48,22 @@ describe('units as criteria', () => {
     expect([c!.earned[0], c!.earned[100], c!.earned[200], c!.earned[499]]).toEqual([0, 1, 2, 3]);
   });
 
+  test('with blanks in the column, "filled in" worth the lowest bin\'s units keeps a blank at 0 units, between the bins, as the counted ranges put it', () => {
+    // 10 .. 1008 with every tenth cell blank: a blank matches no range, so it earns 0 units, not the lowest bin's -1.
+    const rows = Array.from({ length: 500 }, (_, i) => [i % 10 === 5 ? '' : String(10 + 2 * i)]);
+    const column = readColumn(rows, 0, 'Employees');
+    const candidates = columnCandidates(column, all(500), CONTEXT);
+    const weights = weightsFor(candidates, { 'Up to 200 employees': -1, '401+ employees': 1, '601+ employees': 1 });
+    const made = unitCriteria(candidates, weights, all(500), CONTEXT);
+    expect(made.map((c) => [c.label, c.when, c.units])).toEqual([
+      ['Employees by band', expect.objectContaining({ op: 'bands' }), 3],
+      ['Employees is filled in', { op: 'notBlank' }, -1],
+    ]);
+    const total = (k: number): number => made.reduce((s, c) => s + c.earned[k]!, 0);
+    // Per row, the units the counted ranges give it: -1, 0, 1, 2, 2 by bin, 0 for a blank.
+    expect([total(0), total(100), total(200), total(499), total(5)]).toEqual([-1, 0, 1, 2, 0]);
+  });
+
   test('one band reads as a range; a yes counted against is points for no; values for and against that split a column are one criterion', () => {
     const n = 200;
     const rows = Array.from({ length: n }, (_, i) => [String(i), i % 3 === 0 ? 'Yes' : 'No', i % 2 === 0 ? 'SaaS' : 'Retail', ['SaaS', 'Retail', 'Media'][i % 3]!]);

@@ -5,7 +5,7 @@ import type { CompileContext } from '../../operators';
 import { opposite, rangeCuts, rangeOpts, type Candidate } from './candidates';
 import { mergeValues } from './choose';
 import type { ReadColumn } from './columns';
-import { rangeLabel } from './labels';
+import { filledLabel, rangeLabel } from './labels';
 import { rowMatches, valueMatches } from './matches';
 
 /** A drafted criterion of the evidence recipe: the units it earns (negative: a penalty) and the fit rows it matches. */
@@ -52,19 +52,29 @@ function splitsFilled(a: Candidate, b: Candidate, fitRows: Int32Array): boolean 
 
 /**
  * A number's counted ranges as one criterion: each bin between the cuts earns the units of the counted ranges that hold
- * it, less the fewest any bin earns (so no band is negative and a blank earns what the lowest bin does); adjacent bins
- * that earn the same are one band, and bins that earn nothing are left out. One band reads as a range ("51-1,000
- * employees"); several as a `bands` criterion ("Employees by band").
+ * it, less the fewest any bin earns (so no band is negative); adjacent bins that earn the same are one band, and bins
+ * that earn nothing are left out. One band reads as a range ("51-1,000 employees"); several as a `bands` criterion
+ * ("Employees by band"). When the fewest is not 0, a "filled in" criterion worth it keeps a blank at 0 units.
  */
-function rangeCriterion(column: ReadColumn, counted: readonly { c: Candidate; w: number }[], fitRows: Int32Array, context: CompileContext): UnitCriterion | null {
+function rangeCriterion(column: ReadColumn, counted: readonly { c: Candidate; w: number }[], fitRows: Int32Array, context: CompileContext): UnitCriterion[] {
   const cuts = rangeCuts(column, fitRows);
   const bins = cuts.length + 1;
   const units = new Array<number>(bins).fill(0);
   for (const { c, w } of counted) for (let b = c.bins![0]; b <= c.bins![1]; b++) units[b]! += w;
   const floor = Math.min(...units);
+  const out: UnitCriterion[] = [];
+  // A blank matches none of the counted ranges: it earns 0 units, where the bands start from the lowest bin's units
+  // (`floor`). "Filled in" worth `floor` units (a penalty when the lowest bin is counted against) keeps a blank where the
+  // units put it, between the bins, instead of with the lowest bin: on the sample sheet a blank visit count would
+  // otherwise rank with the fewest visits.
+  if (floor !== 0) {
+    const x = Uint8Array.from(fitRows, (row) => (column.codes[row]! >= 0 ? 1 : 0));
+    const m = count(x);
+    if (m > 0 && m < x.length) out.push({ column, label: filledLabel(column.header), when: { op: 'notBlank' }, units: floor, x, earned: Float64Array.from(x, (v) => v * floor), matched: m });
+  }
   const above = units.map((u) => u - floor);
   const top = Math.max(...above);
-  if (top === 0) return null;
+  if (top === 0) return out;
   const step = column.integers ? 1 : 0;
   const opts = rangeOpts(column);
   const bands: Band[] = [];
@@ -85,7 +95,7 @@ function rangeCriterion(column: ReadColumn, counted: readonly { c: Candidate; w:
   const x = rowMatches(column, valueMatches(column, when, context), fitRows);
   const band = bandOf(column, bands, fitRows, context);
   const earned = Float64Array.from(band, (b) => (b < 0 ? 0 : bands[b]!.points));
-  return { column, label, when, units: top, x, earned, matched: count(x) };
+  return [{ column, label, when, units: top, x, earned, matched: count(x) }, ...out];
 }
 
 /**
@@ -107,8 +117,7 @@ export function unitCriteria(candidates: readonly Candidate[], weights: Int8Arra
   for (const counted of byColumn.values()) {
     const kind = counted[0]!.c.kind;
     if (kind === 'range') {
-      const r = rangeCriterion(counted[0]!.c.column, counted, fitRows, context);
-      if (r !== null) out.push(r);
+      out.push(...rangeCriterion(counted[0]!.c.column, counted, fitRows, context));
     } else if (kind === 'values' || kind === 'items') {
       const [up, down] = [1, -1].map((sign) => {
         const parts = counted.filter((e) => e.w === sign).map((e) => e.c);
