@@ -219,6 +219,7 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     const { m, n } = matchesOf(ev.x, y);
     let text = evidenceText(m, n, ev.effect, deals, recipe === 'evidence');
     if (c.when.op === 'bands') text += ` ${bandsText(ev.column, c.when.bands, fitRows, y, context)}`;
+    if (ev.note !== undefined) text += ` ${ev.note}`;
     c.description = text;
     result.criteria.push({ id: c.id, label: c.label ?? c.id, column: c.column, category: c.category, role: 'score', points: maxPointsOf(c) || (c.points ?? 0), matched: m, notMatched: n, effect: ev.effect, text });
   }

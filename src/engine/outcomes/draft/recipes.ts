@@ -26,6 +26,8 @@ export interface Drafted {
   eta: Float64Array;
   /** Odds ratio of winning when matched with its 95% interval: with the others held fixed (sparse) or on its own (evidence). */
   effect: { oddsRatio: number; low: number; high: number };
+  /** Why it is drafted, when its own evidence does not say. */
+  note?: string;
 }
 
 export interface DraftedCriteria {
@@ -126,7 +128,7 @@ function evidenceCriteria(p: PreparedDraft, max: number, context: CompileContext
   const slope = calibrateUnits(units, p.y).slope;
   return criteria.map((c) => ({
     column: c.column, label: c.label, when: c.when, beta: slope * c.units, x: c.x,
-    eta: Float64Array.from(c.earned, (u) => u * slope), effect: ownEffect(c.x, p.y),
+    eta: Float64Array.from(c.earned, (u) => u * slope), effect: ownEffect(c.x, p.y), ...(c.note === undefined ? {} : { note: c.note }),
   }));
 }
 

@@ -20,6 +20,8 @@ export interface UnitCriterion {
   x: Uint8Array;
   earned: Float64Array;
   matched: number;
+  /** Why it is drafted, when its own evidence does not say (a "filled in" that places a number's blanks). */
+  note?: string;
 }
 
 function count(x: Uint8Array): number {
@@ -70,7 +72,10 @@ function rangeCriterion(column: ReadColumn, counted: readonly { c: Candidate; w:
   if (floor !== 0) {
     const x = Uint8Array.from(fitRows, (row) => (column.codes[row]! >= 0 ? 1 : 0));
     const m = count(x);
-    if (m > 0 && m < x.length) out.push({ column, label: filledLabel(column.header), when: { op: 'notBlank' }, units: floor, x, earned: Float64Array.from(x, (v) => v * floor), matched: m });
+    if (m > 0 && m < x.length) out.push({
+      column, label: filledLabel(column.header), when: { op: 'notBlank' }, units: floor, x, earned: Float64Array.from(x, (v) => v * floor), matched: m,
+      note: `It places a blank ${column.header} where the counted ranges put it (none of them holds a blank) rather than with the values that earn the fewest points.`,
+    });
   }
   const above = units.map((u) => u - floor);
   const top = Math.max(...above);
