@@ -64,6 +64,20 @@ describe('units as criteria', () => {
     expect([total(0), total(100), total(200), total(499), total(5)]).toEqual([-1, 0, 1, 2, 0]);
   });
 
+  test('with blank answers, a yes counted against stays a penalty, and values for and against stay two criteria: a blank stays between', () => {
+    const n = 200;
+    const rows = Array.from({ length: n }, (_, i) => [i % 4 === 3 ? '' : i % 4 === 0 ? 'Yes' : 'No']);
+    const column = readColumn(rows, 0, 'Demo');
+    const candidates = columnCandidates(column, all(n), CONTEXT);
+    const made = unitCriteria(candidates, weightsFor(candidates, { 'Demo: yes': -1 }), all(n), CONTEXT);
+    // Turned round ("Demo: no", 1 unit), a blank would earn what a yes does.
+    expect(made.map((c) => [c.label, c.units])).toEqual([['Demo: yes', -1]]);
+    const industry = readColumn(Array.from({ length: n }, (_, i) => [i % 4 === 3 ? '' : i % 2 === 0 ? 'SaaS' : 'Retail']), 0, 'Industry');
+    const values = columnCandidates(industry, all(n), CONTEXT);
+    const split = unitCriteria(values, weightsFor(values, { 'Industry is SaaS': 1, 'Industry is Retail': -1 }), all(n), CONTEXT);
+    expect(split.map((c) => [c.label, c.units])).toEqual([['Industry is SaaS', 1], ['Industry is Retail', -1]]);
+  });
+
   test('one band reads as a range; a yes counted against is points for no; values for and against that split a column are one criterion', () => {
     const n = 200;
     const rows = Array.from({ length: n }, (_, i) => [String(i), i % 3 === 0 ? 'Yes' : 'No', i % 2 === 0 ? 'SaaS' : 'Retail', ['SaaS', 'Retail', 'Media'][i % 3]!]);

@@ -52,6 +52,28 @@ function splitsFilled(a: Candidate, b: Candidate, fitRows: Int32Array): boolean 
   return true;
 }
 
+/** Some fit row's cell of `column` is blank. */
+function hasBlank(column: ReadColumn, fitRows: Int32Array): boolean {
+  for (let k = 0; k < fitRows.length; k++) if (column.codes[fitRows[k]!]! < 0) return true;
+  return false;
+}
+
+/**
+ * "Filled in" worth `units`: where a number's bands moved every filled cell by `units` from what its counted ranges
+ * give it (they start from the lowest bin), a blank, which no counted range holds, keeps its 0 units instead of moving
+ * with the filled cells. Null when nothing moved or the column has no blank (or only blanks) among the fit rows.
+ */
+function filledCriterion(column: ReadColumn, units: number, fitRows: Int32Array): UnitCriterion | null {
+  if (units === 0 || !hasBlank(column, fitRows)) return null;
+  const x = Uint8Array.from(fitRows, (row) => (column.codes[row]! >= 0 ? 1 : 0));
+  const m = count(x);
+  if (m === 0) return null;
+  return {
+    column, label: filledLabel(column.header), when: { op: 'notBlank' }, units, x, earned: Float64Array.from(x, (v) => v * units), matched: m,
+    note: `It places a blank ${column.header} where the counted ranges put it (none of them holds a blank) rather than with the values that earn the fewest points.`,
+  };
+}
+
 /**
  * A number's counted ranges as one criterion: each bin between the cuts earns the units of the counted ranges that hold
  * it, less the fewest any bin earns (so no band is negative); adjacent bins that earn the same are one band, and bins
@@ -65,18 +87,9 @@ function rangeCriterion(column: ReadColumn, counted: readonly { c: Candidate; w:
   for (const { c, w } of counted) for (let b = c.bins![0]; b <= c.bins![1]; b++) units[b]! += w;
   const floor = Math.min(...units);
   const out: UnitCriterion[] = [];
-  // A blank matches none of the counted ranges: it earns 0 units, where the bands start from the lowest bin's units
-  // (`floor`). "Filled in" worth `floor` units (a penalty when the lowest bin is counted against) keeps a blank where the
-  // units put it, between the bins, instead of with the lowest bin: on the sample sheet a blank visit count would
-  // otherwise rank with the fewest visits.
-  if (floor !== 0) {
-    const x = Uint8Array.from(fitRows, (row) => (column.codes[row]! >= 0 ? 1 : 0));
-    const m = count(x);
-    if (m > 0 && m < x.length) out.push({
-      column, label: filledLabel(column.header), when: { op: 'notBlank' }, units: floor, x, earned: Float64Array.from(x, (v) => v * floor), matched: m,
-      note: `It places a blank ${column.header} where the counted ranges put it (none of them holds a blank) rather than with the values that earn the fewest points.`,
-    });
-  }
+  // A blank matches none of the counted ranges: it earns 0 units, where the bands start from the lowest bin's units.
+  const filled = filledCriterion(column, floor, fitRows);
+  if (filled !== null) out.push(filled);
   const above = units.map((u) => u - floor);
   const top = Math.max(...above);
   if (top === 0) return out;
@@ -130,14 +143,18 @@ export function unitCriteria(candidates: readonly Candidate[], weights: Int8Arra
       });
       // The two groups split the column's filled cells (`SaaS` for, `Retail` against, on a column of the two): one
       // criterion says both, the one counted for earning the two units between them.
-      if (up && down && splitsFilled(up, down, fitRows)) out.push(single(up, 2));
+      // With blanks, the two stay apart: a blank (neither) belongs between them.
+      if (up && down && splitsFilled(up, down, fitRows) && !hasBlank(up.column, fitRows)) out.push(single(up, 2));
       else {
         if (up) out.push(single(up, 1));
         if (down) out.push(single(down, -1));
       }
     } else if (kind === 'yes') {
+      // A yes/no answer counted against is points for the other answer, unless the column has blanks: turned round, a
+      // blank would rank with the answer counted against instead of between the two.
+      const blanks = hasBlank(counted[0]!.c.column, fitRows);
       for (const { c, w } of counted) {
-        const other = w < 0 ? opposite(c, fitRows, context) : null;
+        const other = w < 0 && !blanks ? opposite(c, fitRows, context) : null;
         out.push(other === null || other.matched === 0 ? single(c, w) : single(other, -w));
       }
     } else {
