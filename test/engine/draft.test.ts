@@ -196,6 +196,17 @@ describe('no signal', () => {
     expect(nothing?.message).toMatch(/^No column goes with winning clearly enough to draft a criterion from 1,000 closed deals \(\d+ won\): \d+ candidate criteria from \d+ columns were tried\. Nothing was drafted\.$/);
   });
 
+  test('the sparse fit is held to its held-out AUC too: no-signal sets where it drafted a dozen criteria draft nothing', () => {
+    // Seeds 923 and 976 (300 deals) passed the elastic net's own gate (half a standard error of held-out deviance)
+    // and drafted 12 criteria from noise; redone inside the folds, the fit's held-out AUC's 99% interval holds 0.5.
+    for (const seed of [923, 976]) {
+      const d = plantedDeals({ deals: 300, seed, signal: 'none' });
+      const r = draftModel(d.headers, d.rows, { today: TODAY });
+      expect(r.recipe).toBe('none');
+      expect(r.criteria).toHaveLength(0);
+    }
+  });
+
   test('too few closed deals, or only one outcome, are refused with the reason', () => {
     const rows = Array.from({ length: 30 }, (_, i) => ['SaaS', i % 2 === 0 ? 'won' : 'lost']);
     expect(draftModel(['Industry', 'Outcome'], rows).message).toBe('Too few closed deals to draft from: 30 won or lost in column "Outcome" (at least 40 are needed).');

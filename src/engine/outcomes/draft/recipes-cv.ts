@@ -22,6 +22,9 @@ export interface RecipeComparison {
   /** The evidence recipe's held-out log odds of every deal (each from the folds that left it out), and their AUC with its 95% interval (deals of one account together). */
   evidenceHeldOut: Float64Array;
   evidenceAuc: AucInterval | null;
+  /** The same for the sparse recipe: its held-out log odds of every deal, and their AUC with its 95% interval. */
+  sparseHeldOut: Float64Array;
+  sparseAuc: AucInterval | null;
 }
 
 function summary(values: readonly number[]): HeldOut {
@@ -51,6 +54,7 @@ export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, 
   const sparse: number[] = [];
   const evidence: number[] = [];
   const heldOut = new Float64Array(n);
+  const sparseHeldOut = new Float64Array(n);
   for (let f = 0; f < FOLDS; f++) {
     const train: number[] = [];
     const test: number[] = [];
@@ -68,7 +72,9 @@ export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, 
     const kept = screen(candidates, y, train);
     const keptIndex = kept.map((c) => candidates.indexOf(c));
     const model = sparseAt({ features: keptIndex.map((j) => subset(features[j]!, train)), y: yTrain, groups: null }, lambda);
-    const sparseDev = meanDeviance(linearPredictor(model, designOf(keptIndex.map((j) => subset(features[j]!, test)), test.length)), yTest);
+    const sparseEta = linearPredictor(model, designOf(keptIndex.map((j) => subset(features[j]!, test)), test.length));
+    test.forEach((k, t) => (sparseHeldOut[k] = sparseEta[t]!));
+    const sparseDev = meanDeviance(sparseEta, yTest);
 
     // The units of the held-out fold, chosen on the training folds; what a unit is worth, fitted on the training deals'
     // units each chosen without its own fold (cross-fitted), so no unit has seen the outcome it is fitted to.
@@ -88,5 +94,6 @@ export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, 
   return {
     folds: none.length, none: summary(none), sparse: summary(sparse), evidence: summary(evidence),
     evidenceHeldOut: heldOut, evidenceAuc: aucInterval(heldOut, y, groups),
+    sparseHeldOut, sparseAuc: aucInterval(sparseHeldOut, y, groups),
   };
 }
