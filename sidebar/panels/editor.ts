@@ -214,7 +214,8 @@ export function mountEditor(root: HTMLElement, notices: Notices, unsavedMarker: 
     const index = draft === null ? -1 : draft.profiles.findIndex((x) => x.name === name);
     if (draft === null || index < 0) return false;
     const before = new Map(saved.profiles[index]?.criteria.map((c) => [c.id, c.points]) ?? []);
-    for (const c of draft.profiles[index]!.criteria) if (before.get(c.id) !== c.points) expanded.add(c);
+    // A criterion the saved profile lacks is new (a drafted `bands` criterion has no points of its own), else changed points.
+    for (const c of draft.profiles[index]!.criteria) if (!before.has(c.id) || before.get(c.id) !== c.points) expanded.add(c);
     session = newSession(state, draft);
     // Based on the saved model, so the draft counts as the user's edits (replacing it asks first).
     session.base = stableJson(saved);

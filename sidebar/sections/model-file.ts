@@ -1,6 +1,6 @@
 // Templates (B2B SaaS starter, start blank), import of model JSON (paste or file), export (download or copy) and the saved
 // model as SQL for BigQuery.
-import type { Model } from '../../src/engine/model';
+import { profileKey, type Model } from '../../src/engine/model';
 import { checkModelLite as checkModel } from '../../src/engine/model-check-lite';
 import { clear, h } from '../dom';
 import { call } from '../client';
@@ -8,7 +8,8 @@ import { button, field, SMALL_BUTTON, textArea, textInput } from '../controls';
 import { confirmDialog } from '../confirm';
 import type { EditorContext } from '../editor-context';
 import { isOpen } from '../editor-context';
-import { countedDraft, hasEdits } from '../session';
+import { countedDraft, currentProfile, hasEdits } from '../session';
+import { stableJson } from '../stable-json';
 import { section } from './section';
 
 /** A file name from the model's first profile: `mid-market-b2b-saas.icp.json`. */
@@ -28,6 +29,9 @@ function replaceAfterConfirm(ctx: EditorContext, what: string): Promise<boolean>
     confirmLabel: 'Replace draft',
   });
 }
+
+/** The BigQuery table typed for "Copy SQL for BigQuery": kept while the editor re-renders (switching profiles...). */
+let bigQueryTable = '';
 
 export function modelFileSection(ctx: EditorContext): HTMLElement {
   const templates = h(
@@ -152,11 +156,15 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
   const copy = (): void => {
     if (exportable()) showAndCopy(exportJson());
   };
-  // "Copy SQL for BigQuery" (docs/sql.md): the saved model's default profile as one SELECT over the table.
-  let table = '';
+  // "Copy SQL for BigQuery" (docs/sql.md): the saved version of the profile shown in the editor, as one SELECT over the
+  // table; with unsaved edits to that profile the status says they are not in it.
   const copySql = (): void => {
-    call('getBigQuerySql', table).then(
-      (r) => (r.ok ? showAndCopy(r.sql, r.message) : (copyStatus.textContent = r.message)),
+    const s = ctx.session;
+    const name = currentProfile(s).name;
+    const saved = s.saved?.profiles.find((pr) => profileKey(pr.name) === profileKey(name));
+    const edited = saved !== undefined && stableJson(countedDraft(s).profiles[s.profileIndex]) !== stableJson(saved);
+    call('getBigQuerySql', bigQueryTable, name).then(
+      (r) => (r.ok ? showAndCopy(r.sql, `${r.message}${edited ? 'Your unsaved edits to this profile are not in it: Save to include them. ' : ''}`) : (copyStatus.textContent = r.message)),
       (e: unknown) => ctx.notices.error('No SQL', e),
     );
   };
@@ -171,7 +179,7 @@ export function modelFileSection(ctx: EditorContext): HTMLElement {
     importErrors,
     h('h3', { text: 'Export' }),
     h('div', { cls: 'row wrap' }, button('Download JSON', download, { cls: SMALL_BUTTON, key: 'export:download' }), button('Show & copy JSON', copy, { cls: SMALL_BUTTON, key: 'export:copy' }), copyStatus),
-    h('div', { cls: 'row wrap' }, textInput('', '', (v) => (table = v), { placeholder: 'project.dataset.table', ariaLabel: 'BigQuery table' }), button('Copy SQL for BigQuery', copySql, { cls: SMALL_BUTTON })),
+    h('div', { cls: 'row wrap' }, textInput('', bigQueryTable, (v) => (bigQueryTable = v), { placeholder: 'project.dataset.table', ariaLabel: 'BigQuery table' }), button('Copy SQL for BigQuery', copySql, { cls: SMALL_BUTTON })),
     exportBox,
   );
 }

@@ -97,7 +97,7 @@ Options:
 Exit codes: 0 a model was drafted, 1 nothing could be drafted (the report says why), 2 usage, file or CSV error.
 `;
 
-export const SQL_USAGE = `Usage: icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD]
+export const SQL_USAGE = `Usage: icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD] [--locale LOCALE]
 
 Prints one SELECT that scores every row of a BigQuery or DuckDB table with the model, as the add-on and
 "icp score" do: every column of the table plus icp_score, icp_tier and icp_why. Text columns are read the way
@@ -110,11 +110,14 @@ Options:
   --dialect NAME    bigquery or duckdb
   --table TABLE     the table to score: project.dataset.table, dataset.table or table (each part is quoted)
   --headers FILE    a CSV whose first row names the table's columns: criteria find their columns as the engine
-                    finds headers (case, spaces and punctuation ignored), and a row is blank only when all its
-                    columns are; without it each criterion's column name is used as it is written
+                    finds headers (case, spaces and punctuation ignored); without it each criterion's column
+                    name is used as it is written. Either way a row is blank only when all its columns are
   --profile NAME    the profile to score with; default: the model's default profile
   --today DATE      the day "withinDays" criteria count back from, YYYY-MM-DD; default: the current date where
                     the query runs
+  --locale LOCALE   read numbers written as text as LOCALE writes them, as "icp score --locale" does: de_DE, fr,
+                    pt_BR... (decimal comma: 1.234,5 and 1 234,5 are 1234.5, 1,2 Mio. is 1200000); typed number
+                    columns are numbers whatever the locale; default: the US reading (1,234.5)
   -h, --help        show this help
 `;
 
@@ -124,7 +127,7 @@ Usage:
   icp score <accounts.csv | -> [--model model.json] [--profile NAME] [--out FILE] [--today YYYY-MM-DD] [--locale LOCALE] [--threads N] [--lenient]
   icp check <model.json> [--headers accounts.csv]
   icp validate <accounts.csv | -> [--model model.json] [--profile NAME] [--outcome COLUMN] [--today YYYY-MM-DD] [--locale LOCALE] [--json] [--suggested-model FILE] [--lenient]
-  icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD]
+  icp sql --model model.json --dialect bigquery|duckdb --table TABLE [--headers accounts.csv] [--profile NAME] [--today YYYY-MM-DD] [--locale LOCALE]
   icp draft <deals.csv | -> [--outcome COLUMN] [--out model.json] [--max-criteria N] [--today YYYY-MM-DD] [--locale LOCALE]
   icp --help | --version
   icp <command> --help

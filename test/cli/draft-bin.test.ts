@@ -27,7 +27,7 @@ describe('icp draft', () => {
     expect(lines[0]).toBe(`Draft from ${SAMPLE}, outcomes from column "Outcome".`);
     expect(lines[1]).toMatch(/^Drafted \d+ criteri(a|on) from 212 closed accounts \(71 won, 33%\): \d+ candidates from \d+ columns tried\.$/);
     expect(lines.find((l) => l.startsWith('Criterion'))).toMatch(/^Criterion +Category +Points +Matched +Not matched +Odds \(95%\)$/);
-    expect(lines.some((l) => /employees +firmographic +\d+ +\d+% of \d+ +\d+% of \d+ +x[\d.]+ \([\d.]+-[\d.]+\)$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^(Employees by band|[\d,+-]+ employees|Up to [\d,]+ employees) +firmographic +\d+ +\d+% of \d+ +\d+% of \d+ +x[\d.]+ \([\d.]+-[\d.]+\)$/.test(l))).toBe(true);
     expect(lines).toContain('Tiers (cut at the scores\' quantiles)');
     expect(lines).toContain('Not used: "Contact Email" (names or ids, mostly one value per row).');
     expect(r.stderr).toBe(`icp: wrote ${out}: the drafted model ("Drafted from outcomes"); review it, then import it in the sidebar or score with it\n`);

@@ -1,5 +1,8 @@
-// `icp score --locale` and `icp validate --locale`: text numbers read as the locale writes them, through the real bin.
+// `icp score --locale`, `icp validate --locale` and `icp sql --locale`: text numbers read as the locale writes them,
+// through the real bin.
+import { join } from 'node:path';
 import type { Model } from '../../src/engine';
+import { openDb, sqlOutcomes } from '../sql/duckdb-harness';
 import { runIcp, tempDir, writeFiles } from './fixtures';
 
 const model: Model = {
@@ -55,5 +58,25 @@ describe('--locale', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--locale needs a locale like de_DE.*"de DE"/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('icp sql --locale de_DE scores the CSV loaded as text in DuckDB as icp score --locale de_DE does', async () => {
+    const r = await runIcp(['sql', '--model', 'model.json', '--dialect', 'duckdb', '--table', 'a', '--locale', 'de_DE'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const us = await runIcp(['sql', '--model', 'model.json', '--dialect', 'duckdb', '--table', 'a'], { cwd: dir });
+    // The US reading is the statement without --locale, byte for byte, whichever US-reading locale is named.
+    expect((await runIcp(['sql', '--model', 'model.json', '--dialect', 'duckdb', '--table', 'a', '--locale', 'en_US'], { cwd: dir })).stdout).toBe(us.stdout);
+    const db = await openDb();
+    try {
+      await db.con.run(`CREATE TABLE a AS SELECT * FROM read_csv('${join(dir, 'a.csv')}', all_varchar = true, delim = ';', header = true)`);
+      const scores = async (sql: string): Promise<unknown[][]> => (await sqlOutcomes(db, sql)).outcomes.map((o) => [o.score, o.tier]);
+      expect(await scores(r.stdout)).toEqual([[100, 'A'], [50, 'A'], [0, 'Disqualified']]);
+      expect(await scores(us.stdout)).toEqual([[0, 'Disqualified'], [0, 'Disqualified'], [0, 'Disqualified']]);
+    } finally {
+      db.close();
+    }
+    const bad = await runIcp(['sql', '--model', 'model.json', '--dialect', 'duckdb', '--table', 'a', '--locale', 'de DE'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--locale needs a locale like de_DE.*"de DE"/);
   });
 });

@@ -1,7 +1,11 @@
-// The spreadsheet's locale reaches every place the add-on compiles a model: formulas, Score this sheet, preview, validation.
+// The spreadsheet's locale reaches every place the add-on reads text numbers: formulas, Score this sheet, preview,
+// validation, and the SQL of Copy SQL for BigQuery.
 
 import type { Model } from '../../src/engine/model';
+import { isDecimalCommaLocale } from '../../src/engine/read/locale';
+import { generateSql } from '../../src/engine/sql';
 import type { OutcomeValidation, PreviewResult, ScoreSheetResult } from '../../src/gas/api-types';
+import type { BigQuerySqlResult } from '../../src/gas/sql-export';
 import { loadAddon } from './harness';
 
 /** 20 points when Employees is at least 1,000, 20 more when Rating is between 1 and 2. */
@@ -52,7 +56,9 @@ function scoresIn(locale: string) {
   const run = addon.call<ScoreSheetResult>('scoreSheet', {});
   expect(run.ok).toBe(true);
   const score = run.columns.find((c) => c.kind === 'score')!.column;
+  const sql = addon.call<BigQuerySqlResult>('getBigQuerySql', 'p.crm.accounts', null);
   return {
+    sql,
     perRow: formulas.map((r) => r[0]),
     typed: formulas.map((r) => r[1]),
     values: sheet.getRange(`${score}2:${score}4`).getValues().map((r) => r[0]),
@@ -84,5 +90,10 @@ describe.each([
     // Validation scores the rows with the same reading: its tiers hold the same accounts.
     const validated = Object.fromEntries(r.validation.stats!.tiers.filter((t) => !t.disqualified).map((t) => [t.label, t.accounts]));
     expect(validated).toEqual(counts);
+    // Copy SQL for BigQuery reads them the same way, and says so when it is not the US reading.
+    expect(r.sql.sql).toBe(generateSql(model(), { dialect: 'bigquery', table: 'p.crm.accounts', locale }));
+    const commaSaid = `Numbers written as text are read as this spreadsheet's locale (${locale}) writes them: 1.234,5 is 1234.5. `;
+    expect(r.sql.message).toBe(`SQL for the saved profile "Locale" on p.crm.accounts: every column plus icp_score, icp_tier and icp_why. ${isDecimalCommaLocale(locale) ? commaSaid : ''}`);
+    expect(isDecimalCommaLocale(locale)).toBe(want === DECIMAL_COMMA);
   });
 });

@@ -67,21 +67,27 @@ export async function sqlOutcomes(db: Db, sql: string): Promise<{ outcomes: RowO
 }
 
 /** The engine's outcome of each row: null score and tier for a blank row, as `icp sql` gives them. */
-export function engineOutcomes(model: Model, headers: readonly string[], rows: readonly (readonly (string | null)[])[], today: string, profile?: string): RowOutcome[] {
-  const compiled = compileModel(model, headers, { today: new Date(`${today}T00:00:00`) }).profile(profile);
+export function engineOutcomes(
+  model: Model, headers: readonly string[], rows: readonly (readonly (string | null)[])[], today: string, profile?: string, locale?: string,
+): RowOutcome[] {
+  const compiled = compileModel(model, headers, { today: new Date(`${today}T00:00:00`), ...(locale === undefined ? {} : { locale }) }).profile(profile);
   return rows.map((row) => {
     const r = compiled.evaluate(row.map((v) => v ?? ''));
     return r.blank ? { score: null, tier: null } : { score: r.score, tier: r.tier };
   });
 }
 
-/** Generates, runs and compares: the rows whose SQL outcome differs from the engine's (empty when they agree). */
+/**
+ * Generates, runs and compares: the rows whose SQL outcome differs from the engine's (empty when they agree), both
+ * reading text numbers in `locale` when given.
+ */
 export async function differences(
   db: Db, model: Model, table: string, headers: readonly string[], rows: readonly (readonly (string | null)[])[], today: string, profile?: string,
+  locale?: string,
 ): Promise<{ row: readonly (string | null)[]; engine: RowOutcome; sql: RowOutcome }[]> {
-  const sql = generateSql(model, { dialect: 'duckdb', table, headers, today, profile });
+  const sql = generateSql(model, { dialect: 'duckdb', table, headers, today, profile, locale });
   const { outcomes } = await sqlOutcomes(db, `SELECT icp_score, icp_tier, icp_why FROM (${sql}) AS scored`);
-  const expected = engineOutcomes(model, headers, rows, today, profile);
+  const expected = engineOutcomes(model, headers, rows, today, profile, locale);
   const out: { row: readonly (string | null)[]; engine: RowOutcome; sql: RowOutcome }[] = [];
   expected.forEach((e, i) => {
     const got = outcomes[i]!;

@@ -19,12 +19,14 @@ function table(): (string | null)[][] {
 // Patterns with the same meaning in JavaScript and RE2 (the translation covers \s, . and the flags).
 const PATTERNS = ['^s', 'a.*e', '\\d{3}', '^(yes|y)$', 'gmail\\.', '\\s', '[0-9]+%', '^\\$?\\d', 'o\\b', '^.{2,4}$'];
 const number = fc.oneof(fc.integer({ min: -100, max: 2_000_000 }), fc.constantFrom(0, 0.5, 1, 5, 50, 200, 1000, 1e6, 5e7, 1e9, 0.35));
-const text = fc.constantFrom(...TEXT_TEXTS, ...BOOLEAN_TEXTS, 'saas', '5', '1', '2345', 'n/a', ' ');
+// Numbers the messy texts read as (`5, 1000`, `10%-20%`, `1  200`, `less than 1,000`, `5%%`...).
+const inNumber = fc.constantFrom(5, 1000, 15, 0.15, 1200, 500, 25, 0.0005, 5000, 0.35, 1.2e6, 2, 0.05);
+const text = fc.constantFrom(...TEXT_TEXTS, ...BOOLEAN_TEXTS, 'saas', '5', '1', '2345', 'n/a', ' ', 'ας', 'ασ', 'οδυσσευς', 'under', 'k', '-');
 
 const condition: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ op: fc.constant('equals' as const), value: fc.oneof(text, number, fc.boolean()) }),
-  // Text values only: a number among a list cell's items is a documented limit of the SQL (docs/sql.md).
-  fc.record({ op: fc.constant('in' as const), values: fc.array(text, { minLength: 1, maxLength: 4 }) }),
+  // Texts and numbers: a number matches the number a cell, its normalised text or a list item reads as.
+  fc.record({ op: fc.constant('in' as const), values: fc.array(fc.oneof(text, number, inNumber), { minLength: 1, maxLength: 4 }) }),
   fc.record({ op: fc.constant('contains' as const), values: fc.array(text, { minLength: 1, maxLength: 3 }) }),
   fc.record({ op: fc.constant('between' as const), min: number, max: number }).map((c) => ({ ...c, max: Math.max(c.min, c.max) })),
   fc.record({ op: fc.constant('between' as const), min: number }),

@@ -59,7 +59,8 @@ async function readAll(file: string, io: CliIo): Promise<{ headers: string[]; ro
 export function draftReport(r: DraftResult, source: string): string[] {
   const lines = [`Draft from ${source}, outcomes from column "${r.outcomeColumn}".`, r.message];
   if (r.criteria.length > 0) {
-    lines.push('', 'Criteria: points drafted, win rate of closed deals where each matched and where it did not, fitted odds of winning');
+    const odds = r.recipe === 'evidence' ? 'odds of winning on its own' : 'fitted odds of winning with the others held fixed';
+    lines.push('', `Criteria: points drafted, win rate of closed deals where each matched and where it did not, ${odds}`);
     lines.push(...textTable(draftCriteriaTable(r), true));
   }
   if (r.model !== null) lines.push('', 'Tiers (cut at the scores\' quantiles)', ...textTable(draftTierTable(r)));

@@ -1,6 +1,6 @@
 // `icp sql`: prints the SELECT that scores a BigQuery or DuckDB table with a model's profile (src/engine/sql/).
 import { generateSql, SqlModelError, type DialectName } from '../../engine/sql';
-import { flagValue, parseArgs, UsageError, type FlagSpec } from '../args';
+import { flagValue, localeFlag, parseArgs, UsageError, type FlagSpec } from '../args';
 import { readHeaderRow } from '../input';
 import { CliError, EXIT_OK, type CliIo } from '../io';
 import { loadModel } from '../model-file';
@@ -13,6 +13,7 @@ const FLAGS: FlagSpec = {
   headers: { value: true },
   profile: { value: true },
   today: { value: true },
+  locale: { value: true },
   help: { value: false },
 };
 
@@ -34,12 +35,13 @@ export async function sqlCommand(argv: readonly string[], io: CliIo): Promise<nu
   const table = required(flagValue(args, 'table'), 'table', 'TABLE (project.dataset.table, schema.table or table)');
   const today = flagValue(args, 'today');
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today needs a date like 2026-03-01, not "${today}"`);
+  const locale = localeFlag(args);
   const headersPath = flagValue(args, 'headers');
   const model = await loadModel(modelPath);
   const headers = headersPath === undefined ? undefined : await readHeaderRow(headersPath, io);
   let sql: string;
   try {
-    sql = generateSql(model, { dialect: dialect as DialectName, table, headers, profile: flagValue(args, 'profile'), today });
+    sql = generateSql(model, { dialect: dialect as DialectName, table, headers, profile: flagValue(args, 'profile'), today, locale });
   } catch (err) {
     if (err instanceof SqlModelError) throw new CliError(err.message);
     throw err;

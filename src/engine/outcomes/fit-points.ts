@@ -3,6 +3,7 @@
 import type { Criterion, Profile } from '../model';
 import { grouped, percent } from '../number-text';
 import { designFromDense, fitPenalisedLogistic, type PenalisedFit } from './logistic';
+import { EVIDENCE_LEVEL, holm, screenNearDuplicates, twoSidedP, type DuplicateScreen, type Partner } from './near-duplicates';
 import { effectText, type Effect, type FitSummary, type PointsSuggestion, type Suggestion, type WeightSuggestion } from './suggestion';
 
 export { changedPoints, effectText, withSuggestedPoints, type Effect, type Evidence, type FitSummary, type PointsSuggestion, type Suggestion, type WeightSuggestion } from './suggestion';
@@ -41,6 +42,66 @@ export function fittedCriteria(profile: Profile): Criterion[] {
     const role = c.role ?? 'score';
     return role === 'score' || (role === 'must' && pointsOf(c) !== 0);
   });
+}
+
+/** A penalty factor that holds a coefficient at 0. */
+const HELD = 1e12;
+
+/** Win rate where it matched minus where it did not (0 when either side has no deal). */
+function rawDifference(s: PointsSuggestion): number {
+  return s.matched.closed > 0 && s.notMatched.closed > 0 ? s.matched.won / s.matched.closed - s.notMatched.won / s.notMatched.closed : 0;
+}
+
+/** `"A" (on 91% of the closed deals)` or `"A" (91% of the closed deals) and "B" (85%)`: near-duplicates and how often each agrees. */
+function partnersText(partners: Partner[], label: (column: number) => string): string {
+  const parts = partners.map((p, i) => `"${label(p.column)}" (on ${percent(p.agreement)}${i === 0 ? ' of the closed deals' : ''})`);
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
+}
+
+/** `exactly the same closed deals as "A"` or `exactly the closed deals "A" does not`. */
+function exactText(p: Partner, label: (column: number) => string): string {
+  return p.exact === 'same' ? `exactly the same closed deals as "${label(p.column)}"` : `exactly the closed deals "${label(p.column)}" does not`;
+}
+
+/**
+ * The reason of a near-duplicate held at 0 (see near-duplicates.ts), naming the partners that carry the effect in the
+ * final fit; null when it is not one, or no partner kept an effect (the generic reasons then say it).
+ */
+function duplicateReason(
+  s: PointsSuggestion, screen: DuplicateScreen, column: number, columns: { criterion: number }[], base: PointsSuggestion[], fit: PenalisedFit,
+): string | null {
+  const note = screen.notes.get(column);
+  if (note === undefined || (note.role !== 'shadow' && note.role !== 'seesaw')) return null;
+  const keepers = note.partners.filter((p) => fit.coefficients[p.column] !== 0);
+  if (keepers.length === 0) return null;
+  const label = (c: number): string => base[columns[c]!.criterion]!.label;
+  const copy = keepers.find((p) => p.exact !== null);
+  if (copy !== undefined) {
+    return `No evidence of its own: it ${ratesText(s)}, but it matches ${exactText(copy, label)}, so the data cannot tell the two apart; "${label(copy.column)}" carries their shared effect, so this one is set to 0 (if you trust it more, move the points here).`;
+  }
+  const who = partnersText(keepers, label);
+  // A keeper that is its group's carrier was chosen only as the stronger of members none of which is clear: say so.
+  const guess = keepers.every((p) => screen.notes.get(p.column)?.role === 'carrier');
+  const carries = guess
+    ? `the data cannot tell which matters, and ${keepers.length === 1 ? `"${label(keepers[0]!.column)}", whose evidence is stronger, carries` : 'the ones whose evidence is stronger carry'} their shared effect`
+    : keepers.length === 1 ? `"${label(keepers[0]!.column)}" carries it` : 'they carry it';
+  const end = guess ? ', so this one is set to 0 (if you trust it more, move the points here).' : ', so this one is set to 0.';
+  return note.role === 'seesaw'
+    ? `No evidence of its own: it ${ratesText(s)}, but it agrees with ${who}, and given the other criteria it points the other way, ${effectText(note.partial)}: the fit was splitting one effect between near-copies; ${carries}${end}`
+    : `No evidence of its own: it ${ratesText(s)}, but it agrees with ${who}, and given the other criteria its own effect, ${effectText(note.partial)}, is not clear once the ${screen.family} criteria weighed are counted; ${carries}${end}`;
+}
+
+/** For the member of a group of near-duplicates that carries the group's effect because none is clear: says so. */
+function carrierNote(screen: DuplicateScreen, column: number, columns: { criterion: number }[], base: PointsSuggestion[]): string {
+  const note = screen.notes.get(column);
+  if (note === undefined || note.role !== 'carrier') return '';
+  const label = (c: number): string => base[columns[c]!.criterion]!.label;
+  const copy = note.partners.find((p) => p.exact !== null);
+  if (copy !== undefined) {
+    return ` It matches ${exactText(copy, label)}, so the data cannot tell the two apart; it carries their shared effect. If you trust "${label(copy.column)}" more, move the points there.`;
+  }
+  const one = note.partners.length === 1;
+  return ` It agrees with ${partnersText(note.partners, label)}, and the data cannot tell which of ${one ? 'the two' : 'them'} matters (given the other criteria, none is clear once the ${screen.family} criteria weighed are counted); it carries their shared effect because its evidence is the strongest. If you trust ${one ? `"${label(note.partners[0]!.column)}"` : 'one of the others'} more, move the points there.`;
 }
 
 function ratesText(s: PointsSuggestion): string {
@@ -116,7 +177,12 @@ export function suggestFromOutcomes(profile: Profile, m: DealMatrix, seed = 1): 
   }));
   const design = designFromDense(rows, columns.length);
   const held = new Float64Array(columns.length).fill(1);
-  let fit: PenalisedFit = fitPenalisedLogistic(design, m.won, { alpha: 1, rule: 'min', folds: 5, groups: m.group, seed });
+  // Near-duplicates (near-duplicates.ts): of two criteria matching nearly the same deals, one without a clear effect of
+  // its own given the others, or one set against its copy, is held at 0, so its partner carries the effect.
+  const matchColumns = columns.flatMap((col, j) => (col.kind === 'match' ? [j] : []));
+  const screen = screenNearDuplicates(design, m.won, m.group, matchColumns, matchColumns.map((j) => Math.sign(rawDifference(base[columns[j]!.criterion]!))));
+  for (const note of screen.notes.values()) if (note.role === 'shadow' || note.role === 'seesaw') held[note.column] = HELD;
+  let fit: PenalisedFit = fitPenalisedLogistic(design, m.won, { alpha: 1, rule: 'min', folds: 5, groups: m.group, seed, penaltyFactor: held });
   // A shadow: a match whose fitted effect points against its own win rates while its interval holds no effect is a
   // proxy or a correlated twin correcting another criterion, not an effect of its own (left in, it would earn points
   // against its own evidence). It is held at 0 (an overwhelming penalty) and the fit redone, so the suggestion still
@@ -126,11 +192,9 @@ export function suggestFromOutcomes(profile: Profile, m: DealMatrix, seed = 1): 
     columns.forEach((col, j) => {
       const b = fit.coefficients[j]!;
       if (col.kind !== 'match' || b === 0 || held[j] !== 1) return;
-      const s = base[col.criterion]!;
-      const raw = s.matched.closed > 0 && s.notMatched.closed > 0 ? s.matched.won / s.matched.closed - s.notMatched.won / s.notMatched.closed : 0;
       const unclear = fit.lower[j] == null || fit.upper[j] == null || (fit.lower[j]! <= 0 && fit.upper[j]! >= 0);
-      if (unclear && Math.sign(b) !== Math.sign(raw)) {
-        held[j] = 1e12;
+      if (unclear && Math.sign(b) !== Math.sign(rawDifference(base[col.criterion]!))) {
+        held[j] = HELD;
         shadows++;
       }
     });
@@ -150,11 +214,15 @@ export function suggestFromOutcomes(profile: Profile, m: DealMatrix, seed = 1): 
   for (const s of base) {
     if (s.match === null) continue;
     const b = s.match.effect;
+    const j = columns.findIndex((col) => col.kind === 'match' && base[col.criterion] === s);
     if (b === 0) {
       s.evidence = 'none';
       const rawGap = s.matched.closed > 0 && s.notMatched.closed > 0 ? Math.abs(s.matched.won / s.matched.closed - s.notMatched.won / s.notMatched.closed) : 0;
+      const duplicate = someEffect ? duplicateReason(s, screen, j, columns, base, fit) : null;
       s.reason = !someEffect
         ? `No evidence: it ${ratesText(s)}; weighing ${fitted} criteria together on ${grouped(m.deals)} deals, the fit cannot tell any effect from chance and sets it to 0.`
+        : duplicate !== null
+        ? duplicate
         : rawGap >= 0.05
         ? `No evidence of its own: it ${ratesText(s)}, but the other criteria explain that difference; the fit sets it to 0.`
         : `No evidence: it ${ratesText(s)}, a difference chance alone gives; the fit sets it to 0.`;
@@ -163,15 +231,22 @@ export function suggestFromOutcomes(profile: Profile, m: DealMatrix, seed = 1): 
       s.evidence = clear ? 'effect' : 'weak';
       const way = b > 0 ? 'Goes with winning' : 'Goes with losing';
       const held = clear ? '' : ' (a small effect: its interval includes no effect)';
-      s.reason = `${way}, the other criteria held fixed: ${effectText(s.match)}${held}; it ${ratesText(s)}.${b < 0 ? ' A penalty.' : ''}`;
+      s.reason = `${way}, the other criteria held fixed: ${effectText(s.match)}${held}; it ${ratesText(s)}.${b < 0 ? ' A penalty.' : ''}${carrierNote(screen, j, columns, base)}`;
     }
   }
   const mapped = mapToPoints(profile, base, beta);
-  // A suggestion needs evidence that the criteria predict at all: one effect whose interval excludes none, or a fit
-  // whose held-out deviance beats the intercept-only model's (the first lambda) by more than one standard error.
+  // A suggestion needs evidence that the criteria predict at all: an effect that stays clear once the number of
+  // criteria weighed is counted (Holm's step-down at 5% over the fitted criteria's Wald tests: one 95% interval in ten
+  // excludes no effect by chance alone), or a fit whose held-out deviance beats the intercept-only model's (the first
+  // lambda) by more than one standard error.
   const cv = fit.cv;
   const predicts = cv !== null && cv.mean[cv.chosen]! + cv.se[cv.chosen]! < cv.mean[0]!;
-  const any = base.some((s) => s.evidence === 'effect') || (predicts && base.some((s) => s.evidence === 'weak'));
+  const pValues = matchColumns.map((j) => {
+    const se = fit.standardErrors[j];
+    return fit.coefficients[j] === 0 || se == null || !(se > 0) ? 1 : twoSidedP(fit.coefficients[j]! / se);
+  });
+  const clearOnes = holm(pValues, EVIDENCE_LEVEL).some((x) => x);
+  const any = clearOnes || (predicts && base.some((s) => s.evidence === 'effect' || s.evidence === 'weak'));
   const summary: FitSummary = {
     method: 'lasso', lambda: fit.lambda, folds: fit.cv?.folds ?? 0, grouped: m.group !== null, deals: m.deals, features: columns.length,
     intervals: 'Wald intervals from the sandwich covariance of the penalised fit, summed per account when deals share one',

@@ -46,7 +46,10 @@ export interface WeightSuggestion {
 }
 
 export interface FitSummary {
-  /** 'lasso': L1-penalised logistic regression, lambda by 5-fold cross-validation (the largest lambda within one standard error of the best held-out deviance). */
+  /**
+   * 'lasso': L1-penalised logistic regression, lambda by 5-fold cross-validation (the best held-out deviance), after
+   * near-duplicate criteria without a clear effect of their own were held at 0 (near-duplicates.ts).
+   */
   method: 'lasso';
   lambda: number;
   folds: number;

@@ -4,7 +4,9 @@ import type { Criterion, Scalar } from '../model';
 import { normalizeText } from '../read/text';
 import { num } from './dialect';
 import * as P from './patterns';
-import type { ColumnReadings, Sql } from './read';
+import { inCondition } from './in-list';
+import type { ColumnReadings } from './read';
+import type { Sql } from './snippets';
 import { SqlModelError, toRe2 } from './regex';
 import type { Col, Stages } from './stages';
 
@@ -60,24 +62,8 @@ export function conditionHit(st: Stages, q: Sql, r: ColumnReadings, c: Criterion
       return make([l], `CASE WHEN ${q.re(l.ref, `^${P.normalisedLiteral(want)}$`)} THEN 0 ELSE -1 END`);
     }
     case 'in': {
-      const wanted = normalisedTexts(w.values);
-      const l = r.lower();
-      const tests: string[] = [];
-      const inputs: Col[] = [l];
-      if (wanted.length > 0) tests.push(q.re(l.ref, `^(?:${wanted.map((v) => P.normalisedLiteral(v)).join('|')})$`));
-      // List items: wanted values between separators. A cell that reads as one number (`1,000`) is not a list.
-      const items = wanted.filter((v) => !/[,;|\n\r]/.test(v));
-      const numbers = w.values.filter((v): v is number => typeof v === 'number');
-      const mayBeNumber = numbers.length > 0 || items.some((v) => /[0-9]/.test(v));
-      const n = mayBeNumber ? r.number() : undefined;
-      if (n !== undefined) inputs.push(n);
-      if (items.length > 0) {
-        const itemPattern = `(?:^|${P.LIST_SEP})${P.WS_IN_ITEM}*(?:${items.map((v) => P.normalisedLiteral(v, `${P.WS_IN_ITEM}+`)).join('|')})${P.WS_IN_ITEM}*(?:${P.LIST_SEP}|$)`;
-        tests.push(n === undefined ? q.re(l.ref, itemPattern) : `(${n.ref} IS NULL AND ${q.re(l.ref, itemPattern)})`);
-      }
-      // Number values match the numbers people write for them (`1,000` or `1k` for 1000), as `equals` does.
-      if (n !== undefined) for (const v of numbers) tests.push(`COALESCE(ABS(${n.ref} - ${num(v)}) <= ${num(tolerance(v))}, FALSE)`);
-      return make(inputs, tests.length === 0 ? '-1' : `CASE WHEN ${tests.join(' OR ')} THEN 0 ELSE -1 END`);
+      const { inputs, hit } = inCondition(st, q, r, w.values, tolerance);
+      return make(inputs, hit);
     }
     case 'contains': {
       const needles = normalisedTexts(w.values);

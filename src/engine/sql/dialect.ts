@@ -20,6 +20,8 @@ export const DIALECT_WORDS: Readonly<Record<string, Readonly<Record<DialectName,
   INT64: { bigquery: 'INT64', duckdb: 'BIGINT' },
   // `SELECT * EXCEPT (...)`: every column but the listed ones.
   EXCEPT: { bigquery: 'EXCEPT', duckdb: 'EXCLUDE' },
+  // A row (the table's alias) as a JSON object text, to tell a blank row without naming its columns.
+  TO_JSON_STRING: { bigquery: 'TO_JSON_STRING', duckdb: 'to_json' },
 };
 
 export type DialectWord = keyof typeof DIALECT_WORDS;

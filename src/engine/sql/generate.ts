@@ -3,10 +3,13 @@
 import { HeaderMap } from '../headers';
 import { DEFAULT_DISQUALIFIED_LABEL, profileKey, type Criterion, type Model, type Profile } from '../model';
 import { sortedTiers } from '../tiers';
+import { isDecimalCommaLocale } from '../read/locale';
 import { headerKey } from '../read/text';
 import { dialectNamed, num, type DialectName } from './dialect';
 import { conditionHit, signedPoints } from './conditions';
-import { blankExpr, ColumnReadings, Sql, trimExpr } from './read';
+import { allBlankRowPattern } from './blank-row';
+import { ColumnReadings } from './read';
+import { Sql } from './snippets';
 import { SqlModelError } from './regex';
 import { Stages, type Col } from './stages';
 
@@ -20,6 +23,12 @@ export interface SqlOptions {
   profile?: string;
   /** "Today" for `withinDays` as YYYY-MM-DD; default: the current date where the query runs. */
   today?: string;
+  /**
+   * The spreadsheet's locale (`de_DE`, `fr`, `pt-BR`), as the engine's CompileOptions.locale: numbers written as text
+   * are read with its decimal sign (`1.234,5` in a decimal-comma locale). Default, and any other locale: the US reading,
+   * with a statement the same byte for byte.
+   */
+  locale?: string;
 }
 
 export const SCORE_COLUMN = 'icp_score';
@@ -76,10 +85,10 @@ export function generateSql(model: Model, options: SqlOptions): string {
   }
   const st = new Stages(d, helperPrefix(headers));
   const map = headers === undefined ? undefined : new HeaderMap(headers);
+  const readingOptions = { decimalComma: isDecimalCommaLocale(options.locale) };
 
   // One set of readings per table column, found as the engine finds it; undefined when the table lacks it.
   const readings = new Map<string, ColumnReadings>();
-  const usedNames: string[] = [];
   const readingsOf = (column: string): ColumnReadings | undefined => {
     let name: string = column;
     if (map !== undefined) {
@@ -90,9 +99,8 @@ export function generateSql(model: Model, options: SqlOptions): string {
     const key = map === undefined ? `=${name}` : headerKey(name);
     let r = readings.get(key);
     if (r === undefined) {
-      r = new ColumnReadings(st, q, st.tableColumn(name));
+      r = new ColumnReadings(st, q, st.tableColumn(name), readingOptions);
       readings.set(key, r);
-      usedNames.push(name);
     }
     return r;
   };
@@ -131,24 +139,12 @@ export function generateSql(model: Model, options: SqlOptions): string {
   });
   const knocked = st.add(hitCols, knockouts.length === 0 ? 'FALSE' : `COALESCE(${knockouts.join(' OR ')}, FALSE)`);
 
-  // A row is blank when every cell is: of the whole table when its columns are known, else of the criteria's columns.
-  // The other columns are only looked at when the criteria's are all blank (rare), inside the CASE.
+  // A row is blank when every cell of the table is (whether or not its columns are known): the criteria's cells are
+  // looked at first, and only when they are all blank (rare) the whole row, as JSON, inside the CASE.
   const criteriaBlank = [...readings.values()].map((r) => r.blank());
-  const others: string[] = [];
-  if (headers !== undefined) {
-    const seen = new Set<string>(usedNames.map((n) => n.toLowerCase()));
-    for (const h of headers) {
-      if (seen.has(h.toLowerCase())) continue;
-      seen.add(h.toLowerCase());
-      const raw = `CAST(${d.ident(h)} AS STRING)`;
-      others.push(blankExpr(q, raw, trimExpr(q, raw)));
-    }
-  }
+  const rowJson = st.add([], `${d.word('TO_JSON_STRING')}(t)`);
   const anyPresent = criteriaBlank.length === 0 ? 'FALSE' : criteriaBlank.map((b) => `NOT ${b.ref}`).join(' OR ');
-  const blankRow = st.add(
-    criteriaBlank,
-    `CASE WHEN ${anyPresent} THEN FALSE ELSE ${others.length === 0 ? 'TRUE' : `(${others.join(' AND ')})`} END`,
-  );
+  const blankRow = st.add([...criteriaBlank, rowJson], `CASE WHEN ${anyPresent} THEN FALSE ELSE ${q.re(rowJson.ref, allBlankRowPattern())} END`);
 
   // Score: each participating category's fit, weighted, in model order (the engine's order of additions).
   let sum = num(0);

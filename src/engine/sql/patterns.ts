@@ -105,9 +105,23 @@ const UNIT = `${S}*(?:\\b(?:employees?|emps?\\.?|staff|people)|\\((?:usd|eur|gbp
 /** The text before a trailing unit (`51-200 employees`); the unit never starts the text. */
 export const BEFORE_UNIT = `^(${ANY}+?)${UNIT}$`;
 export const SCIENTIFIC = '^[+-]?\\d+(?:\\.\\d+)?e[+-]?\\d+$';
-export const PERCENT = `^(${MAPPED_DOT}+?)${S}*%$`;
-/** A `%` before a range separator (`10%-20%`), dropped as the last end's `%` counts for both. */
-export const PERCENT_BEFORE_SEPARATOR = `^(${ANY}*?)%(${S}*(?:-|–|—|\\bto\\b)${ANY}*)$`;
+/** A unit after a percentage (`5% employees`): UNIT without the white space before it, which a `%` always ends. */
+const UNIT_WORD = '(?:employees?|emps?\\.?|staff|people|\\((?:usd|eur|gbp|cad|aud|chf|jpy|inr)\\))';
+/** The text ends as a percentage (`%`, maybe a unit after it): the engine's PERCENT rule applies. */
+export const PERCENT_END = `%(?:${S}*${UNIT_WORD})?$`;
+/**
+ * A percentage of any depth, as the engine peels it (read/number.ts reads `N%` by reading N again): group 1 the core,
+ * group 2 the layers, each `%` with the white space before it and a unit after it; the core (what every layer but
+ * the outermost re-reads) holds no line break, as the engine's `.` does not match one. The core is the shortest one.
+ */
+export const PERCENT_LAYERS = `^([^\\n]+?)((?:[\\t ]*%(?:[\\t ]*${UNIT_WORD})?)*${S}*%(?:${S}*${UNIT_WORD})?)$`;
+/**
+ * A `%` of the core that no layer drops: each layer drops the `%` directly before a range separator (`10%-20%`), so a
+ * run of n `%` (spaces between) before a separator is gone after n layers, and any other `%` stays; a `%` left makes
+ * the text no number. This is a `%` whose run (with its spaces) is not followed by `-`, an en or em dash, or `to` as
+ * a word (`\bto\b`; the `\b` before it always holds after a `%` or a space).
+ */
+export const STRAY_PERCENT = '%[\\t %]*(?:$|[^\\t %\\-–—t]|t$|t[^o]|to[0-9a-z_])';
 export const BELOW = `^(?:under|less than|below|fewer than|up to|<=?|≤)${S}*(${MAPPED_DOT}+)$`;
 export const AT_LEAST_BEFORE = `^(?:over|more than|above|greater than|at least|>=?|≥)${S}*(${MAPPED_DOT}+)$`;
 export const AT_LEAST_AFTER = `^(${MAPPED_DOT}+?)${S}*(?:\\+|or more|and above|and up)$`;

@@ -1,50 +1,35 @@
 // The engine's reading of a cell (read/*.ts) as SQL over a text column: blank, trimmed, number, yes/no and day.
 
-import { num, type Dialect } from './dialect';
+import { num } from './dialect';
 import * as P from './patterns';
-import { reLiteral } from './patterns';
+import { jsLowerExpr, lowerCasePattern, upperCasePattern } from './casing';
+import { numberOfMapped } from './number';
+import type { Sql } from './snippets';
 import type { Col, Stages } from './stages';
 
-/** SQL snippets of one dialect. */
-export class Sql {
-  constructor(readonly d: Dialect) {}
-
-  str(text: string): string {
-    return this.d.str(text);
-  }
-
-  /** The pattern found anywhere in x (RE2). */
-  re(x: string, pattern: string): string {
-    return `${this.d.word('REGEXP_CONTAINS')}(${x}, ${this.d.str(pattern)})`;
-  }
-
+/** How a column's text numbers are read. */
+export interface ReadingOptions {
   /**
-   * Capture group 1 of the pattern. The third argument is the start position in BigQuery and the group in DuckDB:
-   * 1 is right for both. Only used where the pattern matches (DuckDB gives '' and BigQuery NULL otherwise).
+   * Numbers written as text have a decimal comma (`1.234,5`, `1 234,5`): the spreadsheet's locale is one of those
+   * (read/locale.ts isDecimalCommaLocale). Typed numbers (a FLOAT64, a NUMERIC) are read as their CAST writes them.
    */
-  extract(x: string, pattern: string): string {
-    return `REGEXP_EXTRACT(${x}, ${this.d.str(pattern)}, 1)`;
-  }
-
-  /** Text already checked to be a decimal number, as a FLOAT64 / DOUBLE. */
-  toNumber(x: string): string {
-    return `${this.d.word('SAFE_CAST')}(${x} AS ${this.d.word('FLOAT64')})`;
-  }
-
-  /**
-   * x is one of the texts. A pattern rather than `x IN (...)`: DuckDB turns long IN lists into a join per list,
-   * which costs more than the whole rest of a row's reading.
-   */
-  inList(x: string, values: readonly string[]): string {
-    return this.re(x, `^(?:${values.map(reLiteral).join('|')})$`);
-  }
+  decimalComma?: boolean;
+  /** The column is a helper of the statement that always holds text (list items), never a table's typed column. */
+  alwaysText?: boolean;
 }
+
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** One table column's readings, each made once (as a helper column) when a criterion needs it. */
 export class ColumnReadings {
   private readonly cache = new Map<string, Col>();
 
-  constructor(private readonly st: Stages, private readonly q: Sql, private readonly column: Col) {}
+  constructor(private readonly st: Stages, private readonly q: Sql, private readonly column: Col, private readonly options: ReadingOptions = {}) {}
+
+  /** Readings of another column of text (`in`'s list items, in a subquery's stages), with this column's locale. */
+  textReadings(st: Stages, column: Col): ColumnReadings {
+    return new ColumnReadings(st, this.q, column, { ...this.options, alwaysText: true });
+  }
 
   private once(key: string, make: () => Col): Col {
     let col = this.cache.get(key);
@@ -68,11 +53,17 @@ export class ColumnReadings {
     });
   }
 
-  /** The trimmed text in lower case: what the text operators compare (their patterns allow any run of spaces). */
+  /** The trimmed text in lower case, as JavaScript lower-cases it: what the text operators compare (their patterns allow any run of spaces). */
   lower(): Col {
-    // JavaScript lower-cases the dotted capital I to i + U+0307 (full case mapping); SQL engines may map it to a
-    // plain i: spelt out first, so both compare the same text.
-    return this.once('lower', () => this.st.add([this.trimmed()], `LOWER(REPLACE(${this.trimmed().ref}, ${this.q.str('\u0130')}, ${this.q.str('i\u0307')}))`));
+    return this.once('lower', () => this.st.add([this.trimmed()], jsLowerExpr(this.q, (x, p) => this.q.re(x, p), this.trimmed().ref)));
+  }
+
+  /**
+   * The same, but for the capital sigma's final form: what number, date and yes/no readings start from (no text
+   * with a Greek letter reads as one, whichever sigma it has), without the cost of the sigma's rule.
+   */
+  private lowerForReading(): Col {
+    return this.cache.get('lower') ?? this.once('lower-reading', () => this.st.add([this.trimmed()], jsLowerExpr(this.q, (x, p) => this.q.re(x, p), this.trimmed().ref, false)));
   }
 
   /** isBlank: NULL, '', a placeholder (N/A, -, unknown, Select...) or a formula error (#REF!, Loading...). */
@@ -87,14 +78,14 @@ export class ColumnReadings {
   /** readBoolean: TRUE, FALSE or NULL when the text is no yes/no word. */
   bool(): Col {
     return this.once('bool', () => {
-      const l = this.lower();
+      const l = this.lowerForReading();
       const q = this.q;
       return this.st.add([l], `CASE WHEN ${q.inList(l.ref, P.TRUE_WORDS)} THEN TRUE WHEN ${q.inList(l.ref, P.FALSE_WORDS)} THEN FALSE END`);
     });
   }
 
   /** Length in UTF-16 code units, as JavaScript counts (the readers give up on texts longer than a limit). */
-  private jsLength(): Col {
+  jsLength(): Col {
     return this.once('length', () => {
       const raw = this.raw();
       return this.st.add([raw], `LENGTH(${raw.ref}) + ARRAY_LENGTH(REGEXP_EXTRACT_ALL(${raw.ref}, ${this.q.str('[\\x{10000}-\\x{10FFFF}]')}))`);
@@ -108,7 +99,7 @@ export class ColumnReadings {
    */
   private mapped(forNumbers: boolean): Col {
     return this.once(forNumbers ? 'mapped-number' : 'mapped-date', () => {
-      const l = this.lower();
+      const l = this.lowerForReading();
       const q = this.q;
       let expr = l.ref;
       // Only texts with a character outside printable ASCII can hold such white space: the others skip the REPLACEs.
@@ -123,10 +114,32 @@ export class ColumnReadings {
     });
   }
 
+  /**
+   * The mapped text as read/locale.ts pointDecimalText rewrites a decimal-comma locale's text: a comma before a digit
+   * is the decimal point, a point before a digit a thousands comma (`1.234,5` to `1,234.5`); other points stay
+   * (`1,2 mio.`). Swapping on the trimmed, lower-cased, mapped text is swapping on the cell's: none of those steps
+   * makes or removes a digit, a point or a comma. Without REGEXP_REPLACE (DuckDB's replaces the first match only):
+   * each separator-and-digit pair is replaced, commas through a carriage return, which no mapped text holds (the
+   * mapping turned it into a line feed). Only texts with a separator before a digit are rewritten, and only texts:
+   * a typed number's CAST (`2500000.0`) is written the US way, and a number cell is a number whatever the locale
+   * (its JSON is no string).
+   */
+  private pointDecimal(mapped: Col): Col {
+    const q = this.q;
+    const x = mapped.ref;
+    let swapped = x;
+    for (const d of DIGITS) swapped = `REPLACE(${swapped}, ${q.str(`,${d}`)}, ${q.str(`\r${d}`)})`;
+    for (const d of DIGITS) swapped = `REPLACE(${swapped}, ${q.str(`.${d}`)}, ${q.str(`,${d}`)})`;
+    swapped = `REPLACE(${swapped}, ${q.str('\r')}, '.')`;
+    const typed = this.options.alwaysText === true ? '' : ` WHEN NOT ${q.re(`${q.d.word('TO_JSON_STRING')}(${this.column.ref})`, '^"')} THEN ${x}`;
+    return this.st.add([mapped, this.column], `CASE WHEN NOT ${q.re(x, '[.,][0-9]')} THEN ${x}${typed} ELSE ${swapped} END`);
+  }
+
   /** readNumber: the number a person reads, or NULL. */
   number(): Col {
     return this.once('number', () => {
-      const value = numberOfMapped(this.st, this.q, this.mapped(true));
+      const mapped = this.mapped(true);
+      const value = numberOfMapped(this.st, this.q, this.options.decimalComma === true ? this.pointDecimal(mapped) : mapped);
       const length = this.jsLength();
       // `1e999` overflows to Infinity: unreadable, as in the engine.
       return this.st.add([value, length], `CASE WHEN ${length.ref} <= 80 AND ABS(${value.ref}) <= ${num(Number.MAX_VALUE)} THEN ${value.ref} END`);
@@ -184,12 +197,13 @@ export function trimExpr(q: Sql, x: string): string {
 /** isBlank of a text (`trimmed` is trimExpr of it): NULL, '', a placeholder or a formula error. */
 export function blankExpr(q: Sql, raw: string, trimmed: string): string {
   // Most texts have a digit, an @ or a letter or symbol no placeholder has: they skip the Unicode pattern. Each test
-  // is a CASE so the costlier ones run only for the texts the cheaper ones leave.
-  const placeholder = `ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(LOWER(${raw}), ${q.str(P.NOT_IGNORED)}), '')`;
+  // is a CASE so the costlier ones run only for the texts the cheaper ones leave. Case is tested as JavaScript's
+  // toUpperCase / toLowerCase map it (`#ﬁeld!` is `#FIELD!`; `İ` is `i̇`, never a placeholder's plain `i`).
+  const placeholder = `ARRAY_TO_STRING(REGEXP_EXTRACT_ALL(LOWER(REPLACE(${raw}, ${q.str('\u0130')}, ${q.str('i\u0307')})), ${q.str(P.NOT_IGNORED)}), '')`;
   return (
     `(CASE WHEN ${raw} IS NULL OR ${trimmed} = '' THEN TRUE` +
-    ` WHEN LEFT(${trimmed}, 1) = '#' AND ${q.inList(`UPPER(${trimmed})`, P.FORMULA_ERRORS)} THEN TRUE` +
-    ` WHEN LENGTH(${trimmed}) = 10 AND LOWER(${trimmed}) = ${q.str('loading...')} THEN TRUE` +
+    ` WHEN LEFT(${trimmed}, 1) = '#' AND ${q.re(trimmed, `^(?:${P.FORMULA_ERRORS.map(upperCasePattern).join('|')})$`)} THEN TRUE` +
+    ` WHEN LENGTH(${trimmed}) = 10 AND ${q.re(trimmed, `^${lowerCasePattern('loading...')}$`)} THEN TRUE` +
     ` WHEN ${q.re(raw, P.NEVER_PLACEHOLDER)} THEN FALSE ELSE ${q.inList(placeholder, ['', ...P.PLACEHOLDERS])} END)`
   );
 }
@@ -208,104 +222,4 @@ function civilDay(y: string, m: string, d: string): string {
   const doy = `(FLOOR((153 * (${m} + CASE WHEN ${m} > 2 THEN -3 ELSE 9 END) + 2) / 5) + ${d} - 1)`;
   const doe = `(${yoe} * 365 + FLOOR(${yoe} / 4) - FLOOR(${yoe} / 100) + ${doy})`;
   return `CASE WHEN ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND ${daysIn} THEN ${era} * 146097 + ${doe} - 719468 END`;
-}
-
-interface Amount {
-  value: Col;
-  /** 1 when no suffix, else the suffix's multiplier. */
-  multiplier: Col;
-  /** TRUE when the amount has a suffix (`10` of `$10-50M` takes the high end's). */
-  multiplied: Col;
-}
-
-/** readAmount of a text column: value NULL when it is no amount. */
-function amountOf(st: Stages, q: Sql, t: Col): Amount {
-  const x = t.ref;
-  const last = q.re(x, P.AMOUNT_CURRENCY_LAST);
-  const letters = q.re(x, P.AMOUNT_LETTERS);
-  const part = (lastGroup: number, lettersGroup: number): string =>
-    `CASE WHEN ${last} THEN ${q.extract(x, P.onlyGroup(P.AMOUNT_CURRENCY_LAST, lastGroup))} WHEN ${letters} THEN ${q.extract(x, P.onlyGroup(P.AMOUNT_LETTERS, lettersGroup))} END`;
-  const sign = st.add([t], part(1, 1));
-  const digits = st.add([t], part(2, 2));
-  const suffix = st.add([t], `CASE WHEN ${last} THEN '' WHEN ${letters} THEN COALESCE(${q.extract(x, P.onlyGroup(P.AMOUNT_LETTERS, 3))}, '') END`);
-  const multiplier = st.add(
-    [suffix],
-    `CASE ${suffix.ref} WHEN '' THEN ${num(1)} ${Object.entries(P.SUFFIX_VALUES).map(([s, v]) => `WHEN ${q.str(s)} THEN ${num(v)}`).join(' ')} END`,
-  );
-  const base = q.toNumber(`REPLACE(REPLACE(${digits.ref}, ',', ''), ' ', '')`);
-  const value = st.add([sign, digits, multiplier], `(CASE WHEN ${sign.ref} = '-' THEN -${base} ELSE ${base} END) * ${multiplier.ref}`);
-  const multiplied = st.add([suffix], `${suffix.ref} <> ''`);
-  return { value, multiplier, multiplied };
-}
-
-/** Deepest `%` nesting read (`5%%` is 0.05%); deeper texts read as no number. */
-const MAX_PERCENT_DEPTH = 2;
-
-/**
- * readNumberText of a trimmed, lower-cased text with its white space mapped. The engine reads `N%` by reading N
- * again and dividing by 100; here the `%` layers are peeled first (up to MAX_PERCENT_DEPTH), and the rules after the
- * percent rule (below, at least, one amount, a range) run once, on the innermost text, so each amount is read once.
- */
-function numberOfMapped(st: Stages, q: Sql, mapped: Col): Col {
-  // Per layer: the text, its text without a trailing unit, and the value of the rules before the percent rule.
-  const layers: { text: Col; unitless: Col; early: Col; percent: Col }[] = [];
-  let text = mapped;
-  for (let depth = 0; depth <= MAX_PERCENT_DEPTH; depth++) {
-    const l = text.ref;
-    const unitless = st.add([text], `CASE WHEN ${q.re(l, P.BEFORE_UNIT)} THEN ${q.extract(l, P.BEFORE_UNIT)} ELSE ${l} END`);
-    const u = unitless.ref;
-    const short = (group: number): string => q.extract(l, P.onlyGroup(P.SHORT_AMOUNT, group));
-    const shortMultiplier = `CASE ${short(2)} ${Object.entries(P.SHORT_SUFFIX_VALUES).map(([s, v]) => `WHEN ${q.str(s)} THEN ${num(v)}`).join(' ')} END`;
-    const early = st.add(
-      [text, unitless],
-      `CASE WHEN ${q.re(l, P.PLAIN)} THEN ${q.toNumber(l)} WHEN ${q.re(l, P.SHORT_AMOUNT)} THEN ${q.toNumber(short(1))} * ${shortMultiplier}` +
-        ` WHEN ${q.re(u, P.SCIENTIFIC)} THEN ${q.toNumber(u)} END`,
-    );
-    const percent = st.add([early, unitless], `${early.ref} IS NULL AND ${q.re(u, P.PERCENT)}`);
-    layers.push({ text, unitless, early, percent });
-    if (depth === MAX_PERCENT_DEPTH) break;
-    // `10%-20%`: the first end's `%` goes (the last one counts for both); then the text before the `%` is read again.
-    const inside = `${q.extract(u, P.PERCENT)}`;
-    const split = (group: number): string => q.extract(inside, P.onlyGroup(P.PERCENT_BEFORE_SEPARATOR, group));
-    text = st.add(
-      [percent, unitless],
-      `CASE WHEN ${percent.ref} THEN CASE WHEN ${q.re(inside, P.PERCENT_BEFORE_SEPARATOR)} THEN CONCAT(${split(1)}, ${split(2)}) ELSE ${inside} END END`,
-    );
-  }
-  // The innermost text: the first layer whose text is not a percentage (NULL when even the last one is).
-    const allPercents = layers.map((l) => l.percent);
-  // Only texts that none of the early rules read go on (most amounts in exports are `1,200` or `$34.4M`): the
-  // later, costlier patterns see NULL for the others.
-  const inner = st.add(
-    [...allPercents, ...layers.map((l) => l.unitless), ...layers.map((l) => l.early)],
-    `CASE ${layers.map((layer) => `WHEN NOT ${layer.percent.ref} THEN CASE WHEN ${layer.early.ref} IS NULL THEN ${layer.unitless.ref} END`).join(' ')} END`,
-  );
-  const x = inner.ref;
-  // The text one amount is read from: after `under`, `over`..., before `+`, `or more`..., else the whole text.
-  const amountText = st.add(
-    [inner],
-    `CASE WHEN ${q.re(x, P.BELOW)} THEN ${q.extract(x, P.BELOW)} WHEN ${q.re(x, P.AT_LEAST_BEFORE)} THEN ${q.extract(x, P.AT_LEAST_BEFORE)}` +
-      ` WHEN ${q.re(x, P.AT_LEAST_AFTER)} THEN ${q.extract(x, P.AT_LEAST_AFTER)} ELSE ${x} END`,
-  );
-  const half = st.add([inner], q.re(x, P.BELOW));
-  const ranged = st.add([inner], `NOT ${q.re(x, P.BELOW)} AND NOT ${q.re(x, P.AT_LEAST_BEFORE)} AND NOT ${q.re(x, P.AT_LEAST_AFTER)} AND ${q.re(x, P.RANGE)}`);
-  const low = st.add([ranged, inner], `CASE WHEN ${ranged.ref} THEN ${q.extract(x, P.onlyGroup(P.RANGE, 1))} END`);
-  const high = st.add([ranged, inner], `CASE WHEN ${ranged.ref} THEN ${q.extract(x, P.onlyGroup(P.RANGE, 2))} END`);
-  const one = amountOf(st, q, amountText);
-  const lowAmount = amountOf(st, q, low);
-  const highAmount = amountOf(st, q, high);
-  // `$10-50M` means 10M to 50M: the low end takes the high end's suffix when it has none.
-  const lowValue = `CASE WHEN NOT ${lowAmount.multiplied.ref} AND ${highAmount.multiplied.ref} THEN ${lowAmount.value.ref} * ${highAmount.multiplier.ref} ELSE ${lowAmount.value.ref} END`;
-  const late = st.add(
-    [one.value, half, ranged, lowAmount.value, lowAmount.multiplied, highAmount.value, highAmount.multiplied, highAmount.multiplier],
-    `CASE WHEN ${half.ref} THEN ${one.value.ref} / ${num(2)} WHEN ${one.value.ref} IS NOT NULL THEN ${one.value.ref}` +
-      ` WHEN ${ranged.ref} THEN (${lowValue} + ${highAmount.value.ref}) / ${num(2)} END`,
-  );
-  // Each percent layer divides by 100 on the way out, as the engine's recursion does.
-  let value = `CASE WHEN ${layers[MAX_PERCENT_DEPTH]!.percent.ref} THEN NULL ELSE COALESCE(${layers[MAX_PERCENT_DEPTH]!.early.ref}, ${late.ref}) END`;
-  for (let depth = MAX_PERCENT_DEPTH - 1; depth >= 0; depth--) {
-    const layer = layers[depth]!;
-    value = `CASE WHEN ${layer.percent.ref} THEN (${value}) / ${num(100)} ELSE COALESCE(${layer.early.ref}, ${late.ref}) END`;
-  }
-  return st.add([late, ...layers.flatMap((l) => [l.early, l.percent])], value);
 }

@@ -25,6 +25,11 @@ export class Stages {
 
   constructor(private readonly d: Dialect, private readonly prefix: string) {}
 
+  /** Stages for a subquery, its helper names apart from these (`_icp_i0`... beside `_icp_0`...). */
+  inner(tag: string): Stages {
+    return new Stages(this.d, `${this.prefix}${tag}`);
+  }
+
   /** A column of the table itself. */
   tableColumn(name: string): Col {
     return { ref: this.d.ident(name), level: 0 };
@@ -42,16 +47,30 @@ export class Stages {
   render(table: string, visible: readonly string[]): string {
     const d = this.d;
     const top = Math.max(1, ...this.computed.map((c) => c.level));
-    let sql = '';
-    for (let level = 1; level <= top; level++) {
-      const cols = this.computed.filter((c) => c.level === level).map((c) => `,\n  ${c.expr} AS ${d.ident(c.name)}`);
-      sql =
-        level === 1
-          ? `SELECT t.*${cols.join('')}\nFROM ${table} AS t`
-          : `SELECT s${level - 1}.*${cols.join('')}\nFROM (\n${sql}\n) AS s${level - 1}`;
-    }
+    const sql = this.levels(`SELECT t.*`, `${table} AS t`, top);
     const hidden = this.computed.filter((c) => !visible.includes(c.name)).map((c) => d.ident(c.name));
     const star = hidden.length === 0 ? '*' : `* ${d.word('EXCEPT')} (${hidden.join(', ')})`;
     return `SELECT ${star}\nFROM (\n${sql}\n) AS s${top}`;
+  }
+
+  /**
+   * The levels over a one-column source (`UNNEST(...) AS name`, its column tableColumn(name)), for a subquery:
+   * `FROM (<this>) AS <alias>` sees every helper column.
+   */
+  renderOver(source: string, column: string): { sql: string; alias: string } {
+    const top = Math.max(1, ...this.computed.map((c) => c.level));
+    return { sql: this.levels(`SELECT ${this.d.ident(column)}`, source, top), alias: `s${top}` };
+  }
+
+  private levels(firstSelect: string, firstFrom: string, top: number): string {
+    let sql = '';
+    for (let level = 1; level <= top; level++) {
+      const cols = this.computed.filter((c) => c.level === level).map((c) => `,\n  ${c.expr} AS ${this.d.ident(c.name)}`);
+      sql =
+        level === 1
+          ? `${firstSelect}${cols.join('')}\nFROM ${firstFrom}`
+          : `SELECT s${level - 1}.*${cols.join('')}\nFROM (\n${sql}\n) AS s${level - 1}`;
+    }
+    return sql;
   }
 }

@@ -3,6 +3,7 @@
 import type { Category, Criterion, Profile, Tier } from '../../model';
 import { CATEGORY_LABELS, CATEGORY_ORDER, categoryOf, type CategoryId } from './categories';
 import { criterionId } from './labels';
+import { maxPointsOf as maxPoints } from '../../max-points';
 
 /** The points of the strongest criterion; the others in proportion to their fitted effects (log odds). */
 export const TOP_POINTS = 40;
@@ -18,7 +19,7 @@ export interface ScoredCriterion {
   kindOfColumn: Parameters<typeof categoryOf>[1];
   label: string;
   when: Criterion['when'];
-  /** Fitted log-odds effect. */
+  /** Fitted log-odds effect (of the best band, for `bands`: each band's points are its share on any scale). */
   beta: number;
   description?: string;
 }
@@ -68,10 +69,14 @@ export function draftProfile(name: string, description: string, scored: readonly
       category = id;
       penalties.push({ id, label: `${CATEGORY_LABELS[kind]} penalty${id === `${kind}_penalty` ? '' : ` ${id.slice(id.lastIndexOf('_') + 1)}`}`, weight: -p });
     }
-    criteria.push({
-      id: criterionId(s.label, taken), label: s.label, category, column: s.header, when: s.when, points: p,
-      ...(s.description === undefined ? {} : { description: s.description }),
-    });
+    const base = { id: criterionId(s.label, taken), label: s.label, category, column: s.header };
+    const description = s.description === undefined ? {} : { description: s.description };
+    if (s.when.op === 'bands') {
+      // Bands carry their units: the best band earns the criterion's points, the others in proportion.
+      const top = Math.max(...s.when.bands.map((b) => b.points));
+      const bands = s.when.bands.map((b) => ({ ...b, points: Math.round((p * b.points) / top) })).filter((b) => b.points !== 0);
+      criteria.push({ ...base, when: { op: 'bands', bands }, ...description });
+    } else criteria.push({ ...base, when: s.when, points: p, ...description });
   });
   for (const e of excluded) {
     const kind = categoryOf(e.header, e.kindOfColumn);
@@ -83,7 +88,7 @@ export function draftProfile(name: string, description: string, scored: readonly
   }
   for (const id of CATEGORY_ORDER) {
     if (!used.has(id)) continue;
-    const possible = criteria.filter((c) => c.category === id && c.role !== 'exclude').reduce((s, c) => s + Math.max(0, c.points ?? 0), 0);
+    const possible = criteria.filter((c) => c.category === id && c.role !== 'exclude').reduce((s, c) => s + maxPoints(c), 0);
     // A category holding only exclusions scores nothing: weight 0.
     categories.push({ id, label: CATEGORY_LABELS[id], weight: possible });
   }
@@ -93,7 +98,7 @@ export function draftProfile(name: string, description: string, scored: readonly
   criteria.sort((a, b) =>
     (a.role === 'exclude' ? 1 : 0) - (b.role === 'exclude' ? 1 : 0)
     || order.get(a.category)! - order.get(b.category)!
-    || Math.abs(b.points ?? 0) - Math.abs(a.points ?? 0));
+    || Math.max(maxPoints(b), Math.abs(b.points ?? 0)) - Math.max(maxPoints(a), Math.abs(a.points ?? 0)));
   return { name, description, categories, criteria, tiers: [{ label: 'A', min: 0 }], disqualifiedLabel: 'Disqualified' };
 }
 

@@ -129,7 +129,7 @@ export function rangeCuts(column: ReadColumn, rows: Int32Array): number[] {
 }
 
 /** How a column's bounds are shown: as money (a currency in its cells or a money word in its header), as years. */
-function rangeOpts(column: ReadColumn): { money: boolean; year: boolean } {
+export function rangeOpts(column: ReadColumn): { money: boolean; year: boolean } {
   const year = /\byear\b|founded|established/i.test(column.header.replace(/[_\-.]+/g, ' '));
   return { money: column.money || /revenue|arr\b|mrr|amount|value|price|budget|spend|funding|acv|deal size/i.test(column.header), year };
 }

@@ -26,7 +26,7 @@ export function strength(c: Candidate, beta: number): number {
 }
 
 /** Several values of one column as one candidate: their matches OR-ed, one `in` of them all. */
-function mergeValues(parts: Candidate[]): Candidate {
+export function mergeValues(parts: Candidate[]): Candidate {
   if (parts.length === 1) return parts[0]!;
   const first = parts[0]!;
   const values = parts.map((p) => p.value!);

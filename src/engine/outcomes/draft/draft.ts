@@ -7,15 +7,17 @@ import { compileContext } from '../../compile';
 import { DISQUALIFIED, BLANK_ROW } from '../../results';
 import { grouped, percent } from '../../number-text';
 import type { SplitOutcomes } from '../stats';
-import { opposite } from './candidates';
-import { chooseCriteria, type Chosen } from './choose';
+import { maxPointsOf } from '../../max-points';
+import type { Band } from '../../model';
+import type { CompileContext } from '../../operators';
+import type { ReadColumn } from './columns';
+import { bandOf } from './unit-criteria';
 import { MIN_EXCLUSION_DEALS, type ExclusionDraft } from './exclusions';
-import { refit, sparseChoice } from './fit';
 import { dealOutcomes } from './outcomes';
 import { draftProfile, quantileTiers, type ScoredCriterion } from './build-profile';
 import { prepareDraft } from './prepare';
 import { rankAgreement } from './rank-agreement';
-import { screen } from './screen';
+import { draftCriteria, type Drafted, type DraftedCriteria } from './recipes';
 
 /** Fewer closed deals than this cannot be drafted from (the cross-validation needs both outcomes in every fold). */
 export const MIN_DRAFT_DEALS = 40;
@@ -84,6 +86,10 @@ export interface DraftResult {
   tiers: TierEvidence[];
   /** How the criteria were chosen, in words. */
   method: string;
+  /** Which recipe drafted the criteria: the sparse fit, units of evidence, or none (nothing held). */
+  recipe: 'sparse' | 'evidence' | 'none';
+  /** Held-out deviance per closed deal in the cross-validation that chose the recipe: no criterion, the sparse fit, units of evidence; null when none ran. */
+  heldOutDeviance: { none: number; sparse: number; evidence: number } | null;
   /**
    * Share of pairs of closed deals (with different fitted odds) that the drafted model's scores put in the same order
    * as the fit, ties in score counting half; null without criteria.
@@ -98,12 +104,32 @@ function ratio(x: number): string {
 }
 
 /** `Won 48% of 42 closed deals where it matched against 30% of 170 where it did not; odds x1.9 (1.2-3.0) with the other criteria held fixed.` */
-function evidenceText(m: SplitOutcomes, n: SplitOutcomes, effect: CriterionEvidence['effect'], deals: string): string {
+function evidenceText(m: SplitOutcomes, n: SplitOutcomes, effect: CriterionEvidence['effect'], deals: string, own = false): string {
   const side = (s: SplitOutcomes): string => (s.winRate === null ? `none of 0` : `${percent(s.winRate)} of ${grouped(s.closed)}`);
   const base = `Won ${side(m)} closed ${deals} where it matched against ${side(n)} where it did not`;
   if (effect === null) return `${base}.`;
+  // The evidence recipe counts a criterion for its own win rates: its interval is its own, and holds no effect only where grouping or bands blurred it.
+  if (own) {
+    const unclear = effect.low > 1 || effect.high < 1 ? '' : ': not clear for the criterion as a whole (the interval holds no effect)';
+    return `${base}; odds of winning x${ratio(effect.oddsRatio)} (95% interval ${ratio(effect.low)}-${ratio(effect.high)}) on its own${unclear}.`;
+  }
   const clear = effect.low > 1 || effect.high < 1 ? '' : ': not clear on its own (the interval holds no effect), it counts with the others';
   return `${base}; odds of winning x${ratio(effect.oddsRatio)} (95% interval ${ratio(effect.low)}-${ratio(effect.high)}) with the other criteria held fixed${clear}.`;
+}
+
+/** `By band: 2-3 website visits (30d) 10 points, won 25% of 48; ...; in no band (lower, or blank): won 12% of 73.` */
+function bandsText(column: ReadColumn, bands: readonly Band[], fitRows: Int32Array, y: Uint8Array, context: CompileContext): string {
+  const band = bandOf(column, bands, fitRows, context);
+  const won = new Array<number>(bands.length + 1).fill(0);
+  const closed = new Array<number>(bands.length + 1).fill(0);
+  band.forEach((b, k) => {
+    const at = b < 0 ? bands.length : b;
+    closed[at]!++;
+    won[at]! += y[k]!;
+  });
+  const rate = (i: number): string => (closed[i] === 0 ? 'none closed' : `won ${percent(won[i]! / closed[i]!)} of ${grouped(closed[i]!)}`);
+  const parts = bands.map((b, i) => `${b.label ?? `band ${i + 1}`} ${b.points} points, ${rate(i)}`);
+  return `By band: ${parts.join('; ')}; in no band (the rest, or blank): ${rate(bands.length)}.`;
 }
 
 function matchesOf(x: Uint8Array, y: Uint8Array): { m: SplitOutcomes; n: SplitOutcomes } {
@@ -128,7 +154,7 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
   const outcomes = dealOutcomes(headers, rows, options.outcomeColumn ?? null);
   const result: DraftResult = {
     ok: false, message: '', outcomeColumn: outcomes.header, accountColumn: null, won: outcomes.won, lost: outcomes.lost, open: outcomes.open,
-    candidates: 0, columnsUsed: 0, skipped: [], model: null, criteria: [], tiers: [], method: '', rankAgreement: null,
+    candidates: 0, columnsUsed: 0, skipped: [], model: null, criteria: [], tiers: [], method: '', recipe: 'none', heldOutDeviance: null, rankAgreement: null,
   };
   const closed = outcomes.won + outcomes.lost;
   const wonWord = outcomes.yesNo ? `"yes" in ${outcomes.header}` : 'won';
@@ -141,54 +167,38 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     return result;
   }
   const prepared = prepareDraft(headers, rows, outcomes, context);
-  const { closedRows, won, accountColumn, exclusions, fitRows, y, candidates, groups } = prepared;
+  const { closedRows, won, accountColumn, exclusions, fitRows, y, candidates } = prepared;
   result.skipped = prepared.skipped;
   result.accountColumn = accountColumn?.header ?? null;
   result.candidates = candidates.length;
   result.columnsUsed = prepared.columnsUsed;
   const deals = accountColumn === null ? 'accounts' : 'deals';
 
-  let chosen: Chosen[] = [];
-  let finalBeta: Float64Array = new Float64Array(0);
-  let lower: Float64Array = new Float64Array(0);
-  let upper: Float64Array = new Float64Array(0);
+  let drafted: Drafted[] = [];
+  let recipe: DraftedCriteria['recipe'] = 'none';
   if (candidates.length > 0 && hasBoth(y)) {
-    const screened = screen(candidates, y);
-    const choice = sparseChoice({ features: screened.map((c) => c.x), y, groups }, SEED);
-    result.method = choice.method;
-    // No candidate beats "no criterion" beyond the cross-validation's noise: nothing to draft.
-    chosen = !choice.signal ? [] : chooseCriteria(screened, choice.coefficients, maxCriteria).map((c) => {
-      // A penalty asked the other way round is points a category can hold (see opposite()); the refit weighs it anew.
-      if (c.beta >= 0) return c;
-      const other = opposite(c.merged, fitRows, context);
-      return other === null ? c : { parts: [other], merged: other, beta: -c.beta };
-    }).filter((c, i, all) => all.findIndex((d) => sameCriterion(d, c)) === i);
-    chosen = withoutPartitions(chosen, fitRows);
-    // The points come from one fit of exactly the criteria drafted, with each one's interval.
-    if (chosen.length > 0) {
-      const f = refit({ features: chosen.map((c) => c.merged.x), y, groups }, SEED);
-      finalBeta = f.coefficients;
-      lower = f.lower;
-      upper = f.upper;
-    }
+    const d = draftCriteria(prepared, maxCriteria, context, SEED);
+    drafted = d.drafted;
+    recipe = d.recipe;
+    result.method = d.method;
+    const c = d.comparison;
+    result.heldOutDeviance = c === null || ![c.none.mean, c.sparse.mean, c.evidence.mean].every(Number.isFinite) ? null : { none: c.none.mean, sparse: c.sparse.mean, evidence: c.evidence.mean };
   } else {
     result.method = 'no candidate criteria to fit';
   }
+  result.recipe = recipe;
 
-  if (chosen.length === 0 && exclusions.length === 0) {
+  if (drafted.length === 0 && exclusions.length === 0) {
     result.message = `No column goes with winning clearly enough to draft a criterion from ${grouped(closed)} closed ${deals} (${grouped(outcomes.won)} ${wonWord}): ${grouped(candidates.length)} candidate criteria from ${result.columnsUsed} columns were tried. Nothing was drafted.`;
     return result;
   }
 
-  const scored: ScoredCriterion[] = chosen.map((c, j) => ({
-    header: c.merged.column.header, kindOfColumn: c.merged.column.kind, label: c.merged.label, when: c.merged.when, beta: finalBeta[j]!,
+  const scored: ScoredCriterion[] = drafted.map((c) => ({
+    header: c.column.header, kindOfColumn: c.column.kind, label: c.label, when: c.when, beta: c.beta,
   }));
-  const evidenceByLabel = new Map<string, { x: Uint8Array; effect: CriterionEvidence['effect'] }>();
-  chosen.forEach((c, j) => evidenceByLabel.set(c.merged.label, {
-    x: c.merged.x, effect: { oddsRatio: Math.exp(finalBeta[j]!), low: Math.exp(lower[j]!), high: Math.exp(upper[j]!) },
-  }));
+  const evidenceByLabel = new Map<string, Drafted>(drafted.map((c) => [c.label, c]));
   const name = options.profileName ?? 'Drafted from outcomes';
-  const description = `Drafted from ${grouped(closed)} closed ${deals} (${grouped(outcomes.won)} ${wonWord}) in column "${outcomes.header}"${options.source === undefined ? '' : ` of ${options.source}`}: ${chosen.length} ${chosen.length === 1 ? 'criterion' : 'criteria'} chosen by ${result.method}${exclusions.length > 0 ? `, and ${exclusions.length} exclusion${exclusions.length === 1 ? '' : 's'} for values that lost every closed deal` : ''}. Review before saving.`;
+  const description = `Drafted from ${grouped(closed)} closed ${deals} (${grouped(outcomes.won)} ${wonWord}) in column "${outcomes.header}"${options.source === undefined ? '' : ` of ${options.source}`}: ${drafted.length} ${drafted.length === 1 ? 'criterion' : 'criteria'} chosen by ${result.method}${exclusions.length > 0 ? `, and ${exclusions.length} exclusion${exclusions.length === 1 ? '' : 's'} for values that lost every closed deal` : ''}. Review before saving.`;
   const profile = draftProfile(name, description, scored, exclusions.map((e) => ({
     header: e.column.header, kindOfColumn: e.column.kind, label: e.label, when: e.when,
   })));
@@ -207,9 +217,11 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     }
     const ev = evidenceByLabel.get(c.label ?? '')!;
     const { m, n } = matchesOf(ev.x, y);
-    const text = evidenceText(m, n, ev.effect, deals);
+    let text = evidenceText(m, n, ev.effect, deals, recipe === 'evidence');
+    if (c.when.op === 'bands') text += ` ${bandsText(ev.column, c.when.bands, fitRows, y, context)}`;
+    if (ev.note !== undefined) text += ` ${ev.note}`;
     c.description = text;
-    result.criteria.push({ id: c.id, label: c.label ?? c.id, column: c.column, category: c.category, role: 'score', points: c.points ?? 0, matched: m, notMatched: n, effect: ev.effect, text });
+    result.criteria.push({ id: c.id, label: c.label ?? c.id, column: c.column, category: c.category, role: 'score', points: maxPointsOf(c) || (c.points ?? 0), matched: m, notMatched: n, effect: ev.effect, text });
   }
 
   // Tiers at the quantiles of the scores of every row (open deals too: they are what the tiers will sort).
@@ -231,11 +243,9 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     return { label: t.label, min: t.min, closed: c, won: w, winRate: c === 0 ? null : w / c };
   });
 
-  if (chosen.length > 0) {
+  if (drafted.length > 0) {
     const eta = new Float64Array(fitRows.length);
-    chosen.forEach((c, j) => {
-      for (let k = 0; k < eta.length; k++) if (c.merged.x[k] === 1) eta[k]! += finalBeta[j]!;
-    });
+    for (const c of drafted) for (let k = 0; k < eta.length; k++) eta[k]! += c.eta[k]!;
     result.rankAgreement = rankAgreement(eta, Float64Array.from(fitRows, (r) => results.score[r]!));
   }
 
@@ -243,39 +253,8 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
   if (!check.ok) throw new Error(`the drafted model is not valid: ${check.issues.map(formatIssue).join('; ')}`);
   result.model = model;
   result.ok = true;
-  result.message = `Drafted ${chosen.length} ${chosen.length === 1 ? 'criterion' : 'criteria'}${exclusions.length > 0 ? ` and ${exclusions.length} exclusion${exclusions.length === 1 ? '' : 's'}` : ''} from ${grouped(closed)} closed ${deals} (${grouped(outcomes.won)} ${wonWord}, ${percent(outcomes.won / closed)}): ${grouped(candidates.length)} candidates from ${result.columnsUsed} columns tried.`;
+  result.message = `Drafted ${drafted.length} ${drafted.length === 1 ? 'criterion' : 'criteria'}${exclusions.length > 0 ? ` and ${exclusions.length} exclusion${exclusions.length === 1 ? '' : 's'}` : ''} from ${grouped(closed)} closed ${deals} (${grouped(outcomes.won)} ${wonWord}, ${percent(outcomes.won / closed)}): ${grouped(candidates.length)} candidates from ${result.columnsUsed} columns tried.`;
   return result;
-}
-
-/** Two chosen criteria ask the same question of the same column (a penalty turned round can meet its opposite). */
-function sameCriterion(a: Chosen, b: Chosen): boolean {
-  return a.merged.column === b.merged.column && JSON.stringify(a.merged.when) === JSON.stringify(b.merged.when);
-}
-
-/**
- * Drops a penalty, or else the weakest, of a column's criteria when together they split its filled cells exactly (`Industry is SaaS` and
- * `Industry is Retail` on a column of those two, `yes` and `no`): one is the others' complement, and a fit of both
- * cannot tell their effects apart.
- */
-function withoutPartitions(chosen: Chosen[], fitRows: Int32Array): Chosen[] {
-  const out = [...chosen];
-  for (;;) {
-    const drop = out.findIndex((c) => {
-      const same = out.filter((d) => d.merged.column === c.merged.column);
-      if (same.length < 2) return false;
-      const codes = c.merged.column.codes;
-      for (let k = 0; k < fitRows.length; k++) {
-        let hits = 0;
-        for (const d of same) hits += d.merged.x[k]!;
-        if (hits !== (codes[fitRows[k]!]! >= 0 ? 1 : 0)) return false;
-      }
-      // A penalty goes first (the others say the same as points), else the weakest.
-      const rank = (d: Chosen): number => (d.beta < 0 ? -1e9 : 0) + Math.abs(d.beta);
-      return rank(c) === Math.min(...same.map(rank));
-    });
-    if (drop < 0) return out;
-    out.splice(drop, 1);
-  }
 }
 
 function hasBoth(y: Uint8Array): boolean {

@@ -1,6 +1,6 @@
 // The fits the draft needs, over the outcomes engine's penalised logistic regression (logistic.ts): a sparse choice of candidates, then a refit with intervals.
 
-import { designFromActive, fitPenalisedLogistic, type Design } from '../logistic';
+import { designFromActive, fitPenalisedLogistic, type Design, type LinearModel } from '../logistic';
 
 /** Candidates as columns of 0/1 over the fit rows, the outcomes (1 won) and each row's account (null when rows are accounts). */
 export interface FitData {
@@ -40,7 +40,7 @@ const TOLERANCE = 1e-6;
 // Some candidate must beat "no criterion" by more than half a standard error of the held-out deviance: on data with
 // no signal (bench/draft.ts) a whole standard error drafted nothing from weak planted effects either, a quarter drafted
 // from noise in a quarter of the sets, half drafted from none of them.
-const SE_GATE = 0.5;
+export const SE_GATE = 0.5;
 const LAMBDA_MIN_RATIO = 0.05;
 
 /** Features as the fitter's sparse 0/1 design (each row lists the features it matches). */
@@ -69,6 +69,12 @@ export function sparseChoice(data: FitData, seed: number): SparseChoice {
   if (cv !== null) for (let i = 0; i < cv.best; i++) if (cv.mean[i]! <= cv.mean[cv.best]! + SE_GATE * cv.se[cv.best]!) { oneSe = i; break; }
   const method = `an elastic-net logistic regression (${Math.round(ALPHA * 100)}% L1), its penalty chosen by ${FOLDS}-fold cross-validation${data.groups === null ? '' : ' with each account\'s deals in one fold'}`;
   return { coefficients: fit.coefficients, signal: oneSe > 0, lambda: fit.lambda, method };
+}
+
+/** The elastic net of sparseChoice at a fixed penalty `lambda` (no cross-validation): what the sparse choice fits on part of the rows. */
+export function sparseAt(data: FitData, lambda: number): LinearModel {
+  const design = designOf(data.features, data.y.length);
+  return fitPenalisedLogistic(design, data.y, { alpha: ALPHA, lambda, standardize: true, intervals: false, tolerance: TOLERANCE });
 }
 
 /**

@@ -41,9 +41,9 @@ function phrase(header: string): string {
 /** `51-200 employees`, `Up to 50 employees`, `1,001+ employees`, `Year established 1990-2005`. */
 export function rangeLabel(header: string, min: number | undefined, max: number | undefined, opts: { money: boolean; year: boolean }): string {
   const t = (n: number): string => numberText(n, opts);
-  const range = min !== undefined && max !== undefined ? `${t(min)}-${t(max)}` : min !== undefined ? `${t(min)}+` : `Up to ${t(max!)}`;
+  const range = min !== undefined && max !== undefined ? (min === max ? t(min) : `${t(min)}-${t(max)}`) : min !== undefined ? `${t(min)}+` : `Up to ${t(max!)}`;
   if (COUNT_WORDS.test(header) && !opts.year) return `${range} ${phrase(header)}`;
-  const bare = min !== undefined && max !== undefined ? `${t(min)}-${t(max)}` : min !== undefined ? `${t(min)} or more` : `up to ${t(max!)}`;
+  const bare = min !== undefined && max !== undefined ? (min === max ? t(min) : `${t(min)}-${t(max)}`) : min !== undefined ? `${t(min)} or more` : `up to ${t(max!)}`;
   return `${header} ${bare}`;
 }
 

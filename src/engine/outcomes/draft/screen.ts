@@ -1,34 +1,24 @@
 // Screens candidates before the sparse fit: the ones whose win rates differ most clearly, a few per column, so the fit stays fast at 10,000 deals.
 
-import { logOddsRatio, logOddsRatioError } from '../odds-ratio';
 import type { Candidate } from './candidates';
+import { signedClarity } from './evidence';
 
 /** Candidates handed to the sparse fit at most, and from one column at most. */
 export const SCREEN_TOTAL = 32;
 export const SCREEN_PER_COLUMN = 5;
 
-/** How clearly a candidate's matched deals win more or less often than the rest: |log odds ratio| / its standard error. */
-export function clarity(c: Candidate, y: Uint8Array): number {
-  let mw = 0, ml = 0, nw = 0, nl = 0;
-  const x = c.x;
-  for (let k = 0; k < x.length; k++) {
-    if (x[k] === 1) {
-      if (y[k] === 1) mw++;
-      else ml++;
-    } else if (y[k] === 1) nw++;
-    else nl++;
-  }
-  const counts = { matchedWon: mw, matchedLost: ml, notMatchedWon: nw, notMatchedLost: nl };
-  return Math.abs(logOddsRatio(counts)) / logOddsRatioError(counts);
+/** How clearly a candidate's matched deals win more or less often than the rest: |log odds ratio| / its standard error (over the rows `which`, all when null). */
+export function clarity(c: Candidate, y: Uint8Array, which: ArrayLike<number> | null = null): number {
+  return Math.abs(signedClarity(c.x, y, which));
 }
 
 /**
- * The candidates the sparse fit sees: the clearest SCREEN_PER_COLUMN of each column, then the clearest SCREEN_TOTAL of
+ * The candidates the sparse fit sees (chosen on the rows `which`, all when null): the clearest SCREEN_PER_COLUMN of each column, then the clearest SCREEN_TOTAL of
  * those (sure independence screening). A criterion that only matters with others held fixed yet shows nothing alone
  * is rare among 0/1 criteria, and the fit's cost grows with the candidates it is given.
  */
-export function screen(candidates: readonly Candidate[], y: Uint8Array): Candidate[] {
-  const scored = candidates.map((c, i) => ({ c, i, z: clarity(c, y) }));
+export function screen(candidates: readonly Candidate[], y: Uint8Array, which: ArrayLike<number> | null = null): Candidate[] {
+  const scored = candidates.map((c, i) => ({ c, i, z: clarity(c, y, which) }));
   const byColumn = new Map<number, typeof scored>();
   for (const s of scored) {
     const list = byColumn.get(s.c.column.index) ?? [];

@@ -1,0 +1,99 @@
+// Which way of drafting predicts held-out deals better: the sparse fit or the evidence units, each redone inside every fold of one grouped cross-validation.
+
+import { aucInterval, type AucInterval } from '../auc-interval';
+import { linearPredictor, makeFolds, meanDeviance } from '../logistic';
+import type { Candidate } from './candidates';
+import { calibrateUnits, FoldEvidence } from './evidence';
+import { designOf, FOLDS, sparseAt } from './fit';
+import { screen } from './screen';
+
+/** Mean held-out deviance per deal across the folds, and its standard error. */
+export interface HeldOut {
+  mean: number;
+  se: number;
+}
+
+export interface RecipeComparison {
+  folds: number;
+  /** No criterion: every deal at the training folds' win rate. */
+  none: HeldOut;
+  sparse: HeldOut;
+  evidence: HeldOut;
+  /** The evidence recipe's held-out log odds of every deal (each from the folds that left it out), and their AUC with its 95% interval (deals of one account together). */
+  evidenceHeldOut: Float64Array;
+  evidenceAuc: AucInterval | null;
+  /** The same for the sparse recipe: its held-out log odds of every deal, and their AUC with its 95% interval. */
+  sparseHeldOut: Float64Array;
+  sparseAuc: AucInterval | null;
+}
+
+function summary(values: readonly number[]): HeldOut {
+  const m = values.reduce((a, b) => a + b, 0) / values.length;
+  const se = values.length < 2 ? 0 : Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / (values.length - 1) / values.length);
+  return { mean: m, se };
+}
+
+function subset(x: Uint8Array, rows: readonly number[]): Uint8Array {
+  return Uint8Array.from(rows, (k) => x[k]!);
+}
+
+/**
+ * Both recipes fitted on the training folds and scored on the held-out fold, on the folds the sparse fit's own
+ * cross-validation used (FOLDS, `seed`, each account's deals in one fold). The sparse recipe screens the candidates
+ * again on each training part and fits its elastic net at `lambda` (the penalty its cross-validation chose); the evidence
+ * recipe picks its units on each training part, and what a unit is worth from the training deals' units each counted
+ * without its own fold. Everything a recipe learns from outcomes is
+ * learnt without the held-out deals, so neither is favoured by having seen them.
+ */
+export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, groups: Int32Array | null, seed: number, lambda: number): RecipeComparison {
+  const n = y.length;
+  const fold = makeFolds(n, FOLDS, seed, groups);
+  const features = candidates.map((c) => c.x);
+  const counts = new FoldEvidence(features, y, fold, FOLDS);
+  const none: number[] = [];
+  const sparse: number[] = [];
+  const evidence: number[] = [];
+  const heldOut = new Float64Array(n);
+  const sparseHeldOut = new Float64Array(n);
+  for (let f = 0; f < FOLDS; f++) {
+    const train: number[] = [];
+    const test: number[] = [];
+    for (let k = 0; k < n; k++) (fold[k] === f ? test : train).push(k);
+    if (train.length === 0 || test.length === 0) continue;
+    const yTrain = subset(y, train);
+    const yTest = subset(y, test);
+    let won = 0;
+    for (const v of yTrain) won += v;
+    if (won === 0 || won === yTrain.length) continue;
+
+    const rate = won / yTrain.length;
+    const noneDev = meanDeviance(new Float64Array(test.length).fill(Math.log(rate / (1 - rate))), yTest);
+
+    const kept = screen(candidates, y, train);
+    const keptIndex = kept.map((c) => candidates.indexOf(c));
+    const model = sparseAt({ features: keptIndex.map((j) => subset(features[j]!, train)), y: yTrain, groups: null }, lambda);
+    const sparseEta = linearPredictor(model, designOf(keptIndex.map((j) => subset(features[j]!, test)), test.length));
+    test.forEach((k, t) => (sparseHeldOut[k] = sparseEta[t]!));
+    const sparseDev = meanDeviance(sparseEta, yTest);
+
+    // The units of the held-out fold, chosen on the training folds; what a unit is worth, fitted on the training deals'
+    // units each chosen without its own fold (cross-fitted), so no unit has seen the outcome it is fitted to.
+    const units = new Float64Array(n);
+    counts.addUnits(counts.weightsWithout([f]), f, units);
+    const honest = new Float64Array(n);
+    for (let g = 0; g < FOLDS; g++) if (g !== f) counts.addUnits(counts.weightsWithout([f, g]), g, honest);
+    const cal = calibrateUnits(honest, y, { which: train });
+    const evidenceEta = Float64Array.from(test, (k) => cal.intercept + cal.slope * units[k]!);
+    test.forEach((k, t) => (heldOut[k] = evidenceEta[t]!));
+    const evidenceDev = meanDeviance(evidenceEta, yTest);
+
+    none.push(noneDev);
+    sparse.push(sparseDev);
+    evidence.push(evidenceDev);
+  }
+  return {
+    folds: none.length, none: summary(none), sparse: summary(sparse), evidence: summary(evidence),
+    evidenceHeldOut: heldOut, evidenceAuc: aucInterval(heldOut, y, groups),
+    sparseHeldOut, sparseAuc: aucInterval(sparseHeldOut, y, groups),
+  };
+}
