@@ -86,10 +86,13 @@ export interface DraftResult {
   tiers: TierEvidence[];
   /** How the criteria were chosen, in words. */
   method: string;
-  /** Which recipe drafted the criteria: the sparse fit, units of evidence, or none (nothing held). */
-  recipe: 'sparse' | 'evidence' | 'none';
-  /** Held-out deviance per closed deal in the cross-validation that chose the recipe: no criterion, the sparse fit, units of evidence; null when none ran. */
-  heldOutDeviance: { none: number; sparse: number; evidence: number } | null;
+  /** Which recipe drafted the criteria: the sparse fit, units of evidence, the latent classes, or none (nothing held). */
+  recipe: 'sparse' | 'evidence' | 'latent' | 'none';
+  /**
+   * Held-out deviance per closed deal in the cross-validation that chose the recipe: no criterion, the sparse fit, units
+   * of evidence, the latent classes (null when there were no columns to find classes in); null when none ran.
+   */
+  heldOutDeviance: { none: number; sparse: number; evidence: number; latent: number | null } | null;
   /**
    * Share of pairs of closed deals (with different fitted odds) that the drafted model's scores put in the same order
    * as the fit, ties in score counting half; null without criteria.
@@ -182,7 +185,8 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     recipe = d.recipe;
     result.method = d.method;
     const c = d.comparison;
-    result.heldOutDeviance = c === null || ![c.none.mean, c.sparse.mean, c.evidence.mean].every(Number.isFinite) ? null : { none: c.none.mean, sparse: c.sparse.mean, evidence: c.evidence.mean };
+    result.heldOutDeviance = c === null || ![c.none.mean, c.sparse.mean, c.evidence.mean].every(Number.isFinite) ? null
+      : { none: c.none.mean, sparse: c.sparse.mean, evidence: c.evidence.mean, latent: Number.isFinite(c.latent.mean) ? c.latent.mean : null };
   } else {
     result.method = 'no candidate criteria to fit';
   }
@@ -217,7 +221,7 @@ export function draftModel(headers: readonly string[], rows: readonly (readonly 
     }
     const ev = evidenceByLabel.get(c.label ?? '')!;
     const { m, n } = matchesOf(ev.x, y);
-    let text = evidenceText(m, n, ev.effect, deals, recipe === 'evidence');
+    let text = evidenceText(m, n, ev.effect, deals, recipe !== 'sparse');
     if (c.when.op === 'bands') text += ` ${bandsText(ev.column, c.when.bands, fitRows, y, context)}`;
     if (ev.note !== undefined) text += ` ${ev.note}`;
     c.description = text;

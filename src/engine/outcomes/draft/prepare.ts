@@ -20,6 +20,8 @@ export interface PreparedDraft {
   fitRows: Int32Array;
   y: Uint8Array;
   groups: Int32Array | null;
+  /** The open deals no exclusion matches (row indexes): no outcome yet, but their columns show which values go together. */
+  openRows: Int32Array;
   candidates: Candidate[];
   /** Columns that gave at least one candidate. */
   columnsUsed: number;
@@ -88,6 +90,9 @@ export function prepareDraft(headers: readonly string[], rows: readonly (readonl
   for (let k = 0; k < closed; k++) if (excludedRow[closedRows[k]!] === 0) fitIndex.push(k);
   const fitRows = Int32Array.from(fitIndex, (k) => closedRows[k]!);
   const y = Uint8Array.from(fitIndex, (k) => won[k]!);
+  const openIndex: number[] = [];
+  for (let r = 0; r < rows.length; r++) if (outcomes.outcomes[r] === 'open' && excludedRow[r] === 0) openIndex.push(r);
+  const openRows = Int32Array.from(openIndex);
 
   const support = minSupport(fitRows.length);
   const candidates: Candidate[] = [];
@@ -106,5 +111,5 @@ export function prepareDraft(headers: readonly string[], rows: readonly (readonl
   }
   const groups = accountColumn === null ? null : Int32Array.from(fitRows, (r) => accountColumn.codes[r]!);
 
-  return { closedRows, won, accountColumn, skipped, exclusions, fitRows, y, groups, candidates, columnsUsed: usedColumns.size };
+  return { closedRows, won, accountColumn, skipped, exclusions, fitRows, y, groups, openRows, candidates, columnsUsed: usedColumns.size };
 }

@@ -5,6 +5,7 @@ import { linearPredictor, makeFolds, meanDeviance } from '../logistic';
 import type { Candidate } from './candidates';
 import { calibrateUnits, FoldEvidence } from './evidence';
 import { designOf, FOLDS, sparseAt } from './fit';
+import { fitLatentClasses, latentScores, type LatentItem } from './latent-class';
 import { screen } from './screen';
 
 /** Mean held-out deviance per deal across the folds, and its standard error. */
@@ -19,12 +20,26 @@ export interface RecipeComparison {
   none: HeldOut;
   sparse: HeldOut;
   evidence: HeldOut;
+  /** The latent-class recipe (NaN without its items). */
+  latent: HeldOut;
   /** The evidence recipe's held-out log odds of every deal (each from the folds that left it out), and their AUC with its 95% interval (deals of one account together). */
   evidenceHeldOut: Float64Array;
   evidenceAuc: AucInterval | null;
   /** The same for the sparse recipe: its held-out log odds of every deal, and their AUC with its 95% interval. */
   sparseHeldOut: Float64Array;
   sparseAuc: AucInterval | null;
+  /** The same for the latent-class recipe. */
+  latentHeldOut: Float64Array;
+  latentAuc: AucInterval | null;
+}
+
+/**
+ * The latent-class recipe's input: items built on the fit rows followed by the open deals (row k < fit rows is fit row
+ * k), and each such row's outcome (1 won, 0 lost, -1 open).
+ */
+export interface LatentInput {
+  items: LatentItem[];
+  outcome: Int8Array;
 }
 
 function summary(values: readonly number[]): HeldOut {
@@ -45,7 +60,7 @@ function subset(x: Uint8Array, rows: readonly number[]): Uint8Array {
  * without its own fold. Everything a recipe learns from outcomes is
  * learnt without the held-out deals, so neither is favoured by having seen them.
  */
-export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, groups: Int32Array | null, seed: number, lambda: number): RecipeComparison {
+export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, groups: Int32Array | null, seed: number, lambda: number, latent: LatentInput | null = null): RecipeComparison {
   const n = y.length;
   const fold = makeFolds(n, FOLDS, seed, groups);
   const features = candidates.map((c) => c.x);
@@ -53,8 +68,11 @@ export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, 
   const none: number[] = [];
   const sparse: number[] = [];
   const evidence: number[] = [];
+  const latentDev: number[] = [];
   const heldOut = new Float64Array(n);
   const sparseHeldOut = new Float64Array(n);
+  const latentHeldOut = new Float64Array(n);
+  const openRows = latent === null ? [] : Array.from({ length: latent.outcome.length - n }, (_, i) => n + i);
   for (let f = 0; f < FOLDS; f++) {
     const train: number[] = [];
     const test: number[] = [];
@@ -87,6 +105,24 @@ export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, 
     test.forEach((k, t) => (heldOut[k] = evidenceEta[t]!));
     const evidenceDev = meanDeviance(evidenceEta, yTest);
 
+    // The classes from the training deals and every open deal (never the held-out ones); what a unit of their score
+    // is worth, from the training deals.
+    if (latent !== null) {
+      const classes = fitLatentClasses(latent.items, latent.outcome, [...train, ...openRows]);
+      let latentEta: Float64Array;
+      if (classes === null) latentEta = new Float64Array(test.length).fill(Math.log(rate / (1 - rate)));
+      else {
+        const trainScores = latentScores(latent.items, classes, train);
+        const scores = new Float64Array(n);
+        train.forEach((k, t) => (scores[k] = trainScores[t]!));
+        const cal = calibrateUnits(scores, y, { which: train });
+        const testScores = latentScores(latent.items, classes, test);
+        latentEta = Float64Array.from(testScores, (s) => cal.intercept + cal.slope * s);
+      }
+      test.forEach((k, t) => (latentHeldOut[k] = latentEta[t]!));
+      latentDev.push(meanDeviance(latentEta, yTest));
+    }
+
     none.push(noneDev);
     sparse.push(sparseDev);
     evidence.push(evidenceDev);
@@ -95,5 +131,7 @@ export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, 
     folds: none.length, none: summary(none), sparse: summary(sparse), evidence: summary(evidence),
     evidenceHeldOut: heldOut, evidenceAuc: aucInterval(heldOut, y, groups),
     sparseHeldOut, sparseAuc: aucInterval(sparseHeldOut, y, groups),
+    latent: latent === null ? { mean: NaN, se: NaN } : summary(latentDev),
+    latentHeldOut, latentAuc: latent === null ? null : aucInterval(latentHeldOut, y, groups),
   };
 }

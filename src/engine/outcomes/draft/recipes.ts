@@ -10,9 +10,11 @@ import type { ReadColumn } from './columns';
 import { calibrateUnits, EVIDENCE_Z, unitWeights } from './evidence';
 import { FOLDS, refit, sparseChoice } from './fit';
 import type { PreparedDraft } from './prepare';
-import { compareRecipes, type RecipeComparison } from './recipes-cv';
+import { fitLatentClasses, latentItems } from './latent-class';
+import { latentCriteria } from './latent-criteria';
+import { compareRecipes, type LatentInput, type RecipeComparison } from './recipes-cv';
 import { screen } from './screen';
-import { unitCriteria } from './unit-criteria';
+import { unitCriteria, type UnitCriterion } from './unit-criteria';
 
 /** A drafted criterion before it is put in the model's form. */
 export interface Drafted {
@@ -32,7 +34,7 @@ export interface Drafted {
 }
 
 export interface DraftedCriteria {
-  recipe: 'sparse' | 'evidence' | 'none';
+  recipe: 'sparse' | 'evidence' | 'latent' | 'none';
   drafted: Drafted[];
   /** How the criteria were chosen, in words. */
   method: string;
@@ -118,19 +120,48 @@ function ownEffect(x: Uint8Array, y: Uint8Array): Drafted['effect'] {
 function evidenceCriteria(p: PreparedDraft, max: number, context: CompileContext): Drafted[] {
   const features = p.candidates.map((c) => c.x);
   const weights = unitWeights(features, p.y);
-  const criteria = unitCriteria(p.candidates, weights, p.fitRows, context)
-    // Strongest first: units times the spread of the match (how much the criterion moves scores across the deals).
-    .map((c) => ({ c, s: Math.abs(c.units) * Math.sqrt((c.matched / c.x.length) * (1 - c.matched / c.x.length)) }))
-    .sort((a, b) => b.s - a.s)
-    .slice(0, max)
-    .map((e) => e.c);
+  // Strongest first: units times the spread of the match (how much the criterion moves scores across the deals).
+  const strength = (c: UnitCriterion): number => Math.abs(c.units) * Math.sqrt((c.matched / c.x.length) * (1 - c.matched / c.x.length));
+  return calibrated(p, unitCriteria(p.candidates, weights, p.fitRows, context), max, strength);
+}
+
+/** How much a criterion moves scores across the fit rows: the spread (standard deviation) of the units it earns. */
+function spread(c: UnitCriterion): number {
+  let s = 0, ss = 0;
+  for (const e of c.earned) {
+    s += e;
+    ss += e * e;
+  }
+  const m = s / c.earned.length;
+  return Math.sqrt(Math.max(0, ss / c.earned.length - m * m));
+}
+
+/** The `max` criteria that move scores most, each unit worth the slope of a logistic regression of the outcome on the units they earn together. */
+function calibrated(p: PreparedDraft, criteria: UnitCriterion[], max: number, strength: (c: UnitCriterion) => number = spread): Drafted[] {
+  const kept = criteria.map((c) => ({ c, s: strength(c) })).sort((a, b) => b.s - a.s).slice(0, max).map((e) => e.c);
   const units = new Float64Array(p.y.length);
-  for (const c of criteria) for (let k = 0; k < units.length; k++) units[k]! += c.earned[k]!;
+  for (const c of kept) for (let k = 0; k < units.length; k++) units[k]! += c.earned[k]!;
   const slope = calibrateUnits(units, p.y).slope;
-  return criteria.map((c) => ({
+  return kept.map((c) => ({
     column: c.column, label: c.label, when: c.when, beta: slope * c.units, x: c.x,
     eta: Float64Array.from(c.earned, (u) => u * slope), effect: ownEffect(c.x, p.y), ...(c.note === undefined ? {} : { note: c.note }),
   }));
+}
+
+/** The latent-class recipe's input: its items on the fit rows and then the open deals, with their outcomes. */
+function latentInput(p: PreparedDraft, context: CompileContext): LatentInput | null {
+  const rows = Int32Array.from([...p.fitRows, ...p.openRows]);
+  const items = latentItems(p.candidates, rows, context);
+  if (items.length === 0) return null;
+  const outcome = Int8Array.from(rows, (_, k) => (k < p.y.length ? p.y[k]! : -1));
+  return { items, outcome };
+}
+
+/** The latent-class recipe: the classes fitted on every fit row and open deal, their cells as criteria (latentCriteria), the `max` that move scores most. */
+function latentClassCriteria(p: PreparedDraft, input: LatentInput, max: number, context: CompileContext): Drafted[] {
+  const classes = fitLatentClasses(input.items, input.outcome, Array.from(input.outcome, (_, k) => k));
+  if (classes === null) return [];
+  return calibrated(p, latentCriteria(input.items, classes, p.fitRows, context), max);
 }
 
 /**
@@ -148,33 +179,43 @@ function ranksBetterThanChance(auc: AucInterval | null): boolean {
 }
 
 const unitsMethod = `counting one unit for each candidate whose own win rates differ clearly (a log odds ratio at least ${EVIDENCE_Z} standard errors from 0), a number's ranges as bands`;
+const latentMethod = 'the two kinds of deals the columns tell apart best (latent class analysis, open deals included, won or lost counted as one more column where known), each value\'s points the log of how much likelier it is among the kind that wins more often';
+
+/** The recipes in words, for "... predicted held-out deals better than ...". */
+const RECIPE_WORDS = { sparse: 'an elastic-net fit', evidence: 'counting units of evidence', latent: 'the latent classes' } as const;
+type Recipe = keyof typeof RECIPE_WORDS;
 
 /**
- * Chooses and weighs the criteria. The sparse recipe (an elastic net whose penalty is chosen by cross-validation) when
- * some candidate beats "no criterion" beyond the cross-validation's noise (sparseChoice's gate) and the fit, redone
- * inside every fold, ranks held-out deals better than a coin toss (HELD_OUT_AUC_Z); the evidence recipe
- * when its units rank held-out deals better than a coin toss (HELD_OUT_AUC_Z) and, if the sparse
- * recipe holds too, predict held-out deals better than it (compareRecipes: both redone inside the same grouped
- * folds). Many weak effects of the same direction are what units of evidence rank best from few deals; a few strong,
- * unequal or overlapping effects are what the fit weighs better. Neither holding: nothing is drafted.
+ * Chooses and weighs the criteria. Each recipe is redone inside every fold of one grouped cross-validation
+ * (compareRecipes) and holds when its held-out scores rank held-out deals better than a coin toss (HELD_OUT_AUC_Z; the
+ * sparse recipe also needs some candidate to beat "no criterion" beyond the cross-validation's noise, sparseChoice's
+ * gate). Of the recipes that hold, the one with the lowest held-out deviance drafts; none holding, nothing is drafted.
+ * A few strong, unequal or overlapping effects are what the sparse fit (an elastic net whose penalty is chosen by
+ * cross-validation) weighs best; many weak effects of one direction are what units of evidence rank best from few
+ * deals; columns that all follow one hidden trait of the deals (their fit) are what the latent classes, learning
+ * from the open deals too, weigh best.
  */
 export function draftCriteria(p: PreparedDraft, max: number, context: CompileContext, seed: number): DraftedCriteria {
   const { candidates, y, groups } = p;
   const screened = screen(candidates, y);
   const choice = sparseChoice({ features: screened.map((c) => c.x), y, groups }, seed);
-  const comparison = compareRecipes(candidates, y, groups, seed, choice.lambda);
+  const latent = latentInput(p, context);
+  const comparison = compareRecipes(candidates, y, groups, seed, choice.lambda, latent);
   // Each recipe holds when it ranks held-out deals better than a coin toss: the 99% interval of its held-out AUC is above 0.5.
-  const evidenceHolds = ranksBetterThanChance(comparison.evidenceAuc);
-  const sparseHolds = choice.signal && ranksBetterThanChance(comparison.sparseAuc);
-  const useEvidence = evidenceHolds && (!sparseHolds || comparison.evidence.mean < comparison.sparse.mean);
+  const holds: Recipe[] = [];
+  if (choice.signal && ranksBetterThanChance(comparison.sparseAuc)) holds.push('sparse');
+  if (ranksBetterThanChance(comparison.evidenceAuc)) holds.push('evidence');
+  if (latent !== null && ranksBetterThanChance(comparison.latentAuc)) holds.push('latent');
+  if (holds.length === 0) return { recipe: 'none', drafted: [], method: choice.method, comparison };
+  const deviance = (r: Recipe): number => comparison[r].mean;
+  const best = holds.reduce((a, b) => (deviance(b) < deviance(a) ? b : a));
+  const others = holds.filter((r) => r !== best).map((r) => RECIPE_WORDS[r]);
   const grouped = groups === null ? '' : ', with each account\'s deals in one fold';
-  if (useEvidence) {
-    const drafted = evidenceCriteria(p, max, context);
-    const versus = sparseHolds ? `, which predicted held-out deals better than an elastic-net fit in ${FOLDS}-fold cross-validation${grouped}` : `, which predicted held-out deals better than no criterion in ${FOLDS}-fold cross-validation${grouped}`;
-    return { recipe: drafted.length === 0 ? 'none' : 'evidence', drafted, method: `${unitsMethod}${versus}`, comparison };
-  }
-  if (!sparseHolds) return { recipe: 'none', drafted: [], method: choice.method, comparison };
-  const drafted = sparseCriteria(p, screened, choice.coefficients, max, context, seed);
-  const method = evidenceHolds ? `${choice.method} (it predicted held-out deals better than counting units of evidence)` : choice.method;
-  return { recipe: drafted.length === 0 ? 'none' : 'sparse', drafted, method, comparison };
+  const versus = `, which predicted held-out deals better than ${others.length === 0 ? 'no criterion' : others.join(' and ')} in ${FOLDS}-fold cross-validation${grouped}`;
+  const drafted = best === 'sparse' ? sparseCriteria(p, screened, choice.coefficients, max, context, seed)
+    : best === 'evidence' ? evidenceCriteria(p, max, context)
+    : latentClassCriteria(p, latent!, max, context);
+  const method = best === 'sparse' ? (others.length === 0 ? choice.method : `${choice.method} (it predicted held-out deals better than ${others.join(' and ')})`)
+    : `${best === 'evidence' ? unitsMethod : latentMethod}${versus}`;
+  return { recipe: drafted.length === 0 ? 'none' : best, drafted, method, comparison };
 }

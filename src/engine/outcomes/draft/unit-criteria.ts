@@ -30,7 +30,8 @@ function count(x: Uint8Array): number {
   return m;
 }
 
-function single(c: Candidate, units: number): UnitCriterion {
+/** `c` as a criterion earning `units` where it matches. */
+export function single(c: Candidate, units: number): UnitCriterion {
   return { column: c.column, label: c.label, when: c.when, units, x: c.x, earned: Float64Array.from(c.x, (v) => v * units), matched: c.matched };
 }
 
@@ -80,7 +81,7 @@ function filledCriterion(column: ReadColumn, units: number, fitRows: Int32Array)
  * that earn nothing are left out. One band reads as a range ("51-1,000 employees"); several as a `bands` criterion
  * ("Employees by band"). When the fewest is not 0, a "filled in" criterion worth it keeps a blank at 0 units.
  */
-function rangeCriterion(column: ReadColumn, counted: readonly { c: Candidate; w: number }[], fitRows: Int32Array, context: CompileContext): UnitCriterion[] {
+export function rangeCriterion(column: ReadColumn, counted: readonly { c: Candidate; w: number }[], fitRows: Int32Array, context: CompileContext): UnitCriterion[] {
   const cuts = rangeCuts(column, fitRows);
   const bins = cuts.length + 1;
   const units = new Array<number>(bins).fill(0);

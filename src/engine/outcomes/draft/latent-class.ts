@@ -1,0 +1,176 @@
+// The latent-class recipe's model: the two kinds of deals the columns tell apart best (latent class analysis by EM), won/lost counted as one more column where known, open deals included.
+
+import type { CompileContext } from '../../operators';
+import type { Candidate } from './candidates';
+import type { ReadColumn } from './columns';
+import { rowMatches, valueMatches } from './matches';
+
+/**
+ * One column as the latent classes see it: each row in one cell. A list column gives one item per list item (a
+ * stack holds several); any other column one item whose cells are the patterns of its candidates' matches (a number's
+ * bin, a text's value, a date's recency window), patterns held by fewer than MIN_CELL_ROWS rows pooled with "none".
+ */
+export interface LatentItem {
+  column: ReadColumn;
+  /** The candidates whose matches make the cells (one, for a list item). */
+  parts: Candidate[];
+  /** Per cell: which parts match there (cell 0 is "none of them", blanks included, and the rare patterns). */
+  patterns: Uint8Array[];
+  /** Per row of the rows the items were built on: its cell. */
+  cells: Int32Array;
+}
+
+/** A pattern of matches held by fewer rows than this is pooled with cell 0: its own share would rest on a handful of deals. */
+export const MIN_CELL_ROWS = 5;
+/** Each cell starts with this many pseudo-rows in each class (a Dirichlet prior), so an empty cell is never certain. */
+const PSEUDO_ROWS = 1;
+// EM stops when a step raises the log likelihood by less than TOLERANCE per row, or after MAX_ITERATIONS.
+const MAX_ITERATIONS = 300;
+const TOLERANCE = 1e-6;
+
+/** The items of `candidates` on the table rows `rows` (open deals too: the classes need no outcome). */
+export function latentItems(candidates: readonly Candidate[], rows: Int32Array, context: CompileContext): LatentItem[] {
+  const byColumn = new Map<number, Candidate[]>();
+  const items: LatentItem[] = [];
+  const matchesOf = (c: Candidate): Uint8Array => rowMatches(c.column, valueMatches(c.column, c.when, context), rows);
+  for (const c of candidates) {
+    if (c.kind === 'items') {
+      const x = matchesOf(c);
+      items.push({ column: c.column, parts: [c], patterns: [Uint8Array.of(0), Uint8Array.of(1)], cells: Int32Array.from(x) });
+      continue;
+    }
+    const list = byColumn.get(c.column.index) ?? [];
+    list.push(c);
+    byColumn.set(c.column.index, list);
+  }
+  for (const parts of byColumn.values()) {
+    const xs = parts.map(matchesOf);
+    const keys = Array.from({ length: rows.length }, (_, k) => xs.map((x) => x[k]).join(''));
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const none = '0'.repeat(parts.length);
+    const ids = new Map<string, number>([[none, 0]]);
+    const patterns: Uint8Array[] = [new Uint8Array(parts.length)];
+    // Cells in order of first appearance, so the same table always gives the same cells.
+    for (const key of keys) {
+      if (ids.has(key) || counts.get(key)! < MIN_CELL_ROWS) continue;
+      ids.set(key, patterns.length);
+      patterns.push(Uint8Array.from(key, (ch) => (ch === '1' ? 1 : 0)));
+    }
+    if (patterns.length < 2) continue;
+    items.push({ column: parts[0]!.column, parts, patterns, cells: Int32Array.from(keys, (key) => ids.get(key) ?? 0) });
+  }
+  return items;
+}
+
+/** The fitted classes: per item, per cell, the log of how much likelier the cell is in the class that wins more often than in the other. */
+export interface LatentClasses {
+  logRatio: Float64Array[];
+  /** Win rate of each class's closed deals (the first wins more often). */
+  winRates: [number, number];
+  iterations: number;
+}
+
+/**
+ * Two latent classes of the rows `which` (indexes into the items' rows) by EM, each item's cells independent given the
+ * class (latent class analysis, Lazarsfeld), the outcome (`outcome[k]`: 1 won, 0 lost, -1 open) one more item where
+ * known. EM starts from the outcomes (won deals mostly in one class, lost in the other, open ones half and half), so the
+ * same rows always give the same classes. Null when the classes win equally often (nothing to tell them apart by).
+ */
+export function fitLatentClasses(items: readonly LatentItem[], outcome: Int8Array, which: ArrayLike<number>): LatentClasses | null {
+  const n = which.length;
+  const J = items.length;
+  // Every item's cells numbered in one flat list (item j's cell c is offset[j] + c), and each row's cells in one flat array.
+  const offset = new Int32Array(J + 1);
+  items.forEach((it, j) => (offset[j + 1] = offset[j]! + it.patterns.length));
+  const cellCount = offset[J]!;
+  const cells = new Int32Array(n * J);
+  const out = new Int8Array(n);
+  for (let t = 0; t < n; t++) {
+    const row = which[t]!;
+    for (let j = 0; j < J; j++) cells[t * J + j] = offset[j]! + items[j]!.cells[row]!;
+    out[t] = outcome[row]!;
+  }
+  const resp = new Float64Array(n);
+  for (let t = 0; t < n; t++) resp[t] = out[t] === 1 ? 0.75 : out[t] === 0 ? 0.25 : 0.5;
+  const hi = new Float64Array(cellCount);
+  const rows = new Float64Array(cellCount);
+  for (let i = 0; i < cells.length; i++) rows[cells[i]!]! += 1;
+  const logHi = new Float64Array(cellCount);
+  const logLo = new Float64Array(cellCount);
+  let likelihood = -Infinity;
+  let iterations = 0;
+  let winHi = 0.5;
+  let winLo = 0.5;
+  for (; iterations < MAX_ITERATIONS; iterations++) {
+    // M: class shares, each item's cell shares per class, each class's win rate.
+    hi.fill(0);
+    let sumHi = 0;
+    let wonHi = 1, closedHi = 2, wonLo = 1, closedLo = 2;
+    for (let t = 0; t < n; t++) {
+      const r = resp[t]!;
+      sumHi += r;
+      const o = out[t]!;
+      if (o >= 0) {
+        closedHi += r;
+        closedLo += 1 - r;
+        wonHi += r * o;
+        wonLo += (1 - r) * o;
+      }
+      for (let i = t * J, end = i + J; i < end; i++) hi[cells[i]!]! += r;
+    }
+    winHi = wonHi / closedHi;
+    winLo = wonLo / closedLo;
+    for (let j = 0; j < J; j++) {
+      const size = offset[j + 1]! - offset[j]!;
+      const totHi = Math.log(sumHi + PSEUDO_ROWS * size);
+      const totLo = Math.log(n - sumHi + PSEUDO_ROWS * size);
+      for (let c = offset[j]!; c < offset[j + 1]!; c++) {
+        logHi[c] = Math.log(hi[c]! + PSEUDO_ROWS) - totHi;
+        logLo[c] = Math.log(rows[c]! - hi[c]! + PSEUDO_ROWS) - totLo;
+      }
+    }
+    // E: each row's chance of the first class, from the log likelihood of its cells (and its outcome) in each class.
+    const shareHi = Math.log(Math.max(sumHi, 1e-9) / n);
+    const shareLo = Math.log(Math.max(n - sumHi, 1e-9) / n);
+    let next = 0;
+    for (let t = 0; t < n; t++) {
+      let a = shareHi;
+      let b = shareLo;
+      for (let i = t * J, end = i + J; i < end; i++) {
+        a += logHi[cells[i]!]!;
+        b += logLo[cells[i]!]!;
+      }
+      const o = out[t]!;
+      if (o === 1) {
+        a += Math.log(winHi);
+        b += Math.log(winLo);
+      } else if (o === 0) {
+        a += Math.log(1 - winHi);
+        b += Math.log(1 - winLo);
+      }
+      const m = Math.max(a, b);
+      const ea = Math.exp(a - m);
+      const eb = Math.exp(b - m);
+      next += m + Math.log(ea + eb);
+      resp[t] = ea / (ea + eb);
+    }
+    // EM never lowers the likelihood: stop when a step gains less than TOLERANCE per row.
+    const gain = (next - likelihood) / n;
+    likelihood = next;
+    if (gain < TOLERANCE) break;
+  }
+  if (winHi === winLo) return null;
+  const flip = winHi < winLo ? -1 : 1;
+  const logRatio = items.map((_, j) => Float64Array.from({ length: offset[j + 1]! - offset[j]! }, (_, c) => flip * (logHi[offset[j]! + c]! - logLo[offset[j]! + c]!)));
+  return { logRatio, winRates: flip === 1 ? [winHi, winLo] : [winLo, winHi], iterations };
+}
+
+/** Each row's score: the log likelihood ratio its cells give the class that wins more often (the outcome left out). */
+export function latentScores(items: readonly LatentItem[], classes: LatentClasses, which: ArrayLike<number>): Float64Array {
+  return Float64Array.from({ length: which.length }, (_, t) => {
+    let s = 0;
+    for (let j = 0; j < items.length; j++) s += classes.logRatio[j]![items[j]!.cells[which[t]!]!]!;
+    return s;
+  });
+}
