@@ -68,8 +68,8 @@ export interface PlantedRow {
   worstGap: number;
   criteria: number;
   candidates: number;
-  /** Runs drafted by units of evidence (the rest by the sparse fit). */
-  evidenceRuns: number;
+  /** Runs drafted by each recipe (sparse, evidence, latent, none). */
+  recipes: Record<string, number>;
 }
 
 /** Planted deals split by account, 70% of accounts to draft from, the rest held out. */
@@ -98,7 +98,7 @@ function plantedRun(deals: number, seed: number) {
     if (d.won[i] === 1) won.push(d.columnLogOdds[i]!);
     else if (d.won[i] === 0) lost.push(d.columnLogOdds[i]!);
   }
-  return { drafted, ...base, oracle: rocAuc(won, lost) ?? NaN, criteria: r.criteria.length, evidence: r.recipe === 'evidence' ? 1 : 0 };
+  return { drafted, ...base, oracle: rocAuc(won, lost) ?? NaN, criteria: r.criteria.length, recipe: r.recipe };
 }
 
 export function benchPlanted(deals: number, runs: number): PlantedRow {
@@ -107,12 +107,26 @@ export function benchPlanted(deals: number, runs: number): PlantedRow {
   return {
     deals, runs, drafted: mean((x) => x.drafted), logistic: mean((x) => x.logistic), ridge: mean((x) => x.ridge), naiveBayes: mean((x) => x.naiveBayes),
     oracle: mean((x) => x.oracle), meanGap: mean((x) => x.logistic - x.drafted), worstGap: Math.max(...all.map((x) => x.logistic - x.drafted)),
-    criteria: mean((x) => x.criteria), candidates: mean((x) => x.candidates), evidenceRuns: all.reduce((n, x) => n + x.evidence, 0),
+    criteria: mean((x) => x.criteria), candidates: mean((x) => x.candidates), recipes: tally(all.map((x) => x.recipe)),
   };
 }
 
 /** The sample sheet: 5-fold cross-validation repeated, each fold drafted from the other four; the hand model on the same folds. */
-export function benchSample(root: string, repeats: number, seed = 500): { folds: number; repeats: number; drafted: number; hand: number; wins: number; evidence: number } {
+/** How many times each recipe drafted. */
+function tally(recipes: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of recipes) out[r] = (out[r] ?? 0) + 1;
+  return out;
+}
+
+/** `latent classes in 45, units of evidence in 5 of 50 folds`. */
+export function recipesText(recipes: Record<string, number>, of: number, unit: string): string {
+  const words: Record<string, string> = { latent: 'latent classes', evidence: 'units of evidence', sparse: 'the sparse fit', none: 'nothing drafted' };
+  const parts = Object.entries(recipes).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${words[r] ?? r} in ${n}`);
+  return `${parts.join(', ')} of ${of} ${unit}`;
+}
+
+export function benchSample(root: string, repeats: number, seed = 500): { folds: number; repeats: number; drafted: number; hand: number; wins: number; recipes: Record<string, number> } {
   const text = fs.readFileSync(path.join(root, 'data', 'sample-accounts.csv'), 'utf8');
   const { parseCsv } = require('../test/factories/csv') as typeof import('../test/factories/csv'); // eslint-disable-line @typescript-eslint/no-require-imports
   const [headers, ...rows] = parseCsv(text) as [string[], ...Rows];
@@ -121,7 +135,7 @@ export function benchSample(root: string, repeats: number, seed = 500): { folds:
   let handSum = 0;
   let wins = 0;
   let folds = 0;
-  let evidence = 0;
+  const recipes: string[] = [];
   for (let rep = 0; rep < repeats; rep++) {
     const order = seededRandom(seed + rep).shuffle(rows.map((_, i) => i));
     for (let f = 0; f < 5; f++) {
@@ -134,11 +148,11 @@ export function benchSample(root: string, repeats: number, seed = 500): { folds:
       drafted += d;
       handSum += h;
       if (d >= h) wins++;
-      if (r.recipe === 'evidence') evidence++;
+      recipes.push(r.recipe);
       folds++;
     }
   }
-  return { folds, repeats, drafted: drafted / folds, hand: handSum / folds, wins, evidence };
+  return { folds, repeats, drafted: drafted / folds, hand: handSum / folds, wins, recipes: tally(recipes) };
 }
 
 /** Data sets of deals whose outcome ignores every column: how much is drafted from nothing. */
@@ -228,14 +242,14 @@ const grouped = (n: number): string => Math.round(n).toLocaleString('en-US');
 export function draftRows(d: DraftFigures): string[][] {
   const rows = d.planted.map((p) => [
     `Draft, held-out AUC on planted truth: ${grouped(p.deals)} deals, ${p.runs} run${p.runs === 1 ? '' : 's'}, 30% of accounts held out`,
-    `drafted model ${f3(p.drafted)} (${p.criteria.toFixed(1)} criteria; units of evidence in ${p.evidenceRuns} of ${p.runs} runs, the sparse fit in the rest)`,
+    `drafted model ${f3(p.drafted)} (${p.criteria.toFixed(1)} criteria; ${recipesText(p.recipes, p.runs, 'runs')})`,
     `logistic regression on the same ${Math.round(p.candidates)} candidates ${f3(p.logistic)}; L2 (CV) ${f3(p.ridge)}; naive Bayes ${f3(p.naiveBayes)}; the planted truth ${f3(p.oracle)}`,
     `${f3(-p.meanGap)} vs logistic (worst run ${f3(-p.worstGap)})`,
     'within 0.02 of logistic regression',
   ]);
   rows.push([
     `Draft, held-out AUC on the sample sheet (5-fold cross-validation repeated ${d.sample.repeats} times, ${d.sample.folds} folds)`,
-    `drafted model ${f3(d.sample.drafted)} (units of evidence in ${d.sample.evidence} of ${d.sample.folds} folds)`,
+    `drafted model ${f3(d.sample.drafted)} (${recipesText(d.sample.recipes, d.sample.folds, 'folds')})`,
     `the b2b-saas hand model ${f3(d.sample.hand)}`,
     `${f3(d.sample.drafted - d.sample.hand)} (drafted ahead in ${d.sample.wins} of ${d.sample.folds} folds)`,
     'at least the hand model',

@@ -47,7 +47,9 @@ function draftView(r: DraftAnswer, openEditor: (draft?: PendingDraft) => void): 
       h('h3', { text: 'Criteria and their evidence' }),
       h('p', { cls: 'hint', text: d.recipe === 'evidence'
         ? 'Win rates of closed deals where each matched and did not; odds of winning on its own (95% interval). Each criterion counts its units of evidence.'
-        : 'Win rates of closed deals where each matched and did not; fitted odds of winning (95% interval), the others held fixed.' }),
+        : d.recipe === 'latent'
+          ? 'Win rates of closed deals where each matched and did not; odds of winning on its own (95% interval). Points: how much likelier each value is among the kind of deals that wins more often.'
+          : 'Win rates of closed deals where each matched and did not; fitted odds of winning (95% interval), the others held fixed.' }),
       outcomeTableView('Drafted criteria with their evidence', t.criteria, 'data-draft-criteria'),
     );
   }

@@ -59,7 +59,7 @@ async function readAll(file: string, io: CliIo): Promise<{ headers: string[]; ro
 export function draftReport(r: DraftResult, source: string): string[] {
   const lines = [`Draft from ${source}, outcomes from column "${r.outcomeColumn}".`, r.message];
   if (r.criteria.length > 0) {
-    const odds = r.recipe === 'evidence' ? 'odds of winning on its own' : 'fitted odds of winning with the others held fixed';
+    const odds = r.recipe === 'sparse' ? 'fitted odds of winning with the others held fixed' : 'odds of winning on its own';
     lines.push('', `Criteria: points drafted, win rate of closed deals where each matched and where it did not, ${odds}`);
     lines.push(...textTable(draftCriteriaTable(r), true));
   }

@@ -41,7 +41,10 @@ export function draftNotes(r: DraftResult): string[] {
   const lines: string[] = [];
   if (r.method !== '') lines.push(`Chosen by ${r.method}.`);
   const d = r.heldOutDeviance;
-  if (d !== null) lines.push(`Held-out deviance per closed ${r.accountColumn === null ? 'account' : 'deal'} in that cross-validation (lower predicts better): ${d.evidence.toFixed(3)} counting units of evidence, ${d.sparse.toFixed(3)} for the elastic-net fit, ${d.none.toFixed(3)} with no criterion.`);
+  if (d !== null) {
+    const latent = d.latent === null ? '' : `${d.latent.toFixed(3)} for the latent classes, `;
+    lines.push(`Held-out deviance per closed ${r.accountColumn === null ? 'account' : 'deal'} in that cross-validation (lower predicts better): ${latent}${d.evidence.toFixed(3)} counting units of evidence, ${d.sparse.toFixed(3)} for the elastic-net fit, ${d.none.toFixed(3)} with no criterion.`);
+  }
   if (r.accountColumn !== null) lines.push(`Deals repeat accounts in column "${r.accountColumn}": an account's deals are kept together when cross-validating and in the intervals.`);
   if (r.rankAgreement !== null) {
     const rest = roundPercent(r.rankAgreement) < 100 ? ' (the rest are ties from rounding the points)' : '';
