@@ -28,6 +28,9 @@ describeBrowser('Draft a model from outcomes', () => {
     expect(tiers.slice(0, 2)).toEqual(['A', 'B']);
     expect(tiers[tiers.length - 1]).toBe('Disqualified');
     expect(await sidebar.locator('[data-draft-notes]').textContent()).toContain('Not used: "Contact Email" (names or ids, mostly one value per row).');
+    // The sample follows one hidden fit: the latent classes draft it, and the panel says how its points were made.
+    expect(await sidebar.locator('[data-draft-notes]').textContent()).toMatch(/Chosen by the two kinds of deals the columns tell apart best \(latent class analysis, open deals included.*Held-out deviance per closed account .*: [\d.]+ for the latent classes, [\d.]+ counting units of evidence/);
+    expect(await sidebar.getByText('Points: how much likelier each value is among the kind of deals that wins more often.', { exact: false }).count()).toBe(1);
   });
 
   test('fewer criteria at most: the draft is made again with the cap', async () => {
