@@ -7,6 +7,7 @@ import { readColumn } from '../../src/engine/outcomes/draft/columns';
 import { draftModel } from '../../src/engine/outcomes/draft/draft';
 import { fitLatentClasses, latentItems, latentScores, MIN_CELL_ROWS } from '../../src/engine/outcomes/draft/latent-class';
 import { latentCriteria } from '../../src/engine/outcomes/draft/latent-criteria';
+import { choiceRepeats } from '../../src/engine/outcomes/draft/recipes';
 import { seededRandom } from '../../src/engine/outcomes/logistic';
 import { rankAgreement } from '../../src/engine/outcomes/draft/rank-agreement';
 import { readFileSync } from 'node:fs';
@@ -127,5 +128,11 @@ describe('latent classes as criteria', () => {
     const visits = r.model!.profiles[0]!.criteria.find((c) => c.column === 'Website Visits (30d)')!;
     expect(visits.when.op).toBe('bands');
     expect(r.rankAgreement).toBeGreaterThan(0.98);
+  });
+});
+
+describe('the choice of recipe', () => {
+  test('is cross-validated 3 times (on new folds) while the deals times 3 stay within 6,000, fewer above, once from 3,000 deals', () => {
+    expect([40, 170, 2000, 2001, 3000, 5999, 6001, 10000].map(choiceRepeats)).toEqual([3, 3, 3, 2, 2, 1, 1, 1]);
   });
 });

@@ -233,4 +233,21 @@ describe('outcome columns and columns that are not candidates', () => {
     ]);
     expect(r.message).toMatch(/"yes" in Best Customer/);
   });
+
+  test('the columns ICP Scorer writes (Score this sheet, the playground\'s live formulas, icp score) are not candidates: a draft from them would learn the current model', () => {
+    const ours = ['ICP Score', 'ICP Tier', 'ICP Why', 'ICP Tier order', 'ICP Score (ICP Scorer)', 'ICP Score (live)', 'ICP Tier (live)'];
+    const rows = Array.from({ length: 300 }, (_, i) => {
+      const won = i % 3 === 0;
+      const saas = won ? i % 4 !== 0 : i % 4 === 0;
+      // The scores follow the outcome exactly: were they candidates, they would be drafted first.
+      return [saas ? 'SaaS' : 'Retail', ...ours.map((h) => (h.toLowerCase().includes('score') ? String(won ? 90 : 10) : won ? 'A' : 'C')), won ? 'won' : 'lost'];
+    });
+    const r = draftModel(['Industry', ...ours, 'Outcome'], rows, { today: TODAY });
+    expect(r.criteria.map((c) => c.column)).toEqual(['Industry']);
+    expect(r.skipped.map((s) => s.column)).toEqual(ours);
+    for (const s of r.skipped) expect(s.reason).toBe('scores written by ICP Scorer: a draft from them would learn the current model, not the outcomes');
+    // `icp score` and `icp sql` name them icp_score and icp_tier.
+    const cli = draftModel(['Industry', 'icp_score', 'icp_tier', 'Outcome'], rows.map((r) => [r[0], r[1], r[2], r[r.length - 1]]), { today: TODAY });
+    expect(cli.skipped.map((s) => s.column)).toEqual(['icp_score', 'icp_tier']);
+  });
 });

@@ -80,22 +80,37 @@ export interface LatentClasses {
 export function fitLatentClasses(items: readonly LatentItem[], outcome: Int8Array, which: ArrayLike<number>): LatentClasses | null {
   const n = which.length;
   const J = items.length;
-  // Every item's cells numbered in one flat list (item j's cell c is offset[j] + c), and each row's cells in one flat array.
+  // Every item's cells numbered in one flat list (item j's cell c is offset[j] + c), and each row's cells in one flat
+  // array (16 bits a cell while they fit: half the memory to stream through on every step).
   const offset = new Int32Array(J + 1);
   items.forEach((it, j) => (offset[j + 1] = offset[j]! + it.patterns.length));
   const cellCount = offset[J]!;
-  const cells = new Int32Array(n * J);
+  const cells = cellCount < 65536 ? new Uint16Array(n * J) : new Int32Array(n * J);
   const out = new Int8Array(n);
   for (let t = 0; t < n; t++) {
     const row = which[t]!;
     for (let j = 0; j < J; j++) cells[t * J + j] = offset[j]! + items[j]!.cells[row]!;
     out[t] = outcome[row]!;
   }
-  const resp = new Float64Array(n);
-  for (let t = 0; t < n; t++) resp[t] = out[t] === 1 ? 0.75 : out[t] === 0 ? 0.25 : 0.5;
-  const hi = new Float64Array(cellCount);
   const rows = new Float64Array(cellCount);
   for (let i = 0; i < cells.length; i++) rows[cells[i]!]! += 1;
+  // What the M step needs, summed over the rows by the E step before it: each cell's chance-weighted rows in the first
+  // class, the class's rows, and the closed and won deals of each class (each starting with a pseudo-count).
+  const hi = new Float64Array(cellCount);
+  let sumHi = 0;
+  let wonHi = 0, closedHi = 0, wonLo = 0, closedLo = 0;
+  const add = (t: number, r: number): void => {
+    sumHi += r;
+    const o = out[t]!;
+    if (o >= 0) {
+      closedHi += r;
+      closedLo += 1 - r;
+      wonHi += r * o;
+      wonLo += (1 - r) * o;
+    }
+    for (let i = t * J, end = i + J; i < end; i++) hi[cells[i]!]! += r;
+  };
+  for (let t = 0; t < n; t++) add(t, out[t] === 1 ? 0.75 : out[t] === 0 ? 0.25 : 0.5);
   const logHi = new Float64Array(cellCount);
   const logLo = new Float64Array(cellCount);
   let likelihood = -Infinity;
@@ -104,23 +119,8 @@ export function fitLatentClasses(items: readonly LatentItem[], outcome: Int8Arra
   let winLo = 0.5;
   for (; iterations < MAX_ITERATIONS; iterations++) {
     // M: class shares, each item's cell shares per class, each class's win rate.
-    hi.fill(0);
-    let sumHi = 0;
-    let wonHi = 1, closedHi = 2, wonLo = 1, closedLo = 2;
-    for (let t = 0; t < n; t++) {
-      const r = resp[t]!;
-      sumHi += r;
-      const o = out[t]!;
-      if (o >= 0) {
-        closedHi += r;
-        closedLo += 1 - r;
-        wonHi += r * o;
-        wonLo += (1 - r) * o;
-      }
-      for (let i = t * J, end = i + J; i < end; i++) hi[cells[i]!]! += r;
-    }
-    winHi = wonHi / closedHi;
-    winLo = wonLo / closedLo;
+    winHi = (wonHi + 1) / (closedHi + 2);
+    winLo = (wonLo + 1) / (closedLo + 2);
     for (let j = 0; j < J; j++) {
       const size = offset[j + 1]! - offset[j]!;
       const totHi = Math.log(sumHi + PSEUDO_ROWS * size);
@@ -130,30 +130,49 @@ export function fitLatentClasses(items: readonly LatentItem[], outcome: Int8Arra
         logLo[c] = Math.log(rows[c]! - hi[c]! + PSEUDO_ROWS) - totLo;
       }
     }
-    // E: each row's chance of the first class, from the log likelihood of its cells (and its outcome) in each class.
     const shareHi = Math.log(Math.max(sumHi, 1e-9) / n);
     const shareLo = Math.log(Math.max(n - sumHi, 1e-9) / n);
+    const wonHi1 = Math.log(winHi);
+    const wonLo1 = Math.log(winLo);
+    const lostHi1 = Math.log(1 - winHi);
+    const lostLo1 = Math.log(1 - winLo);
+    // E: each row's chance of the first class, from the log likelihood of its cells (and its outcome) in each class,
+    // summed straight into the next M step's counts.
+    hi.fill(0);
+    sumHi = 0;
+    wonHi = 0; closedHi = 0; wonLo = 0; closedLo = 0;
     let next = 0;
     for (let t = 0; t < n; t++) {
       let a = shareHi;
       let b = shareLo;
-      for (let i = t * J, end = i + J; i < end; i++) {
-        a += logHi[cells[i]!]!;
-        b += logLo[cells[i]!]!;
+      const start = t * J;
+      for (let i = start, end = start + J; i < end; i++) {
+        const c = cells[i]!;
+        a += logHi[c]!;
+        b += logLo[c]!;
       }
       const o = out[t]!;
       if (o === 1) {
-        a += Math.log(winHi);
-        b += Math.log(winLo);
+        a += wonHi1;
+        b += wonLo1;
       } else if (o === 0) {
-        a += Math.log(1 - winHi);
-        b += Math.log(1 - winLo);
+        a += lostHi1;
+        b += lostLo1;
       }
-      const m = Math.max(a, b);
+      const m = a > b ? a : b;
       const ea = Math.exp(a - m);
       const eb = Math.exp(b - m);
       next += m + Math.log(ea + eb);
-      resp[t] = ea / (ea + eb);
+      // The next M step's counts (add(), written out: this loop is the draft's hottest at 10,000 deals).
+      const r = ea / (ea + eb);
+      sumHi += r;
+      if (o >= 0) {
+        closedHi += r;
+        closedLo += 1 - r;
+        wonHi += r * o;
+        wonLo += (1 - r) * o;
+      }
+      for (let i = start, end = start + J; i < end; i++) hi[cells[i]!]! += r;
     }
     // EM never lowers the likelihood: stop when a step gains less than TOLERANCE per row.
     const gain = (next - likelihood) / n;

@@ -135,3 +135,20 @@ export function compareRecipes(candidates: readonly Candidate[], y: Uint8Array, 
     latentHeldOut, latentAuc: latent === null ? null : aucInterval(latentHeldOut, y, groups),
   };
 }
+
+/**
+ * Several cross-validations (on different folds) as one: each recipe's mean held-out deviance averaged over them (its
+ * standard error the largest of theirs); the held-out scores and their AUCs are the first's (the folds the sparse
+ * fit's own cross-validation used), which the recipes' gates read.
+ */
+export function averaged(runs: readonly RecipeComparison[]): RecipeComparison {
+  const first = runs[0]!;
+  if (runs.length === 1) return first;
+  const mean = (pick: (r: RecipeComparison) => HeldOut): HeldOut => ({
+    mean: runs.reduce((s, r) => s + pick(r).mean, 0) / runs.length,
+    se: Math.max(...runs.map((r) => pick(r).se)),
+  });
+  return {
+    ...first, none: mean((r) => r.none), sparse: mean((r) => r.sparse), evidence: mean((r) => r.evidence), latent: mean((r) => r.latent),
+  };
+}

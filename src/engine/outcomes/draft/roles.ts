@@ -3,11 +3,12 @@
 import type { ReadColumn } from './columns';
 
 /** Why a column is not a candidate, or null when it is one. */
-export type SkipReason = 'outcome' | 'after-close' | 'id' | 'empty' | 'one-value';
+export type SkipReason = 'outcome' | 'after-close' | 'ours' | 'id' | 'empty' | 'one-value';
 
 export const SKIP_TEXT: Record<SkipReason, string> = {
   outcome: 'the outcome',
   'after-close': 'written when a deal closes, so it would predict the outcome from itself',
+  ours: 'scores written by ICP Scorer: a draft from them would learn the current model, not the outcomes',
   id: 'names or ids, mostly one value per row',
   empty: 'blank on every closed deal',
   'one-value': 'the same value on every closed deal',
@@ -20,6 +21,8 @@ export function headerWords(header: string): string {
 
 // Columns a CRM fills in when a deal closes (its close date, value, reason, stage): they know the outcome.
 const AFTER_CLOSE = /\b(close|closed|closing|won|win|lost|loss|churn|churned|outcome|result|lifetime value|ltv)\b|\b(deal|opportunity|opp|sales|pipeline|lead)\s+(stage|status)\b|^(stage|status)$/;
+// Columns ICP Scorer writes (Score this sheet, the playground's live formulas, `icp score` and `icp sql`): a model's scores, not the deals' traits.
+const OURS = /^icp (score|tier|why|tier order)( live| icp scorer)?$/;
 // Columns that name or identify a row rather than describe it.
 const ID_WORDS = /\b(id|ids|uuid|guid|key|email|e mail|phone|notes?|comments?|description|address|linkedin|twitter)\b|^(website|url|domain|web site)$|\bid$/;
 const NAME_ONLY = /^(account|company|organi[sz]ation|customer|client|lead|contact|opportunity|deal|first|last|full)?\s*(name)?$/;
@@ -42,6 +45,7 @@ export function isAccountHeader(header: string): boolean {
 export function skipReason(column: ReadColumn, closedCodes: Int32Array): SkipReason | null {
   const words = headerWords(column.header);
   if (AFTER_CLOSE.test(words)) return 'after-close';
+  if (OURS.test(words)) return 'ours';
   const distinct = new Set<number>();
   for (let k = 0; k < closedCodes.length; k++) if (closedCodes[k]! >= 0) distinct.add(closedCodes[k]!);
   if (distinct.size === 0) return 'empty';
