@@ -19,8 +19,12 @@ export function usePlaygroundSession(csvText?: string): PlaygroundSession {
   const s = {} as PlaygroundSession;
 
   beforeAll(async () => {
-    s.pg = await startTestPlayground(csvText);
-    s.browser = await launch();
+    // Chromium starts in its own process while this one loads the playground (mostly synchronous work, so launch first).
+    const [browser, pg] = await Promise.allSettled([launch(), startTestPlayground(csvText)]);
+    if (pg.status === 'fulfilled') s.pg = pg.value;
+    if (browser.status === 'fulfilled') s.browser = browser.value;
+    if (pg.status === 'rejected') throw pg.reason;
+    if (browser.status === 'rejected') throw browser.reason;
     Object.assign(s, await openPlayground(s.browser, s.pg));
     s.frame = s.sidebar;
   });
