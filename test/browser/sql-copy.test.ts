@@ -8,6 +8,8 @@ jest.setTimeout(180_000);
 describeBrowser('Copy SQL for BigQuery', () => {
   const s = usePlaygroundSession();
   const status = (): Promise<string> => s.sidebar.locator('[data-section=file] [role=status]').first().textContent().then((t) => t ?? '');
+  /** Empties the status before a click, so a wait for the answer cannot read the previous click's. */
+  const clearStatus = (): Promise<unknown> => s.sidebar.locator('[data-section=file] [role=status]').first().evaluate((el) => (el.textContent = ''));
 
   test('the saved profile as one SELECT over the table, every part quoted, shown selected for copying', async () => {
     const { sidebar } = s;
@@ -41,6 +43,7 @@ describeBrowser('Copy SQL for BigQuery', () => {
     const box = sidebar.locator('textarea.export-text');
     const copy = async (): Promise<string> => {
       await box.evaluate((el: HTMLTextAreaElement) => (el.value = ''));
+      await clearStatus();
       await sidebar.getByRole('button', { name: 'Copy SQL for BigQuery' }).click();
       return until(status, (t) => t.startsWith('SQL for') || t.startsWith('The profile'), 'the copy to answer');
     };
@@ -84,6 +87,7 @@ describeBrowser('Copy SQL for BigQuery', () => {
     const copied = async (): Promise<{ said: string; sql: string }> => {
       const box = sidebar.locator('textarea.export-text');
       await box.evaluate((el: HTMLTextAreaElement) => (el.value = ''));
+      await clearStatus();
       await sidebar.getByRole('button', { name: 'Copy SQL for BigQuery' }).click();
       const said = await until(status, (t) => t.startsWith('SQL for') && (t.includes('Copied.') || t.includes('Selected')), 'the SQL copied or selected');
       return { said, sql: await box.inputValue() };
