@@ -127,6 +127,10 @@ describe('latent classes as criteria', () => {
     for (const c of r.criteria) expect(c.text).toMatch(/^Won \d+% of \d+ closed accounts where it matched against \d+% of \d+ where it did not; odds of winning x[\d.]+ \(95% interval [\d.]+-[\d.]+\) on its own/);
     const visits = r.model!.profiles[0]!.criteria.find((c) => c.column === 'Website Visits (30d)')!;
     expect(visits.when.op).toBe('bands');
+    // A criterion whose own win rates do not show its effect clearly says why it is drafted all the same.
+    const unclear = r.criteria.filter((c) => / on its own: not clear/.test(c.text) && c.label !== `${c.column} is filled in`);
+    expect(unclear.length).toBeGreaterThan(0);
+    for (const c of unclear) expect(c.text).toMatch(/It is drafted for the kind of deals it marks: across all 400 rows drafted from \(open deals too\), its values go with the other criteria's\.$/);
     expect(r.rankAgreement).toBeGreaterThan(0.98);
   });
 });

@@ -10,6 +10,7 @@ import type { ReadColumn } from './columns';
 import { calibrateUnits, EVIDENCE_Z, unitWeights } from './evidence';
 import { FOLDS, refit, sparseChoice } from './fit';
 import type { PreparedDraft } from './prepare';
+import { grouped } from '../../number-text';
 import { fitLatentClasses, latentItems } from './latent-class';
 import { latentCriteria } from './latent-criteria';
 import { averaged, compareRecipes, type LatentInput, type RecipeComparison } from './recipes-cv';
@@ -161,7 +162,12 @@ function latentInput(p: PreparedDraft, context: CompileContext): LatentInput | n
 function latentClassCriteria(p: PreparedDraft, input: LatentInput, max: number, context: CompileContext): Drafted[] {
   const classes = fitLatentClasses(input.items, input.outcome, Array.from(input.outcome, (_, k) => k));
   if (classes === null) return [];
-  return calibrated(p, latentCriteria(input.items, classes, p.fitRows, context), max);
+  const rows = input.outcome.length;
+  return calibrated(p, latentCriteria(input.items, classes, p.fitRows, context), max).map((d) => {
+    // Its points come from how its values go with the other columns', which its own win rates need not show clearly.
+    if (d.effect.low > 1 || d.effect.high < 1 || d.note !== undefined) return d;
+    return { ...d, note: `It is drafted for the kind of deals it marks: across all ${grouped(rows)} rows drafted from (open deals too), its values go with the other criteria's.` };
+  });
 }
 
 /**

@@ -71,7 +71,7 @@ function filledCriterion(column: ReadColumn, units: number, fitRows: Int32Array)
   if (m === 0) return null;
   return {
     column, label: filledLabel(column.header), when: { op: 'notBlank' }, units, x, earned: Float64Array.from(x, (v) => v * units), matched: m,
-    note: `It places a blank ${column.header} where the counted ranges put it (none of them holds a blank) rather than with the values that earn the fewest points.`,
+    note: `It gives a blank ${column.header} the points the draft found for blanks (no band holds a blank) rather than those of the values that earn the fewest.`,
   };
 }
 
