@@ -24,7 +24,7 @@ export interface LatentItem {
 export const MIN_CELL_ROWS = 5;
 /** Each cell starts with this many pseudo-rows in each class (a Dirichlet prior), so an empty cell is never certain. */
 const PSEUDO_ROWS = 1;
-// EM stops when a step raises the log likelihood by less than TOLERANCE per row, or after MAX_ITERATIONS.
+// EM stops when a cycle raises the log likelihood by less than TOLERANCE per row, or after MAX_ITERATIONS EM steps.
 const MAX_ITERATIONS = 300;
 const TOLERANCE = 1e-6;
 
@@ -112,46 +112,48 @@ export function fitLatentClasses(items: readonly LatentItem[], outcome: Int8Arra
     }
     out[t] = outcome[which[t]!]!;
   }
-  // What the M step needs, summed over the rows by the E step before it: each listed cell's chance-weighted rows in
-  // the first class (a base's is the class's rows less its item's listed cells'), the class's rows, and the closed
-  // and won deals of each class.
-  const hi = new Float64Array(cellCount);
-  let sumHi = 0;
-  let wonHi = 0, closedHi = 0, wonLo = 0, closedLo = 0;
+  // The state EM moves: what the M step needs, summed over the rows by the E step before it. Per listed cell its
+  // chance-weighted rows in the first class (a base's is the class's rows less its item's listed cells'), then the
+  // class's rows and the closed and won deals of each class.
+  const SUM = cellCount, WON_HI = cellCount + 1, CLOSED_HI = cellCount + 2, WON_LO = cellCount + 3, CLOSED_LO = cellCount + 4;
+  const size = cellCount + 5;
+  let closedAll = 0;
+  for (let t = 0; t < n; t++) if (out[t]! >= 0) closedAll++;
+  const first = new Float64Array(size);
   for (let t = 0; t < n; t++) {
     const r = out[t] === 1 ? 0.75 : out[t] === 0 ? 0.25 : 0.5;
-    sumHi += r;
+    first[SUM]! += r;
     const o = out[t]!;
     if (o >= 0) {
-      closedHi += r;
-      closedLo += 1 - r;
-      wonHi += r * o;
-      wonLo += (1 - r) * o;
+      first[CLOSED_HI]! += r;
+      first[CLOSED_LO]! += 1 - r;
+      first[WON_HI]! += r * o;
+      first[WON_LO]! += (1 - r) * o;
     }
-    for (let i = start[t]!; i < start[t + 1]!; i++) hi[listed[i]!]! += r;
+    for (let i = start[t]!; i < start[t + 1]!; i++) first[listed[i]!]! += r;
   }
   const logHi = new Float64Array(cellCount);
   const logLo = new Float64Array(cellCount);
   const diffHi = new Float64Array(cellCount);
   const diffLo = new Float64Array(cellCount);
-  let likelihood = -Infinity;
-  let iterations = 0;
   let winHi = 0.5;
   let winLo = 0.5;
-  for (; iterations < MAX_ITERATIONS; iterations++) {
-    // M: class shares, each item's cell shares per class, each class's win rate.
-    winHi = (wonHi + 1) / (closedHi + 2);
-    winLo = (wonLo + 1) / (closedLo + 2);
+  /** M: the parameters of `state` (class shares, each item's cell shares per class, each class's win rate); their log likelihood's constant parts. */
+  const mStep = (state: Float64Array): { baseHi: number; baseLo: number } => {
+    const sumHi = state[SUM]!;
+    winHi = (state[WON_HI]! + 1) / (state[CLOSED_HI]! + 2);
+    winLo = (state[WON_LO]! + 1) / (state[CLOSED_LO]! + 2);
     for (let j = 0; j < J; j++) {
       let listedHi = 0;
-      for (let c = offset[j]!; c < offset[j + 1]!; c++) if (c !== base[j]) listedHi += hi[c]!;
-      hi[base[j]!] = sumHi - listedHi;
-      const size = offset[j + 1]! - offset[j]!;
-      const totHi = Math.log(sumHi + PSEUDO_ROWS * size);
-      const totLo = Math.log(n - sumHi + PSEUDO_ROWS * size);
+      for (let c = offset[j]!; c < offset[j + 1]!; c++) if (c !== base[j]) listedHi += state[c]!;
+      const baseRows = sumHi - listedHi;
+      const cells = offset[j + 1]! - offset[j]!;
+      const totHi = Math.log(sumHi + PSEUDO_ROWS * cells);
+      const totLo = Math.log(n - sumHi + PSEUDO_ROWS * cells);
       for (let c = offset[j]!; c < offset[j + 1]!; c++) {
-        logHi[c] = Math.log(Math.max(0, hi[c]!) + PSEUDO_ROWS) - totHi;
-        logLo[c] = Math.log(Math.max(0, rows[c]! - hi[c]!) + PSEUDO_ROWS) - totLo;
+        const h = c === base[j] ? baseRows : state[c]!;
+        logHi[c] = Math.log(Math.max(0, h) + PSEUDO_ROWS) - totHi;
+        logLo[c] = Math.log(Math.max(0, rows[c]! - h) + PSEUDO_ROWS) - totLo;
       }
     }
     let baseHi = Math.log(Math.max(sumHi, 1e-9) / n);
@@ -164,22 +166,23 @@ export function fitLatentClasses(items: readonly LatentItem[], outcome: Int8Arra
       diffHi[c] = logHi[c]! - logHi[base[itemOf[c]!]!]!;
       diffLo[c] = logLo[c]! - logLo[base[itemOf[c]!]!]!;
     }
+    return { baseHi, baseLo };
+  };
+  /** One EM step: the parameters of `from`, then each row's chance of the first class summed into `to`; the log likelihood of `from`'s parameters. */
+  const step = (from: Float64Array, to: Float64Array): number => {
+    const { baseHi, baseLo } = mStep(from);
     const wonHi1 = Math.log(winHi);
     const wonLo1 = Math.log(winLo);
     const lostHi1 = Math.log(1 - winHi);
     const lostLo1 = Math.log(1 - winLo);
-    // E: each row's chance of the first class, from the log likelihood of its cells (and its outcome) in each class,
-    // summed straight into the next M step's counts.
-    hi.fill(0);
-    sumHi = 0;
-    wonHi = 0; closedHi = 0; wonLo = 0; closedLo = 0;
-    let next = 0;
+    to.fill(0);
+    let likelihood = 0;
     for (let t = 0; t < n; t++) {
       let a = baseHi;
       let b = baseLo;
-      const from = start[t]!;
-      const to = start[t + 1]!;
-      for (let i = from; i < to; i++) {
+      const begin = start[t]!;
+      const until = start[t + 1]!;
+      for (let i = begin; i < until; i++) {
         const c = listed[i]!;
         a += diffHi[c]!;
         b += diffLo[c]!;
@@ -195,22 +198,67 @@ export function fitLatentClasses(items: readonly LatentItem[], outcome: Int8Arra
       const m = a > b ? a : b;
       const ea = Math.exp(a - m);
       const eb = Math.exp(b - m);
-      next += m + Math.log(ea + eb);
+      likelihood += m + Math.log(ea + eb);
       const r = ea / (ea + eb);
-      sumHi += r;
+      to[SUM]! += r;
       if (o >= 0) {
-        closedHi += r;
-        closedLo += 1 - r;
-        wonHi += r * o;
-        wonLo += (1 - r) * o;
+        to[CLOSED_HI]! += r;
+        to[CLOSED_LO]! += 1 - r;
+        to[WON_HI]! += r * o;
+        to[WON_LO]! += (1 - r) * o;
       }
-      for (let i = from; i < to; i++) hi[listed[i]!]! += r;
+      for (let i = begin; i < until; i++) to[listed[i]!]! += r;
     }
-    // EM never lowers the likelihood: stop when a step gains less than TOLERANCE per row.
-    const gain = (next - likelihood) / n;
-    likelihood = next;
+    return likelihood;
+  };
+  // A state no E step could give (a share below 0 or above its rows) is pulled back inside.
+  const feasible = (x: Float64Array): void => {
+    for (let c = 0; c < cellCount; c++) x[c] = Math.min(rows[c]!, Math.max(0, x[c]!));
+    x[SUM] = Math.min(n, Math.max(0, x[SUM]!));
+    x[CLOSED_HI] = Math.min(closedAll, Math.max(0, x[CLOSED_HI]!));
+    x[CLOSED_LO] = Math.min(closedAll, Math.max(0, x[CLOSED_LO]!));
+    x[WON_HI] = Math.min(x[CLOSED_HI]!, Math.max(0, x[WON_HI]!));
+    x[WON_LO] = Math.min(x[CLOSED_LO]!, Math.max(0, x[WON_LO]!));
+  };
+  // SQUAREM (Varadhan & Roland 2008): two EM steps, a step along their squared extrapolation, one EM step from there;
+  // kept only when it is at least as likely as plain EM's second step, so the likelihood never falls. The same fixed
+  // point as EM, in a fraction of its steps.
+  let x0 = first;
+  const x1 = new Float64Array(size);
+  const x2 = new Float64Array(size);
+  const x3 = new Float64Array(size);
+  const jump = new Float64Array(size);
+  let likelihood = -Infinity;
+  let iterations = 0;
+  while (iterations < MAX_ITERATIONS) {
+    const l0 = step(x0, x1);
+    const l1 = step(x1, x2);
+    iterations += 2;
+    let rr = 0, vv = 0;
+    for (let i = 0; i < size; i++) {
+      const r = x1[i]! - x0[i]!;
+      const v = x2[i]! - 2 * x1[i]! + x0[i]!;
+      rr += r * r;
+      vv += v * v;
+    }
+    const alpha = vv === 0 ? -1 : Math.min(-1, -Math.sqrt(rr / vv));
+    for (let i = 0; i < size; i++) {
+      const r = x1[i]! - x0[i]!;
+      const v = x2[i]! - 2 * x1[i]! + x0[i]!;
+      jump[i] = x0[i]! - 2 * alpha * r + alpha * alpha * v;
+    }
+    feasible(jump);
+    const lj = step(jump, x3);
+    iterations++;
+    const next = lj >= l1 ? x3 : x2;
+    const reached = Math.max(l1, lj);
+    const gain = (reached - Math.max(likelihood, l0)) / n;
+    likelihood = reached;
+    x0 = Float64Array.from(next);
+    // EM never lowers the likelihood: stop when a cycle gains less than TOLERANCE per row.
     if (gain < TOLERANCE) break;
   }
+  mStep(x0);
   if (winHi === winLo) return null;
   const flip = winHi < winLo ? -1 : 1;
   const logRatio = items.map((_, j) => Float64Array.from({ length: offset[j + 1]! - offset[j]! }, (_, c) => flip * (logHi[offset[j]! + c]! - logLo[offset[j]! + c]!)));
