@@ -1,6 +1,6 @@
 // The evidence recipe: every candidate whose own win rates differ clearly counts one unit in its direction (unit weights, Dawes 1979), one fitted log-odds per unit.
 
-import { logOddsRatio, logOddsRatioError } from '../odds-ratio';
+import { logOddsRatio, logOddsRatioError, type MatchCounts } from '../odds-ratio';
 import { designFromDense, fitPlainLogistic } from '../logistic';
 
 /**
@@ -9,8 +9,8 @@ import { designFromDense, fitPlainLogistic } from '../logistic';
  */
 export const EVIDENCE_Z = 1.96;
 
-/** log odds ratio / its standard error of winning when `x` matches, over the rows `which` (all rows when null). */
-export function signedClarity(x: Uint8Array, y: Uint8Array, which: ArrayLike<number> | null = null): number {
+/** The closed deals won and lost where `x` matches and where it does not, over the rows `which` (all rows when null). */
+export function matchCounts(x: Uint8Array, y: Uint8Array, which: ArrayLike<number> | null = null): MatchCounts {
   let mw = 0, ml = 0, nw = 0, nl = 0;
   const n = which === null ? x.length : which.length;
   for (let t = 0; t < n; t++) {
@@ -21,7 +21,12 @@ export function signedClarity(x: Uint8Array, y: Uint8Array, which: ArrayLike<num
     } else if (y[k] === 1) nw++;
     else nl++;
   }
-  const counts = { matchedWon: mw, matchedLost: ml, notMatchedWon: nw, notMatchedLost: nl };
+  return { matchedWon: mw, matchedLost: ml, notMatchedWon: nw, notMatchedLost: nl };
+}
+
+/** log odds ratio / its standard error of winning when `x` matches, over the rows `which` (all rows when null). */
+export function signedClarity(x: Uint8Array, y: Uint8Array, which: ArrayLike<number> | null = null): number {
+  const counts = matchCounts(x, y, which);
   return logOddsRatio(counts) / logOddsRatioError(counts);
 }
 

@@ -68,7 +68,6 @@ export interface LatentClasses {
   logRatio: Float64Array[];
   /** Win rate of each class's closed deals (the first wins more often). */
   winRates: [number, number];
-  iterations: number;
 }
 
 /**
@@ -119,19 +118,20 @@ export function fitLatentClasses(items: readonly LatentItem[], outcome: Int8Arra
   const size = cellCount + 5;
   let closedAll = 0;
   for (let t = 0; t < n; t++) if (out[t]! >= 0) closedAll++;
-  const first = new Float64Array(size);
-  for (let t = 0; t < n; t++) {
-    const r = out[t] === 1 ? 0.75 : out[t] === 0 ? 0.25 : 0.5;
-    first[SUM]! += r;
+  /** Adds row t, in the first class with chance r, to `state`. */
+  const addRow = (state: Float64Array, t: number, r: number): void => {
+    state[SUM]! += r;
     const o = out[t]!;
     if (o >= 0) {
-      first[CLOSED_HI]! += r;
-      first[CLOSED_LO]! += 1 - r;
-      first[WON_HI]! += r * o;
-      first[WON_LO]! += (1 - r) * o;
+      state[CLOSED_HI]! += r;
+      state[CLOSED_LO]! += 1 - r;
+      state[WON_HI]! += r * o;
+      state[WON_LO]! += (1 - r) * o;
     }
-    for (let i = start[t]!; i < start[t + 1]!; i++) first[listed[i]!]! += r;
-  }
+    for (let i = start[t]!, until = start[t + 1]!; i < until; i++) state[listed[i]!]! += r;
+  };
+  const first = new Float64Array(size);
+  for (let t = 0; t < n; t++) addRow(first, t, out[t] === 1 ? 0.75 : out[t] === 0 ? 0.25 : 0.5);
   const logHi = new Float64Array(cellCount);
   const logLo = new Float64Array(cellCount);
   const diffHi = new Float64Array(cellCount);
@@ -199,15 +199,7 @@ export function fitLatentClasses(items: readonly LatentItem[], outcome: Int8Arra
       const ea = Math.exp(a - m);
       const eb = Math.exp(b - m);
       likelihood += m + Math.log(ea + eb);
-      const r = ea / (ea + eb);
-      to[SUM]! += r;
-      if (o >= 0) {
-        to[CLOSED_HI]! += r;
-        to[CLOSED_LO]! += 1 - r;
-        to[WON_HI]! += r * o;
-        to[WON_LO]! += (1 - r) * o;
-      }
-      for (let i = begin; i < until; i++) to[listed[i]!]! += r;
+      addRow(to, t, ea / (ea + eb));
     }
     return likelihood;
   };
@@ -262,7 +254,7 @@ export function fitLatentClasses(items: readonly LatentItem[], outcome: Int8Arra
   if (winHi === winLo) return null;
   const flip = winHi < winLo ? -1 : 1;
   const logRatio = items.map((_, j) => Float64Array.from({ length: offset[j + 1]! - offset[j]! }, (_, c) => flip * (logHi[offset[j]! + c]! - logLo[offset[j]! + c]!)));
-  return { logRatio, winRates: flip === 1 ? [winHi, winLo] : [winLo, winHi], iterations };
+  return { logRatio, winRates: flip === 1 ? [winHi, winLo] : [winLo, winHi] };
 }
 
 /** Each row's score: the log likelihood ratio its cells give the class that wins more often (the outcome left out). */

@@ -17,7 +17,7 @@ function same(a: Uint8Array, b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** The value of the cell whose pattern is `pattern` over cell 0's; 0 when no cell has it (its rows were pooled with cell 0). */
+/** The value of the cell whose pattern is `pattern` over cell 0's; null when no cell has it (its rows were pooled with cell 0). */
 function cellValue(item: LatentItem, ratio: Float64Array, pattern: readonly number[]): number | null {
   const cell = item.patterns.findIndex((p) => same(p, pattern));
   return cell < 0 ? null : ratio[cell]! - ratio[0]!;
@@ -37,10 +37,11 @@ function windowValues(item: LatentItem, ratio: Float64Array): Valued[] {
   const parts = [...item.parts].sort((a, b) => (a.when.op === 'withinDays' && b.when.op === 'withinDays' ? a.when.days - b.when.days : 0));
   // The value of "within window j but not a shorter one"; a pooled interval takes the next longer one's.
   const interval = new Array<number>(parts.length + 1).fill(0);
+  // Each of the item's parts by its place among the windows, shortest first.
+  const order = item.parts.map((c) => parts.indexOf(c));
   for (let j = parts.length - 1; j >= 0; j--) {
-    const pattern = parts.map((_, i) => (i >= j ? 1 : 0));
-    const order = item.parts.map((c) => parts.indexOf(c));
-    interval[j] = cellValue(item, ratio, order.map((i) => pattern[i]!)) ?? interval[j + 1]!;
+    // Within window j and every longer one: the parts at place j or later match.
+    interval[j] = cellValue(item, ratio, order.map((i) => (i >= j ? 1 : 0))) ?? interval[j + 1]!;
   }
   return parts.map((c, j) => ({ c, v: interval[j]! - interval[j + 1]! }));
 }

@@ -7,7 +7,7 @@ import { logOddsRatio, logOddsRatioError } from '../odds-ratio';
 import { opposite, type Candidate } from './candidates';
 import { chooseCriteria, type Chosen } from './choose';
 import type { ReadColumn } from './columns';
-import { calibrateUnits, EVIDENCE_Z, unitWeights } from './evidence';
+import { calibrateUnits, EVIDENCE_Z, matchCounts, unitWeights } from './evidence';
 import { FOLDS, refit, sparseChoice } from './fit';
 import type { PreparedDraft } from './prepare';
 import { grouped } from '../../number-text';
@@ -99,15 +99,7 @@ function sparseCriteria(p: PreparedDraft, screened: Candidate[], coefficients: F
 
 /** The win odds ratio of `x` on its own with its 95% interval (Woolf, +0.5 on each count). */
 function ownEffect(x: Uint8Array, y: Uint8Array): Drafted['effect'] {
-  let mw = 0, ml = 0, nw = 0, nl = 0;
-  for (let k = 0; k < x.length; k++) {
-    if (x[k] === 1) {
-      if (y[k] === 1) mw++;
-      else ml++;
-    } else if (y[k] === 1) nw++;
-    else nl++;
-  }
-  const counts = { matchedWon: mw, matchedLost: ml, notMatchedWon: nw, notMatchedLost: nl };
+  const counts = matchCounts(x, y);
   const b = logOddsRatio(counts);
   const se = logOddsRatioError(counts);
   return { oddsRatio: Math.exp(b), low: Math.exp(b - 1.96 * se), high: Math.exp(b + 1.96 * se) };
